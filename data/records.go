@@ -1,0 +1,299 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Producer is a producer (chủ thể OCOP): an enterprise, cooperative,
+// cooperative group or household business.
+type Producer struct {
+	ID             int64
+	Name           string
+	Type           string // a ProducerType code
+	CommuneID      int64  // 0 when unknown
+	Address        string // kept as written, old district names included
+	Representative string
+	Phone          string
+	RegistrationNo string
+}
+
+// Product is an OCOP product of a producer.
+type Product struct {
+	ID         int64
+	ProducerID int64
+	Name       string
+	SetCode    string // product set (bộ) code, e.g. "I.3.c"; empty when not yet classified
+	Note       string
+}
+
+// Certification is one recognition decision (quyết định công nhận) for a
+// product. A product keeps every one; the latest is current.
+type Certification struct {
+	ID           int64
+	ProductID    int64
+	DecisionNo   string
+	DecisionDate time.Time
+	IssuingLevel string // xa, huyen, tinh, trung_uong
+	Score        Score
+	HasScore     bool
+	Stars        int
+	ValidUntil   time.Time // decision date + validity months unless entered
+	Note         string
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// execer is what both *sql.DB and *sql.Tx offer, so that one write can run
+// alone or inside a larger transaction (demo data, imports).
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// AddProducer stores a new producer and sets its ID.
+func (s *Store) AddProducer(ctx context.Context, p *Producer) error { return addProducer(ctx, s.db, p) }
+
+func addProducer(ctx context.Context, ex execer, p *Producer) error {
+	p.Name = Clean(p.Name)
+	if p.Name == "" {
+		return fmt.Errorf("Tên chủ thể: chưa nhập")
+	}
+	res, err := ex.ExecContext(ctx, `INSERT INTO producers(name, type, commune_id, address, representative, phone, registration_no)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Type, nullID(p.CommuneID), Clean(p.Address),
+		Clean(p.Representative), Clean(p.Phone), Clean(p.RegistrationNo))
+	if err != nil {
+		if strings.Contains(err.Error(), "FOREIGN KEY") {
+			return fmt.Errorf("chủ thể %q: loại hình %q hoặc xã không có trong danh mục", p.Name, p.Type)
+		}
+		return err
+	}
+	p.ID, err = res.LastInsertId()
+	return err
+}
+
+// AddProduct stores a new product and sets its ID.
+func (s *Store) AddProduct(ctx context.Context, p *Product) error { return addProduct(ctx, s.db, p) }
+
+func addProduct(ctx context.Context, ex execer, p *Product) error {
+	p.Name = Clean(p.Name)
+	if p.Name == "" {
+		return fmt.Errorf("Tên sản phẩm: chưa nhập")
+	}
+	res, err := ex.ExecContext(ctx, "INSERT INTO products(name, producer_id, set_code, note) VALUES (?, ?, ?, ?)",
+		p.Name, p.ProducerID, nullText(p.SetCode), strings.TrimSpace(p.Note))
+	if err != nil {
+		if strings.Contains(err.Error(), "FOREIGN KEY") {
+			return fmt.Errorf("sản phẩm %q: chủ thể hoặc bộ sản phẩm %q không tồn tại", p.Name, p.SetCode)
+		}
+		return err
+	}
+	p.ID, err = res.LastInsertId()
+	return err
+}
+
+// AddCertification stores a recognition decision for a product. When
+// ValidUntil is zero it is worked out from the decision date by the rules.
+func (s *Store) AddCertification(ctx context.Context, c *Certification) error {
+	return addCertification(ctx, s.db, c)
+}
+
+func addCertification(ctx context.Context, ex execer, c *Certification) error {
+	if c.DecisionDate.IsZero() {
+		return fmt.Errorf("Ngày quyết định: chưa nhập")
+	}
+	if c.Stars < 1 || c.Stars > 5 {
+		return fmt.Errorf("Hạng sao: phải từ 1 đến 5")
+	}
+	if c.IssuingLevel == "" {
+		c.IssuingLevel = "tinh"
+	}
+	if c.ValidUntil.IsZero() {
+		rules, err := readRules(ctx, ex)
+		if err != nil {
+			return err
+		}
+		c.ValidUntil = rules.ValidUntil(c.DecisionDate)
+	}
+	var score any
+	if c.HasScore {
+		score = int(c.Score)
+	}
+	res, err := ex.ExecContext(ctx, `INSERT INTO certifications(product_id, decision_no, decision_date, issuing_level, score, stars, valid_until, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ProductID, Clean(c.DecisionNo), ISODate(c.DecisionDate), c.IssuingLevel,
+		score, c.Stars, ISODate(c.ValidUntil), strings.TrimSpace(c.Note))
+	if err != nil {
+		return err
+	}
+	c.ID, err = res.LastInsertId()
+	return err
+}
+
+// ProductRow is a product as lists show it: with its producer, commune and
+// latest certification.
+type ProductRow struct {
+	ID           int64
+	Name         string
+	ProducerID   int64
+	Producer     string
+	ProducerType string // code
+	Commune      string
+	SetCode      string
+	Certified    bool
+	Stars        int
+	Score        Score
+	HasScore     bool
+	DecisionNo   string
+	DecisionDate time.Time
+	ValidUntil   time.Time
+	Status       Status
+
+	folded string // what search matches against
+}
+
+// ProductQuery selects and orders products for a list.
+type ProductQuery struct {
+	Search string    // words matched, folded, against name, producer, commune and decision number
+	AsOf   time.Time // day the status is worked out for; zero means today
+}
+
+// Products returns the products matching q with their latest certification,
+// in Vietnamese order of name. The GUI's list and the command line's
+// "list products" both come from here.
+func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	asOf := q.AsOf
+	if asOf.IsZero() {
+		asOf = time.Now()
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT p.id, p.name, pr.id, pr.name, pr.type, COALESCE(c.name, ''), COALESCE(p.set_code, ''),
+		       cert.stars, cert.score, COALESCE(cert.decision_no, ''), COALESCE(cert.decision_date, ''), COALESCE(cert.valid_until, '')
+		FROM products p
+		JOIN producers pr ON pr.id = p.producer_id
+		LEFT JOIN communes c ON c.id = pr.commune_id
+		LEFT JOIN certifications cert ON cert.id = (
+			SELECT id FROM certifications WHERE product_id = p.id ORDER BY decision_date DESC, id DESC LIMIT 1)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	query := Fold(q.Search)
+	var out []ProductRow
+	for rows.Next() {
+		var r ProductRow
+		var stars, score sql.NullInt64
+		var decided, until string
+		if err := rows.Scan(&r.ID, &r.Name, &r.ProducerID, &r.Producer, &r.ProducerType, &r.Commune, &r.SetCode,
+			&stars, &score, &r.DecisionNo, &decided, &until); err != nil {
+			return nil, err
+		}
+		r.Certified = stars.Valid
+		r.Stars = int(stars.Int64)
+		r.Score, r.HasScore = Score(score.Int64), score.Valid
+		r.DecisionDate, _ = time.Parse("2006-01-02", decided)
+		r.ValidUntil, _ = time.Parse("2006-01-02", until)
+		r.Status = StatusOn(r.ValidUntil, asOf, st.ExpiryWindowDays)
+		r.folded = Fold(strings.Join([]string{r.Name, r.Producer, r.Commune, r.DecisionNo}, " "))
+		if MatchesAll(r.folded, query) {
+			out = append(out, r)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	SortProducts(out)
+	return out, nil
+}
+
+// SortProducts orders rows by name in Vietnamese order, then by producer.
+func SortProducts(rows []ProductRow) {
+	sortByKeys(rows, func(r ProductRow) string { return r.Name + "\x00" + r.Producer })
+}
+
+// ProducerRow is a producer as lists show it.
+type ProducerRow struct {
+	Producer
+	TypeName string
+	Commune  string
+	Products int
+}
+
+// Producers returns every producer with its number of products, in
+// Vietnamese order of name.
+func (s *Store) Producers(ctx context.Context) ([]ProducerRow, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT pr.id, pr.name, pr.type, t.name, COALESCE(pr.commune_id, 0), COALESCE(c.name, ''), pr.address,
+		       pr.representative, pr.phone, pr.registration_no,
+		       (SELECT count(*) FROM products WHERE producer_id = pr.id)
+		FROM producers pr
+		JOIN producer_types t ON t.code = pr.type
+		LEFT JOIN communes c ON c.id = pr.commune_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ProducerRow
+	for rows.Next() {
+		var r ProducerRow
+		if err := rows.Scan(&r.ID, &r.Name, &r.Type, &r.TypeName, &r.CommuneID, &r.Commune, &r.Address,
+			&r.Representative, &r.Phone, &r.RegistrationNo, &r.Products); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortByKeys(out, func(r ProducerRow) string { return r.Name })
+	return out, nil
+}
+
+// sortByKeys sorts rows stably in Vietnamese order of key(row), computing
+// each collation key once.
+func sortByKeys[T any](rows []T, key func(T) string) {
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		keys[i] = string(SortKeyVI(key(r)))
+	}
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
+	sorted := make([]T, len(rows))
+	for i, j := range idx {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
+}
+
+// Counts returns how many producers and products the store holds.
+func (s *Store) Counts(ctx context.Context) (producers, products int, err error) {
+	return counts(ctx, s.db)
+}
+
+func counts(ctx context.Context, ex execer) (producers, products int, err error) {
+	err = ex.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM producers), (SELECT count(*) FROM products)").Scan(&producers, &products)
+	return
+}

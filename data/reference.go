@@ -1,0 +1,199 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"fmt"
+	"time"
+
+	"github.com/ocopdesk/ocop/assets"
+)
+
+// readRef reads an embedded reference CSV and returns its rows as maps from
+// header name to value.
+func readRef(name string) ([]map[string]string, error) {
+	f, err := assets.Ref.Open("ref/" + name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("dữ liệu tham chiếu %s: %w", name, err)
+	}
+	var out []map[string]string
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, h := range recs[0] {
+			row[h] = rec[i]
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// seedReference copies the embedded reference data into a new database.
+func seedReference(ctx context.Context, tx *sql.Tx) error {
+	steps := []struct {
+		file   string
+		insert string
+		args   func(i int, r map[string]string) ([]any, error)
+	}{
+		{"communes.csv", "INSERT INTO communes(code, name, kind, province) VALUES (?, ?, ?, 'Lạng Sơn')",
+			func(_ int, r map[string]string) ([]any, error) { return []any{r["code"], r["name"], r["kind"]}, nil }},
+		{"classification.csv", "INSERT INTO classification(code, parent, level, name, sort_order) VALUES (?, NULLIF(?, ''), ?, ?, ?)",
+			func(i int, r map[string]string) ([]any, error) {
+				return []any{r["code"], r["parent"], r["level"], r["name"], i}, nil
+			}},
+		{"producer-types.csv", "INSERT INTO producer_types(code, name, short, sort_order) VALUES (?, ?, ?, ?)",
+			func(i int, r map[string]string) ([]any, error) {
+				return []any{r["code"], r["name"], r["short"], i}, nil
+			}},
+		{"star-bands.csv", "INSERT INTO star_bands(effective_from, min_score, stars, source) VALUES (?, ?, ?, ?)",
+			func(_ int, r map[string]string) ([]any, error) {
+				min, err := ParseScore(r["min_score"])
+				return []any{r["effective_from"], int(min), r["stars"], r["source"]}, err
+			}},
+		{"validity.csv", "INSERT INTO validity_rules(effective_from, months, source) VALUES (?, ?, ?)",
+			func(_ int, r map[string]string) ([]any, error) {
+				return []any{r["effective_from"], r["months"], r["source"]}, nil
+			}},
+	}
+	for _, st := range steps {
+		rows, err := readRef(st.file)
+		if err != nil {
+			return err
+		}
+		for i, r := range rows {
+			args, err := st.args(i, r)
+			if err != nil {
+				return fmt.Errorf("%s dòng %d: %w", st.file, i+2, err)
+			}
+			if _, err := tx.ExecContext(ctx, st.insert, args...); err != nil {
+				return fmt.Errorf("%s dòng %d: %w", st.file, i+2, err)
+			}
+		}
+	}
+	return nil
+}
+
+// EthnicGroups returns Vietnam's 54 ethnic groups in census order.
+func EthnicGroups() ([]string, error) {
+	rows, err := readRef("ethnic-groups.csv")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r["name"]
+	}
+	return out, nil
+}
+
+// Class is one entry of the product classification: a group (ngành), a
+// sub-group (nhóm) or a product set (bộ), by Decision 148/QĐ-TTg.
+type Class struct {
+	Code   string // "I", "I.3", "I.3.c"
+	Parent string
+	Level  string // "nganh", "nhom", "bo"
+	Name   string
+}
+
+// GroupOf returns the code of the group (ngành) a classification code is in.
+func GroupOf(code string) string {
+	for i, r := range code {
+		if r == '.' {
+			return code[:i]
+		}
+	}
+	return code
+}
+
+// Classification returns the whole product classification in its order.
+func (s *Store) Classification(ctx context.Context) ([]Class, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code, COALESCE(parent, ''), level, name FROM classification ORDER BY sort_order")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Class
+	for rows.Next() {
+		var c Class
+		if err := rows.Scan(&c.Code, &c.Parent, &c.Level, &c.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ProducerType is a kind of producer (loại hình chủ thể).
+type ProducerType struct {
+	Code  string // doanh_nghiep, htx, tht, ho_kinh_doanh
+	Name  string
+	Short string
+}
+
+// ProducerTypes returns the producer types in their order.
+func (s *Store) ProducerTypes(ctx context.Context) ([]ProducerType, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT code, name, short FROM producer_types ORDER BY sort_order")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ProducerType
+	for rows.Next() {
+		var t ProducerType
+		if err := rows.Scan(&t.Code, &t.Name, &t.Short); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Rules returns the star bands and validity rules stored in the database.
+func (s *Store) Rules(ctx context.Context) (Rules, error) { return readRules(ctx, s.db) }
+
+func readRules(ctx context.Context, ex execer) (Rules, error) {
+	var r Rules
+	rows, err := ex.QueryContext(ctx, "SELECT effective_from, min_score, stars, source FROM star_bands")
+	if err != nil {
+		return r, err
+	}
+	for rows.Next() {
+		var b StarBand
+		var from string
+		if err := rows.Scan(&from, &b.MinScore, &b.Stars, &b.Source); err != nil {
+			rows.Close()
+			return r, err
+		}
+		if b.EffectiveFrom, err = time.Parse("2006-01-02", from); err != nil {
+			rows.Close()
+			return r, fmt.Errorf("bảng hạng sao: ngày hiệu lực %q: %w", from, err)
+		}
+		r.Bands = append(r.Bands, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	rows, err = ex.QueryContext(ctx, "SELECT effective_from, months, source FROM validity_rules")
+	if err != nil {
+		return r, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v ValidityRule
+		var from string
+		if err := rows.Scan(&from, &v.Months, &v.Source); err != nil {
+			return r, err
+		}
+		if v.EffectiveFrom, err = time.Parse("2006-01-02", from); err != nil {
+			return r, fmt.Errorf("bảng thời hạn chứng nhận: ngày hiệu lực %q: %w", from, err)
+		}
+		r.Validity = append(r.Validity, v)
+	}
+	return r, rows.Err()
+}

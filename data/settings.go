@@ -1,0 +1,203 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Settings are the office's details, printed on every report, and its
+// preferences.
+type Settings struct {
+	OfficeName       string // đơn vị: "PHÒNG KINH TẾ"
+	ParentBody       string // cơ quan chủ quản: "UBND XÃ THẤT KHÊ"
+	Province         string // "Lạng Sơn"
+	PlaceName        string // địa danh on dated lines: "Thất Khê"
+	StaffName        string // who is using this copy, written in the change log
+	SignerTitle      string // chức danh người ký: "TRƯỞNG PHÒNG"
+	SignerName       string
+	ExpiryWindowDays int    // certificates ending within this many days are "sắp hết hạn"
+	Language         string // "vi" or "en"
+}
+
+// Configured reports whether the office has given its details; until then
+// the GUI asks for them at start.
+func (s Settings) Configured() bool { return strings.TrimSpace(s.OfficeName) != "" }
+
+func defaultSettings() Settings {
+	return Settings{Province: "Lạng Sơn", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi"}
+}
+
+// Settings returns the office settings, with defaults for what is unset.
+func (s *Store) Settings(ctx context.Context) (Settings, error) { return readSettings(ctx, s.db) }
+
+func readSettings(ctx context.Context, ex execer) (Settings, error) {
+	st := defaultSettings()
+	rows, err := ex.QueryContext(ctx, "SELECT key, value FROM settings")
+	if err != nil {
+		return st, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return st, err
+		}
+		switch k {
+		case "office_name":
+			st.OfficeName = v
+		case "parent_body":
+			st.ParentBody = v
+		case "province":
+			st.Province = v
+		case "place_name":
+			st.PlaceName = v
+		case "staff_name":
+			st.StaffName = v
+		case "signer_title":
+			st.SignerTitle = v
+		case "signer_name":
+			st.SignerName = v
+		case "expiry_window_days":
+			if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+				st.ExpiryWindowDays = n
+			}
+		case "language":
+			st.Language = v
+		}
+	}
+	return st, rows.Err()
+}
+
+// Validate explains the first problem with the settings, naming the field.
+func (s Settings) Validate() error {
+	switch {
+	case strings.TrimSpace(s.OfficeName) == "":
+		return fmt.Errorf("Tên đơn vị: chưa nhập")
+	case s.ExpiryWindowDays < 0 || s.ExpiryWindowDays > 3650:
+		return fmt.Errorf("Số ngày báo sắp hết hạn: phải từ 0 đến 3650")
+	case s.Language != "vi" && s.Language != "en":
+		return fmt.Errorf("Ngôn ngữ: chỉ có tiếng Việt (vi) hoặc tiếng Anh (en)")
+	}
+	return nil
+}
+
+// SaveSettings stores the settings in one transaction.
+func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return saveSettings(ctx, tx, st) })
+}
+
+func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	vals := map[string]string{
+		"office_name":        Clean(st.OfficeName),
+		"parent_body":        Clean(st.ParentBody),
+		"province":           Clean(st.Province),
+		"place_name":         Clean(st.PlaceName),
+		"staff_name":         Clean(st.StaffName),
+		"signer_title":       Clean(st.SignerTitle),
+		"signer_name":        Clean(st.SignerName),
+		"expiry_window_days": strconv.Itoa(st.ExpiryWindowDays),
+		"language":           st.Language,
+	}
+	for k, v := range vals {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committed when fn returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Commune is a commune-level unit (xã, phường).
+type Commune struct {
+	ID       int64
+	Code     string // official code; empty for names added by hand
+	Name     string
+	Kind     string // "xã", "phường", ...
+	Province string
+	Covered  bool // the office covers it
+}
+
+// Communes returns every commune in Vietnamese order of name.
+func (s *Store) Communes(ctx context.Context) ([]Commune, error) { return readCommunes(ctx, s.db) }
+
+func readCommunes(ctx context.Context, ex execer) ([]Commune, error) {
+	rows, err := ex.QueryContext(ctx, "SELECT id, COALESCE(code, ''), name, kind, province, covered FROM communes")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Commune
+	for rows.Next() {
+		var c Commune
+		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kind, &c.Province, &c.Covered); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortByKeys(out, func(c Commune) string { return c.Name })
+	return out, nil
+}
+
+// SetCoveredCommunes marks exactly the communes with the given ids as
+// covered by the office.
+func (s *Store) SetCoveredCommunes(ctx context.Context, ids []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error { return setCovered(ctx, tx, ids) })
+}
+
+func setCovered(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE communes SET covered = 0"); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, "UPDATE communes SET covered = 1 WHERE id = ?", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddCommune adds a commune that is not in the reference list, such as a
+// pre-2025 name that old records use.
+func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
+	c.Name = Clean(c.Name)
+	if c.Name == "" {
+		return 0, fmt.Errorf("Tên xã: chưa nhập")
+	}
+	if c.Kind == "" {
+		c.Kind = "xã"
+	}
+	var code any
+	if c.Code = strings.TrimSpace(c.Code); c.Code != "" {
+		code = c.Code
+	}
+	res, err := s.db.ExecContext(ctx, "INSERT INTO communes(code, name, kind, province, covered) VALUES (?, ?, ?, ?, ?)",
+		code, c.Name, c.Kind, Clean(c.Province), c.Covered)
+	if err != nil {
+		if strings.Contains(err.Error(), "UNIQUE") {
+			return 0, fmt.Errorf("Mã xã %s: đã có trong danh sách", c.Code)
+		}
+		return 0, err
+	}
+	return res.LastInsertId()
+}

@@ -334,3 +334,14 @@ func (s *Store) Check(ctx context.Context) (CheckResult, error) {
 
 // LatestSchemaVersion is the schema version this program writes.
 func LatestSchemaVersion() int { return latestVersion() }
+
+// DefaultPath returns where the database lives unless --db says otherwise:
+// OCOPDesk/ocop.db in the user's configuration folder (%AppData% on
+// Windows, ~/.config on Linux).
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("không tìm thấy thư mục cấu hình của người dùng: %w", err)
+	}
+	return filepath.Join(dir, "OCOPDesk", "ocop.db"), nil
+}

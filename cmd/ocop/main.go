@@ -1,0 +1,237 @@
+// Command ocop is OCOP Desk: with no command it opens the window, with a
+// command it does the same work from the command line.
+//
+//	ocop [--db FILE] [command]
+//
+// See usage below, or README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/ocopdesk/ocop/app"
+	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/xlsx"
+)
+
+const usage = `Cách dùng: ocop [--db TỆP] [lệnh]
+
+Không có lệnh: mở cửa sổ OCOP Desk.
+
+Lệnh:
+  demo                                   thêm dữ liệu mẫu vào cơ sở dữ liệu trống
+  check                                  kiểm tra tính toàn vẹn và phiên bản lược đồ
+  list products [--search CHỮ] [--csv] [--as-of yyyy-mm-dd]
+                                         danh sách sản phẩm với quyết định công nhận mới nhất
+  list producers [--csv]                 danh sách chủ thể
+  export products --out TỆP.xlsx [--as-of yyyy-mm-dd]
+                                         xuất danh sách sản phẩm ra Excel
+  version                                phiên bản chương trình
+
+Tùy chọn:
+  --db TỆP   tệp cơ sở dữ liệu (mặc định: %s)
+`
+
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = "0.1.0-dev"
+
+// runGUI opens the window; tests replace it.
+var runGUI = app.Run
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a wrongly used command line: usage is printed, exit 2.
+var errUsage = errors.New("usage")
+
+func run(args []string, stdout, stderr io.Writer) int {
+	def, err := data.DefaultPath()
+	if err != nil {
+		def = "ocop.db"
+	}
+	global := flag.NewFlagSet("ocop", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	dbPath := global.String("db", def, "")
+	printUsage := func() { fmt.Fprintf(stderr, usage, def) }
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, usage, def)
+			return 0
+		}
+		fmt.Fprintf(stderr, "Lỗi: %v\n\n", err)
+		printUsage()
+		return 2
+	}
+	rest := global.Args()
+	if len(rest) > 0 && rest[0] == "version" {
+		fmt.Fprintf(stdout, "OCOP Desk %s (lược đồ dữ liệu %d)\n", Version, data.LatestSchemaVersion())
+		return 0
+	}
+	if len(rest) > 0 && !knownCommand(rest[0]) {
+		fmt.Fprintf(stderr, "Lỗi: không có lệnh %q\n\n", rest[0])
+		printUsage()
+		return 2
+	}
+	store, err := data.Open(*dbPath)
+	if err != nil {
+		if len(rest) == 0 {
+			return runGUIError(err, stderr)
+		}
+		fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+		return 1
+	}
+	defer store.Close()
+	if len(rest) == 0 {
+		if err := runGUI(store, app.Options{Version: Version}); err != nil {
+			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	err = command(context.Background(), store, rest, stdout, stderr)
+	switch {
+	case errors.Is(err, errUsage):
+		printUsage()
+		return 2
+	case err != nil:
+		fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// runGUIError shows why the database could not be opened, in a window
+// when one can be opened, and on stderr always.
+func runGUIError(err error, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+	app.ShowFatal(err)
+	return 1
+}
+
+func knownCommand(name string) bool {
+	switch name {
+	case "demo", "check", "list", "export":
+		return true
+	}
+	return false
+}
+
+func command(ctx context.Context, store *data.Store, args []string, stdout, stderr io.Writer) error {
+	switch args[0] {
+	case "demo":
+		if len(args) != 1 {
+			return errUsage
+		}
+		sum, err := store.FillDemo(ctx, time.Now())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã thêm dữ liệu mẫu: %d chủ thể, %d sản phẩm, %d quyết định công nhận.\n",
+			sum.Producers, sum.Products, sum.Certifications)
+		return nil
+	case "check":
+		if len(args) != 1 {
+			return errUsage
+		}
+		r, err := store.Check(ctx)
+		if err != nil {
+			return fmt.Errorf("cơ sở dữ liệu %s bị hỏng: %w", store.Path(), err)
+		}
+		if len(r.Problems) > 0 {
+			for _, p := range r.Problems {
+				fmt.Fprintln(stderr, p)
+			}
+			return fmt.Errorf("cơ sở dữ liệu %s bị hỏng (%d lỗi)", store.Path(), len(r.Problems))
+		}
+		fmt.Fprintf(stdout, "Cơ sở dữ liệu %s: toàn vẹn, lược đồ phiên bản %d.\n", store.Path(), r.SchemaVersion)
+		return nil
+	case "list":
+		return list(ctx, store, args[1:], stdout)
+	case "export":
+		return export(ctx, store, args[1:], stdout)
+	}
+	return errUsage
+}
+
+// asOfFlag adds --as-of to fs; the returned function gives the day.
+func asOfFlag(fs *flag.FlagSet) func() (time.Time, error) {
+	s := fs.String("as-of", "", "")
+	return func() (time.Time, error) {
+		if *s == "" {
+			return time.Now(), nil
+		}
+		return data.ParseDate(*s)
+	}
+}
+
+func list(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return errUsage
+	}
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asCSV := fs.Bool("csv", false, "")
+	switch args[0] {
+	case "products":
+		search := fs.String("search", "", "")
+		asOf := asOfFlag(fs)
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
+			return errUsage
+		}
+		day, err := asOf()
+		if err != nil {
+			return err
+		}
+		rows, err := store.Products(ctx, data.ProductQuery{Search: *search, AsOf: day})
+		if err != nil {
+			return err
+		}
+		if *asCSV {
+			return data.WriteProductsCSV(stdout, rows)
+		}
+		return data.WriteProductsTable(stdout, rows)
+	case "producers":
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
+			return errUsage
+		}
+		rows, err := store.Producers(ctx)
+		if err != nil {
+			return err
+		}
+		if *asCSV {
+			return data.WriteProducersCSV(stdout, rows)
+		}
+		return data.WriteProducersTable(stdout, rows)
+	}
+	return errUsage
+}
+
+func export(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
+	if len(args) == 0 || args[0] != "products" {
+		return errUsage
+	}
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("out", "", "")
+	asOf := asOfFlag(fs)
+	if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" {
+		return errUsage
+	}
+	day, err := asOf()
+	if err != nil {
+		return err
+	}
+	n, err := xlsx.ExportProducts(ctx, store, *out, day)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã xuất %d sản phẩm ra %s.\n", n, *out)
+	return nil
+}

@@ -198,7 +198,6 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		return nil, err
 	}
 	defer rows.Close()
-	query := Fold(q.Search)
 	var out []ProductRow
 	for rows.Next() {
 		var r ProductRow
@@ -214,16 +213,14 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		r.DecisionDate, _ = time.Parse("2006-01-02", decided)
 		r.ValidUntil, _ = time.Parse("2006-01-02", until)
 		r.Status = StatusOn(r.ValidUntil, asOf, st.ExpiryWindowDays)
-		r.folded = Fold(strings.Join([]string{r.Name, r.Producer, r.Commune, r.DecisionNo}, " "))
-		if MatchesAll(r.folded, query) {
-			out = append(out, r)
-		}
+		r.folded = foldProduct(r)
+		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	SortProducts(out)
-	return out, nil
+	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
 }
 
 // SortProducts orders rows by name in Vietnamese order, then by producer.

@@ -135,3 +135,43 @@ func TestWriteProductsCSV(t *testing.T) {
 		t.Errorf("row = %v", r)
 	}
 }
+
+func TestSummarizeAndFilter(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	today := day("2026-11-28")
+	s.FillDemo(ctx, today)
+	rows, _ := s.Products(ctx, ProductQuery{AsOf: today})
+	sum := Summarize(rows)
+	total := 0
+	for _, n := range sum.ByStatus {
+		total += n
+	}
+	stars := 0
+	for _, n := range sum.ByStars {
+		stars += n
+	}
+	if total != len(rows) || stars != sum.Certified || sum.Certified != len(rows)-sum.ByStatus[StatusNone] {
+		t.Errorf("counts do not add up: %+v", sum)
+	}
+	if len(sum.Attention) != sum.ByStatus[StatusExpiring]+sum.ByStatus[StatusExpired] {
+		t.Errorf("%d need attention, want expiring + expired", len(sum.Attention))
+	}
+	for i := 1; i < len(sum.Attention); i++ {
+		a, b := sum.Attention[i-1], sum.Attention[i]
+		if a.Status == StatusExpired && b.Status == StatusExpiring {
+			t.Error("expired listed before expiring")
+		}
+		if a.Status == b.Status && a.Status == StatusExpiring && a.ValidUntil.After(b.ValidUntil) {
+			t.Error("expiring not soonest first")
+		}
+	}
+	expired := FilterProducts(rows, ProductFilter{Status: StatusExpired})
+	if len(expired) != sum.ByStatus[StatusExpired] {
+		t.Errorf("status filter: %d, want %d", len(expired), sum.ByStatus[StatusExpired])
+	}
+	both := FilterProducts(rows, ProductFilter{Status: StatusValid, Search: "thach den"})
+	if len(both) != 1 || both[0].Name != "Thạch đen Tràng Định" {
+		t.Errorf("search within status: %v", both)
+	}
+}

@@ -1,0 +1,290 @@
+// Package app is OCOP Desk's Fyne GUI: one file per screen, each an
+// unexported struct holding its widgets, built by a newXxx function. It
+// calls package data for everything it shows and never writes SQL.
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/assets"
+	"github.com/ocopdesk/ocop/data"
+)
+
+// AppID identifies OCOP Desk to the operating system (also in FyneApp.toml).
+const AppID = "vn.ocopdesk.desk"
+
+// Options are what the command line passes to the GUI.
+type Options struct {
+	Version string
+}
+
+var icon = fyne.NewStaticResource("icon.png", assets.Icon)
+
+// Run opens the main window on store and returns when it is closed.
+func Run(store *data.Store, opt Options) error {
+	st, err := store.Settings(context.Background())
+	if err != nil {
+		return err
+	}
+	setLanguage(st.Language)
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(icon)
+	a.Settings().SetTheme(ocopTheme{})
+	w := a.NewWindow("OCOP Desk")
+	u := newUI(a, w, store, opt, st)
+	w.SetContent(u.build())
+	w.Resize(fyne.NewSize(1200, 700))
+	w.CenterOnScreen()
+	w.SetMaster()
+	if !st.Configured() {
+		u.showFirstStart()
+	}
+	w.ShowAndRun()
+	return nil
+}
+
+// ShowFatal shows err in a small window (when a display is available) and
+// returns when the user closes it. Used when the database cannot be opened.
+func ShowFatal(err error) {
+	setLanguage("vi")
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(icon)
+	a.Settings().SetTheme(ocopTheme{})
+	w := a.NewWindow("OCOP Desk")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle(lang.L("Không mở được cơ sở dữ liệu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := widget.NewLabel(lang.L("Tệp không bị thay đổi. Hãy chọn đúng tệp dữ liệu bằng tùy chọn --db, hoặc liên hệ người quản trị."))
+	hint.Wrapping = fyne.TextWrapWord
+	closeBtn := widget.NewButton(lang.L("Đóng"), a.Quit)
+	w.SetContent(container.NewPadded(container.NewBorder(
+		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
+		container.NewVBox(msg, hint))))
+	w.Resize(fyne.NewSize(560, 240))
+	w.CenterOnScreen()
+	w.ShowAndRun()
+}
+
+// ui is the main window: a navigation bar on the left and the current
+// screen on the right.
+type ui struct {
+	app      fyne.App
+	win      fyne.Window
+	store    *data.Store
+	opt      Options
+	settings data.Settings
+	now      func() time.Time
+
+	nav       *widget.List
+	stack     *fyne.Container
+	screens   []screen
+	current   int
+	office    *widget.Label
+	status    *widget.Label
+	overview  *overviewScreen
+	products  *productsScreen
+	producers *producersScreen
+}
+
+// screen is one entry of the navigation bar.
+type screen struct {
+	title string
+	icon  fyne.Resource
+	view  fyne.CanvasObject
+	shown func() // called each time the screen is shown, to refresh it
+}
+
+func newUI(a fyne.App, w fyne.Window, store *data.Store, opt Options, st data.Settings) *ui {
+	return &ui{app: a, win: w, store: store, opt: opt, settings: st, now: time.Now}
+}
+
+// Screen indexes, in navigation order.
+const (
+	screenOverview = iota
+	screenProducts
+	screenProducers
+	screenTraining
+	screenReports
+	screenSettings
+)
+
+func (u *ui) build() fyne.CanvasObject {
+	u.overview = newOverviewScreen(u)
+	u.products = newProductsScreen(u)
+	u.producers = newProducersScreen(u)
+	producers := u.producers
+	reports := newReportsScreen(u)
+	settings := newSettingsScreen(u)
+	u.screens = []screen{
+		{lang.L("Tổng quan"), theme.HomeIcon(), u.overview.view, u.overview.refresh},
+		{lang.L("Sản phẩm"), theme.ListIcon(), u.products.view, u.products.refresh},
+		{lang.L("Chủ thể"), theme.AccountIcon(), producers.view, producers.refresh},
+		{lang.L("Tập huấn"), theme.CalendarIcon(), newTrainingScreen(u), nil},
+		{lang.L("Báo cáo"), theme.DocumentIcon(), reports.view, nil},
+		{lang.L("Cài đặt"), theme.SettingsIcon(), settings.view, settings.refresh},
+	}
+	u.stack = container.NewStack()
+	for _, s := range u.screens {
+		s.view.Hide()
+		u.stack.Add(s.view)
+	}
+	u.nav = widget.NewList(
+		func() int { return len(u.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Tổng quan và mục dài"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(u.screens[id].icon)
+			box.Objects[1].(*widget.Label).SetText(u.screens[id].title)
+		})
+	u.nav.OnSelected = func(id widget.ListItemID) { u.show(int(id)) }
+
+	logo := canvas.NewImageFromResource(icon)
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSize(40, 40))
+	name := widget.NewLabelWithStyle("OCOP Desk", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.office = widget.NewLabel("")
+	u.office.Wrapping = fyne.TextWrapWord
+	u.office.SizeName = theme.SizeNameCaptionText
+	head := container.NewVBox(container.NewHBox(logo, name), u.office, widget.NewSeparator())
+	bg := canvas.NewRectangle(sidebarBg)
+	sidebar := container.NewStack(bg, container.NewBorder(head, nil, nil, nil, u.nav))
+
+	u.status = widget.NewLabel("")
+	u.status.SizeName = theme.SizeNameCaptionText
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status)
+
+	split := container.NewHSplit(sidebar, container.NewBorder(nil, statusBar, nil, nil, container.NewPadded(u.stack)))
+	split.Offset = 0.17
+	u.refreshChrome()
+	u.addShortcuts()
+	u.nav.Select(screenOverview)
+	return split
+}
+
+// show switches to screen i.
+func (u *ui) show(i int) {
+	for j, s := range u.screens {
+		if j == i {
+			s.view.Show()
+		} else {
+			s.view.Hide()
+		}
+	}
+	u.current = i
+	if f := u.screens[i].shown; f != nil {
+		f()
+	}
+	if u.nav != nil {
+		u.nav.Select(widget.ListItemID(i))
+	}
+}
+
+// refreshChrome updates what the sidebar and status bar say about the office.
+func (u *ui) refreshChrome() {
+	office := u.settings.OfficeName
+	if u.settings.ParentBody != "" {
+		office = u.settings.ParentBody + "\n" + office
+	}
+	if !u.settings.Configured() {
+		office = lang.L("Chưa nhập thông tin đơn vị")
+	}
+	u.office.SetText(office)
+	u.status.SetText(lang.L("Dữ liệu: {{.Path}}  ·  Phiên bản {{.Version}}", map[string]any{"Path": u.store.Path(), "Version": u.opt.Version}))
+}
+
+// addShortcuts binds Ctrl+1..6 to the screens and Ctrl+F to search.
+func (u *ui) addShortcuts() {
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	for i, k := range keys {
+		i := i
+		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { u.show(i) })
+	}
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) {
+			u.show(screenProducts)
+			u.win.Canvas().Focus(u.products.search)
+		})
+}
+
+// doUI runs f on the UI thread. Tests replace it: Fyne's test driver runs
+// f at once on the calling goroutine, so they serialise it themselves.
+var doUI = fyne.Do
+
+// pending counts work running off the UI thread, so tests can wait for it.
+var pending sync.WaitGroup
+
+// goBackground runs f on a new goroutine counted in pending.
+func goBackground(f func()) {
+	pending.Add(1)
+	go func() {
+		defer pending.Done()
+		f()
+	}()
+}
+
+// background runs work off the UI thread and hands its result to done on
+// the UI thread; an error is shown instead.
+func background[T any](u *ui, work func(context.Context) (T, error), done func(T)) {
+	goBackground(func() {
+		v, err := work(context.Background())
+		doUI(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			done(v)
+		})
+	})
+}
+
+// showError shows err in a dialog, in the user's words.
+func (u *ui) showError(err error) {
+	dialog.ShowError(err, u.win)
+}
+
+// settingsChanged is called after the settings were saved.
+func (u *ui) settingsChanged(st data.Settings) {
+	langChanged := st.Language != u.settings.Language
+	u.settings = st
+	u.refreshChrome()
+	if langChanged {
+		setLanguage(st.Language)
+		cur := u.current
+		u.win.SetContent(u.build())
+		u.show(cur)
+	}
+}
+
+// heading returns a screen's title line.
+func heading(text string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.SizeName = theme.SizeNameSubHeadingText
+	return t
+}
+
+// starsText shows stars as words: the ★ character is missing from the
+// bundled font and shows as boxes on Windows.
+func starsText(stars int) string {
+	if stars == 0 {
+		return ""
+	}
+	return fmt.Sprintf(lang.L("%d sao"), stars)
+}

@@ -1,0 +1,191 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// newTestUI opens the main window on a fresh database (with the demo data
+// when demo is true) in Fyne's test driver.
+func newTestUI(t *testing.T, demo bool) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	// Cleanups run last-registered first: let background work end before
+	// the test app is torn down.
+	t.Cleanup(pending.Wait)
+	setLanguage("vi")
+	store, err := data.Open(filepath.Join(t.TempDir(), "ocop.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	today := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+	if demo {
+		if _, err := store.FillDemo(context.Background(), today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, _ := store.Settings(context.Background())
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1200, 700))
+	u := newUI(a, w, store, Options{Version: "test"}, st)
+	u.now = func() time.Time { return today }
+	onUI(func() { w.SetContent(u.build()) })
+	return u
+}
+
+// uiMu stands in for Fyne's UI thread, which the test driver does not have.
+var uiMu sync.Mutex
+
+func init() {
+	doUI = func(f func()) {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		f()
+	}
+}
+
+// onUI runs f as if on the UI thread.
+func onUI(f func()) { doUI(f) }
+
+// eventually waits for cond, which background loads make true a moment later.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		var ok bool
+		onUI(func() { ok = cond() })
+		if ok {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func TestOverviewShowsFigures(t *testing.T) {
+	u := newTestUI(t, true)
+	o := u.overview
+	eventually(t, "overview figures", func() bool { return o.figures[figProducts].Text == "24" })
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{AsOf: u.now()})
+	sum := data.Summarize(rows)
+	for key, want := range map[string]int{figValid: sum.ByStatus[data.StatusValid], figExpiring: sum.ByStatus[data.StatusExpiring],
+		figExpired: sum.ByStatus[data.StatusExpired], figProducers: 10} {
+		if got := o.figures[key].Text; got != strconv.Itoa(want) {
+			t.Errorf("figure %s = %s, want %d", key, got, want)
+		}
+	}
+	if !strings.Contains(o.notice.Text, "Cần chú ý") || len(o.rows) != len(sum.Attention) {
+		t.Errorf("notice %q with %d rows, want %d", o.notice.Text, len(o.rows), len(sum.Attention))
+	}
+	if o.date.Text != "Thất Khê, ngày 28 tháng 11 năm 2026" {
+		t.Errorf("date line %q", o.date.Text)
+	}
+	// Tapping a notice opens the product, selected, in the product list.
+	first := o.rows[0]
+	onUI(func() { o.list.Select(0) })
+	p := u.products
+	eventually(t, "product selected", func() bool {
+		return u.current == screenProducts && p.list.selected >= 0 && p.rows[p.list.selected].ID == first.ID
+	})
+}
+
+func TestProductListSearchFilterSort(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducts) })
+	p := u.products
+	eventually(t, "25 products", func() bool { return p.footer.Text == "25 / 25 sản phẩm" })
+
+	onUI(func() { test.Type(p.search, "thach den trang dinh") })
+	eventually(t, "search result", func() bool { return len(p.rows) == 1 && p.footer.Text == "1 / 25 sản phẩm" })
+	if p.rows[0].Name != "Thạch đen Tràng Định" {
+		t.Errorf("search found %q", p.rows[0].Name)
+	}
+	if got := p.cell(0, colStars).text; got != "4 sao" {
+		t.Errorf("stars cell %q", got)
+	}
+
+	onUI(func() { p.search.SetText("") })
+	onUI(func() { p.status.SetSelectedIndex(3) }) // Hết hạn
+	all, _ := u.store.Products(context.Background(), data.ProductQuery{AsOf: u.now()})
+	expired := data.Summarize(all).ByStatus[data.StatusExpired]
+	want := strconv.Itoa(expired) + " / 25 sản phẩm"
+	eventually(t, "expired filter", func() bool { return p.footer.Text == want })
+	for i, r := range p.rows {
+		if r.Status != data.StatusExpired {
+			t.Errorf("%s shown under Hết hạn with status %s", r.Name, r.Status)
+		}
+		c := p.cell(i, colStatus)
+		if c.text != "Hết hạn" || c.icon == nil || c.importance != widget.DangerImportance {
+			t.Errorf("expired row cell = %+v: needs a word, an icon and a colour", c)
+		}
+	}
+
+	// Sorting by score, descending on the second tap.
+	onUI(func() { p.status.SetSelectedIndex(0) })
+	onUI(func() { p.list.sortBy(colScore) })
+	onUI(func() { p.list.sortBy(colScore) })
+	eventually(t, "sorted by score", func() bool {
+		return len(p.rows) == 25 && p.rows[0].Name == "Chè Shan tuyết Kháng Chiến"
+	})
+	for i := 1; i < len(p.rows); i++ {
+		if p.rows[i].Score > p.rows[i-1].Score {
+			t.Fatalf("not descending at %d: %v after %v", i, p.rows[i].Score, p.rows[i-1].Score)
+		}
+	}
+}
+
+func TestProducersScreen(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducers) })
+	p := u.producers
+	eventually(t, "producers", func() bool { return p.footer.Text == "10 / 10 chủ thể" })
+	onUI(func() { test.Type(p.search, "tan tien") })
+	eventually(t, "producer search", func() bool { return len(p.rows) == 1 })
+	if p.rows[0].Name != "HTX Hồi Quế Tân Tiến" || p.rows[0].Products != 3 {
+		t.Errorf("found %+v", p.rows[0])
+	}
+}
+
+func TestFirstStartAsksForOffice(t *testing.T) {
+	u := newTestUI(t, false)
+	onUI(func() {
+		if u.office.Text != "Chưa nhập thông tin đơn vị" {
+			t.Errorf("sidebar says %q before set-up", u.office.Text)
+		}
+		u.showFirstStart()
+		if u.win.Canvas().Overlays().Top() == nil {
+			t.Fatal("no first-start dialog")
+		}
+		// Saving without an office name is refused with the reason.
+		if _, err := newOfficeForm().get(); err == nil {
+			t.Error("an empty office form was accepted")
+		}
+		form := newOfficeForm()
+		form.set(u.settings)
+		form.office.SetText("PHÒNG KINH TẾ")
+		form.parent.SetText("UBND XÃ ĐOÀN KẾT")
+		st, err := form.get()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := u.store.SaveSettings(context.Background(), st); err != nil {
+			t.Fatal(err)
+		}
+		u.settingsChanged(st)
+		if u.office.Text != "UBND XÃ ĐOÀN KẾT\nPHÒNG KINH TẾ" {
+			t.Errorf("sidebar says %q", u.office.Text)
+		}
+	})
+}

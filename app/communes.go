@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// communePicker lets the office tick the communes it covers, with a search
+// box over the 65 names and a way to add an old (pre-2025) name.
+type communePicker struct {
+	u        *ui
+	view     fyne.CanvasObject
+	search   *widget.Entry
+	list     *widget.List
+	count    *widget.Label
+	all      []data.Commune
+	shown    []int // indexes into all
+	selected map[int64]bool
+}
+
+func newCommunePicker(u *ui) *communePicker {
+	c := &communePicker{u: u, selected: map[int64]bool{}}
+	c.search = widget.NewEntry()
+	c.search.SetPlaceHolder(lang.L("Tìm xã, phường…"))
+	c.search.OnChanged = func(string) { c.filter() }
+	c.count = widget.NewLabel("")
+	c.list = widget.NewList(func() int { return len(c.shown) },
+		func() fyne.CanvasObject { return widget.NewCheck("", nil) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			cm := c.all[c.shown[id]]
+			check := o.(*widget.Check)
+			check.OnChanged = nil
+			check.SetText(cm.Kind + " " + cm.Name)
+			check.SetChecked(c.selected[cm.ID])
+			check.OnChanged = func(on bool) {
+				c.selected[cm.ID] = on
+				c.updateCount()
+			}
+		})
+	add := widget.NewButtonWithIcon(lang.L("Thêm tên cũ…"), theme.ContentAddIcon(), c.addOld)
+	c.view = container.NewBorder(container.NewBorder(nil, nil, nil, add, c.search), c.count, nil, nil, c.list)
+	return c
+}
+
+func (c *communePicker) load() {
+	background(c.u, c.u.store.Communes, func(all []data.Commune) {
+		c.all = all
+		c.selected = map[int64]bool{}
+		for _, cm := range all {
+			if cm.Covered {
+				c.selected[cm.ID] = true
+			}
+		}
+		c.filter()
+	})
+}
+
+func (c *communePicker) filter() {
+	q := data.Fold(c.search.Text)
+	c.shown = c.shown[:0]
+	for i, cm := range c.all {
+		if data.MatchesAll(data.Fold(cm.Kind+" "+cm.Name), q) {
+			c.shown = append(c.shown, i)
+		}
+	}
+	c.list.Refresh()
+	c.updateCount()
+}
+
+func (c *communePicker) updateCount() {
+	c.count.SetText(lang.L("Đơn vị phụ trách {{.N}} xã, phường", map[string]any{"N": len(c.ids())}))
+}
+
+func (c *communePicker) ids() []int64 {
+	var ids []int64
+	for _, cm := range c.all {
+		if c.selected[cm.ID] {
+			ids = append(ids, cm.ID)
+		}
+	}
+	return ids
+}
+
+// addOld adds a commune name that is not in the list, such as one that
+// existed before the 2025 reorganisation and still appears in old records.
+func (c *communePicker) addOld() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("ví dụ: Thị trấn Thất Khê (cũ)"))
+	kind := widget.NewSelect([]string{"xã", "phường", "thị trấn"}, nil)
+	kind.SetSelected("xã")
+	dialog.ShowForm(lang.L("Thêm xã, phường"), lang.L("Thêm"), lang.L("Cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("Tên"), name), widget.NewFormItem(lang.L("Loại"), kind),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		cm := data.Commune{Name: name.Text, Kind: kind.Selected, Province: c.u.settings.Province, Covered: true}
+		background(c.u, func(ctx context.Context) (int64, error) { return c.u.store.AddCommune(ctx, cm) }, func(id int64) {
+			c.selected[id] = true
+			selected := c.selected
+			background(c.u, c.u.store.Communes, func(all []data.Commune) {
+				c.all, c.selected = all, selected
+				c.filter()
+			})
+		})
+	}, c.u.win)
+}

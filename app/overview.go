@@ -1,0 +1,153 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// overviewScreen (Tổng quan) shows the office's figures at a glance and the
+// certificates that need attention.
+type overviewScreen struct {
+	u       *ui
+	view    fyne.CanvasObject
+	date    *widget.Label
+	figures map[string]*canvas.Text
+	stars   *widget.Label
+	notice  *widget.Label
+	list    *widget.List
+	rows    []data.ProductRow // needing attention
+}
+
+const (
+	figProducts  = "products"
+	figValid     = "valid"
+	figExpiring  = "expiring"
+	figExpired   = "expired"
+	figProducers = "producers"
+)
+
+func newOverviewScreen(u *ui) *overviewScreen {
+	o := &overviewScreen{u: u, figures: map[string]*canvas.Text{}}
+	o.date = widget.NewLabel("")
+	card := func(key, title string, c fyne.ThemeColorName, ic fyne.Resource) fyne.CanvasObject {
+		n := canvas.NewText("–", theme.Color(c))
+		n.TextSize = 30
+		n.TextStyle.Bold = true
+		o.figures[key] = n
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+		bg.StrokeColor = cardBorder
+		bg.StrokeWidth = 1
+		bg.CornerRadius = 6
+		label := widget.NewLabel(title)
+		label.Wrapping = fyne.TextWrapWord
+		return container.NewStack(bg, container.NewPadded(container.NewBorder(
+			nil, nil, container.NewCenter(widget.NewIcon(ic)), nil, container.NewVBox(n, label))))
+	}
+	cards := container.NewGridWithColumns(5,
+		card(figProducts, lang.L("Sản phẩm đã công nhận"), theme.ColorNamePrimary, theme.ListIcon()),
+		card(figValid, lang.L("Còn hạn"), theme.ColorNameSuccess, theme.ConfirmIcon()),
+		card(figExpiring, lang.L("Sắp hết hạn"), theme.ColorNameWarning, theme.WarningIcon()),
+		card(figExpired, lang.L("Hết hạn"), theme.ColorNameError, theme.ErrorIcon()),
+		card(figProducers, lang.L("Chủ thể"), theme.ColorNamePrimary, theme.AccountIcon()),
+	)
+	o.stars = widget.NewLabel("")
+	o.notice = widget.NewLabel("")
+	o.notice.Wrapping = fyne.TextWrapWord
+	o.notice.TextStyle.Bold = true
+	o.list = widget.NewList(
+		func() int { return len(o.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle.Bold = true
+			name.Truncation = fyne.TextTruncateEllipsis
+			when := widget.NewLabel("")
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), when, name)
+		},
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			r := o.rows[id]
+			box := obj.(*fyne.Container)
+			name := box.Objects[0].(*widget.Label)
+			ic := box.Objects[1].(*widget.Icon)
+			when := box.Objects[2].(*widget.Label)
+			name.SetText(r.Name + " — " + r.Producer)
+			ic.SetResource(statusIcon(r.Status))
+			when.Importance = statusImportance(r.Status)
+			if r.Status == data.StatusExpired {
+				when.SetText(lang.L("Hết hạn từ {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)}))
+			} else {
+				when.SetText(lang.L("Hết hạn ngày {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)}))
+			}
+		})
+	o.list.OnSelected = func(id widget.ListItemID) {
+		o.list.UnselectAll()
+		u.products.openProduct(o.rows[id].ID)
+	}
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
+		cards,
+		o.stars,
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, o.notice),
+		widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm trong danh sách.")),
+	)
+	o.view = container.NewBorder(top, nil, nil, nil, o.list)
+	return o
+}
+
+type overviewData struct {
+	summary   data.Summary
+	producers int
+}
+
+func (o *overviewScreen) refresh() {
+	today := o.u.now()
+	o.date.SetText(data.PlaceDateLine(placeOf(o.u.settings), today))
+	background(o.u, func(ctx context.Context) (overviewData, error) {
+		rows, err := o.u.store.Products(ctx, data.ProductQuery{AsOf: today})
+		if err != nil {
+			return overviewData{}, err
+		}
+		producers, _, err := o.u.store.Counts(ctx)
+		return overviewData{data.Summarize(rows), producers}, err
+	}, o.show)
+}
+
+func (o *overviewScreen) show(d overviewData) {
+	s := d.summary
+	set := func(key string, n int) {
+		o.figures[key].Text = strconv.Itoa(n)
+		o.figures[key].Refresh()
+	}
+	set(figProducts, s.Certified)
+	set(figValid, s.ByStatus[data.StatusValid])
+	set(figExpiring, s.ByStatus[data.StatusExpiring])
+	set(figExpired, s.ByStatus[data.StatusExpired])
+	set(figProducers, d.producers)
+	o.stars.SetText(lang.L("Theo hạng sao: 3 sao: {{.S3}}  ·  4 sao: {{.S4}}  ·  5 sao: {{.S5}}  ·  Chưa công nhận: {{.None}}",
+		map[string]any{"S3": s.ByStars[3], "S4": s.ByStars[4], "S5": s.ByStars[5], "None": s.ByStatus[data.StatusNone]}))
+	o.rows = s.Attention
+	if len(o.rows) == 0 {
+		o.notice.SetText(lang.L("Không có giấy chứng nhận nào sắp hết hạn hoặc đã hết hạn."))
+	} else {
+		o.notice.SetText(lang.L("Cần chú ý: {{.Expiring}} giấy chứng nhận sắp hết hạn trong {{.Days}} ngày tới, {{.Expired}} đã hết hạn.",
+			map[string]any{"Expiring": s.ByStatus[data.StatusExpiring], "Days": o.u.settings.ExpiryWindowDays, "Expired": s.ByStatus[data.StatusExpired]}))
+	}
+	o.list.Refresh()
+}
+
+// placeOf is the place name of dated lines: the office's place, else its province.
+func placeOf(st data.Settings) string {
+	if st.PlaceName != "" {
+		return st.PlaceName
+	}
+	return st.Province
+}

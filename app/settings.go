@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// officeForm edits the office's details; the settings screen and the
+// first-start dialog both use it.
+type officeForm struct {
+	parent, office, province, place, staff, signerTitle, signerName, window *widget.Entry
+	language                                                                *widget.Select
+	form                                                                    *widget.Form
+}
+
+func newOfficeForm() *officeForm {
+	f := &officeForm{}
+	entry := func(placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		return e
+	}
+	f.parent = entry(lang.L("ví dụ: UBND XÃ THẤT KHÊ"))
+	f.office = entry(lang.L("ví dụ: PHÒNG KINH TẾ"))
+	f.office.Validator = func(s string) error {
+		if s == "" {
+			return errRequired
+		}
+		return nil
+	}
+	f.province = entry("Lạng Sơn")
+	f.place = entry(lang.L("ví dụ: Thất Khê"))
+	f.staff = entry(lang.L("họ tên cán bộ dùng máy này"))
+	f.signerTitle = entry(lang.L("ví dụ: TRƯỞNG PHÒNG"))
+	f.signerName = entry("")
+	f.window = entry("90")
+	f.window.Validator = func(s string) error {
+		if n, err := strconv.Atoi(s); err != nil || n < 0 || n > 3650 {
+			return errDays
+		}
+		return nil
+	}
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.name)
+	}
+	f.language = widget.NewSelect(names, nil)
+	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+		it := widget.NewFormItem(label, w)
+		it.HintText = hint
+		return it
+	}
+	f.form = widget.NewForm(
+		item(lang.L("Cơ quan chủ quản"), f.parent, lang.L("Dòng đầu bên trái của văn bản, chữ in hoa")),
+		item(lang.L("Tên đơn vị *"), f.office, lang.L("Dòng thứ hai, in đậm")),
+		item(lang.L("Tỉnh"), f.province, ""),
+		item(lang.L("Địa danh"), f.place, lang.L("Dùng trong dòng “…, ngày … tháng … năm …”")),
+		item(lang.L("Cán bộ sử dụng"), f.staff, ""),
+		item(lang.L("Chức danh người ký"), f.signerTitle, ""),
+		item(lang.L("Họ tên người ký"), f.signerName, ""),
+		item(lang.L("Báo sắp hết hạn trước (ngày)"), f.window, ""),
+		item(lang.L("Ngôn ngữ"), f.language, ""),
+	)
+	return f
+}
+
+var (
+	errRequired = fieldError(lang.L("Bắt buộc nhập"))
+	errDays     = fieldError(lang.L("Nhập số ngày từ 0 đến 3650"))
+)
+
+type fieldError string
+
+func (e fieldError) Error() string { return string(e) }
+
+func (f *officeForm) set(st data.Settings) {
+	f.parent.SetText(st.ParentBody)
+	f.office.SetText(st.OfficeName)
+	f.province.SetText(st.Province)
+	f.place.SetText(st.PlaceName)
+	f.staff.SetText(st.StaffName)
+	f.signerTitle.SetText(st.SignerTitle)
+	f.signerName.SetText(st.SignerName)
+	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
+	f.language.SetSelectedIndex(0)
+	for i, l := range languages {
+		if l.code == st.Language {
+			f.language.SetSelectedIndex(i)
+		}
+	}
+}
+
+// get returns the settings typed, or the first problem with them.
+func (f *officeForm) get() (data.Settings, error) {
+	if err := f.form.Validate(); err != nil {
+		return data.Settings{}, err
+	}
+	n, _ := strconv.Atoi(f.window.Text)
+	st := data.Settings{ParentBody: f.parent.Text, OfficeName: f.office.Text, Province: f.province.Text,
+		PlaceName: f.place.Text, StaffName: f.staff.Text, SignerTitle: f.signerTitle.Text, SignerName: f.signerName.Text,
+		ExpiryWindowDays: n, Language: languages[max(0, f.language.SelectedIndex())].code}
+	return st, st.Validate()
+}
+
+// settingsScreen (Cài đặt) edits the office details and its communes.
+type settingsScreen struct {
+	u        *ui
+	view     fyne.CanvasObject
+	form     *officeForm
+	communes *communePicker
+}
+
+func newSettingsScreen(u *ui) *settingsScreen {
+	s := &settingsScreen{u: u, form: newOfficeForm(), communes: newCommunePicker(u)}
+	save := widget.NewButtonWithIcon(lang.L("Lưu cài đặt"), theme.DocumentSaveIcon(), s.save)
+	save.Importance = widget.HighImportance
+	office := container.NewBorder(widget.NewLabelWithStyle(lang.L("Thông tin đơn vị"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(save), nil, nil, container.NewVScroll(s.form.form))
+	communes := container.NewBorder(widget.NewLabelWithStyle(lang.L("Địa bàn phụ trách"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, s.communes.view)
+	split := container.NewHSplit(office, communes)
+	split.Offset = 0.6
+	s.view = container.NewBorder(heading(lang.L("Cài đặt")), nil, nil, nil, split)
+	return s
+}
+
+func (s *settingsScreen) refresh() {
+	s.form.set(s.u.settings)
+	s.communes.load()
+}
+
+func (s *settingsScreen) save() {
+	st, err := s.form.get()
+	if err != nil {
+		s.u.showError(err)
+		return
+	}
+	ids := s.communes.ids()
+	background(s.u, func(ctx context.Context) (data.Settings, error) {
+		if err := s.u.store.SaveSettings(ctx, st); err != nil {
+			return st, err
+		}
+		return st, s.u.store.SetCoveredCommunes(ctx, ids)
+	}, func(st data.Settings) {
+		s.u.settingsChanged(st)
+		dialog.ShowInformation(lang.L("Cài đặt"), lang.L("Đã lưu cài đặt."), s.u.win)
+	})
+}

@@ -171,7 +171,7 @@ func (u *ui) build() fyne.CanvasObject {
 	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status)
 
 	split := container.NewHSplit(sidebar, container.NewBorder(nil, statusBar, nil, nil, container.NewPadded(u.stack)))
-	split.Offset = 0.17
+	split.Offset = 0.15
 	u.refreshChrome()
 	u.addShortcuts()
 	u.nav.Select(screenOverview)

@@ -36,10 +36,10 @@ const (
 	colSet
 	colStars
 	colScore
+	colStatus
+	colValidUntil
 	colDecision
 	colDecided
-	colValidUntil
-	colStatus
 )
 
 func newProductsScreen(u *ui) *productsScreen {
@@ -56,13 +56,15 @@ func newProductsScreen(u *ui) *productsScreen {
 	p.status.OnChanged = func(string) { p.applyFilter() }
 	p.footer = widget.NewLabel("")
 	p.list = newListTable([]tableColumn{
-		{lang.L("Tên sản phẩm"), 250}, {lang.L("Chủ thể"), 230}, {lang.L("Xã, phường"), 120}, {lang.L("Bộ"), 62},
-		{lang.L("Hạng"), 70}, {lang.L("Điểm"), 70}, {lang.L("Số quyết định"), 130}, {lang.L("Ngày QĐ"), 105},
-		{lang.L("Hết hạn"), 105}, {lang.L("Tình trạng"), 150},
+		{lang.L("Tên sản phẩm"), 215}, {lang.L("Chủ thể"), 205}, {lang.L("Xã, phường"), 105}, {lang.L("Bộ"), 55},
+		{lang.L("Hạng"), 64}, {lang.L("Điểm"), 62}, {lang.L("Tình trạng"), 156}, {lang.L("Hết hạn"), 96},
+		{lang.L("Số quyết định"), 122}, {lang.L("Ngày QĐ"), 96},
 	}, func() int { return len(p.rows) }, p.cell)
 	p.list.onSort = func(int, bool) { p.resort() }
 	export := widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DocumentSaveIcon(), u.exportProducts)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.status, export), p.search)
+	// A fixed width keeps the filter's longest choice readable.
+	statusBox := container.NewGridWrap(fyne.NewSize(180, p.status.MinSize().Height), p.status)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(statusBox, export), p.search)
 	top := container.NewVBox(heading(lang.L("Sản phẩm OCOP")), bar)
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.table)
 	return p

@@ -41,8 +41,11 @@ Tùy chọn:
 // Version is set at build time with -ldflags "-X main.Version=...".
 var Version = "0.1.0-dev"
 
-// runGUI opens the window; tests replace it.
-var runGUI = app.Run
+// runGUI opens the window and showFatal shows why it cannot; tests replace both.
+var (
+	runGUI    = app.Run
+	showFatal = app.ShowFatal
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -111,7 +114,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // when one can be opened, and on stderr always.
 func runGUIError(err error, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "Lỗi: %v\n", err)
-	app.ShowFatal(err)
+	showFatal(err)
 	return 1
 }
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -137,10 +138,6 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
 		return 0, err
 	}
-	fit := true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return 0, err
-	}
 	margin := 0.5
 	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin})
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headRow, headRow), Scope: sh}); err != nil {
@@ -148,6 +145,45 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	}
 	f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"})
 	return headRow + 1, nil
+}
+
+// fitToWidth makes the sheet print one page wide. It must come after
+// AutoFilter, which rewrites the sheet properties and drops this one.
+func (d *document) fitToWidth(sh string) error {
+	fit := true
+	return d.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
+}
+
+// rowHeight estimates the height in points a table row needs so that its
+// wrapped text shows whole: Excel does not grow rows written by a program,
+// and LibreOffice keeps what the file says.
+func rowHeight(cols []column, texts []string) float64 {
+	lines := 1
+	for i, t := range texts {
+		if i < len(cols) && t != "" {
+			lines = max(lines, wrappedLines(t, max(1, int(cols[i].width*1.05)-1)))
+		}
+	}
+	return float64(lines)*16 + 4
+}
+
+// wrappedLines counts the lines text takes when wrapped at perLine
+// characters on word boundaries.
+func wrappedLines(text string, perLine int) int {
+	lines, n := 1, 0
+	for _, word := range strings.Fields(text) {
+		w := utf8.RuneCountInString(word)
+		switch {
+		case n == 0:
+			n = w
+		case n+1+w <= perLine:
+			n += 1 + w
+		default:
+			lines++
+			n = w
+		}
+	}
+	return lines
 }
 
 // signature writes the signature block under the table, bottom right.

@@ -73,6 +73,13 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 			vals[9] = r.DecisionDate
 			vals[10] = r.ValidUntil
 		}
+		texts := make([]string, len(vals))
+		for c, v := range vals {
+			if t, ok := v.(string); ok {
+				texts[c] = t
+			}
+		}
+		f.SetRowHeight(sh, n, rowHeight(cols, texts))
 		for c, v := range vals {
 			cell, _ := excelize.CoordinatesToCellName(c+1, n)
 			switch v := v.(type) {
@@ -91,6 +98,9 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 		if err := f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", first-1, lastCol, last), nil); err != nil {
 			return 0, err
 		}
+	}
+	if err := d.fitToWidth(sh); err != nil {
+		return 0, err
 	}
 	d.signature(sh, st, max(last, first)+2, len(cols))
 	if err := d.save(path); err != nil {

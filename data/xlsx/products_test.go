@@ -105,6 +105,10 @@ func TestExportProducts(t *testing.T) {
 	if len(names) == 0 || names[0].Name != "_xlnm.Print_Titles" {
 		t.Errorf("print titles: %+v", names)
 	}
+	props, _ := f.GetSheetProps(sh)
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Error("the sheet does not fit to the page width")
+	}
 	lo, _ := f.GetPageLayout(sh)
 	if lo.Orientation == nil || *lo.Orientation != "landscape" || lo.Size == nil || *lo.Size != 9 {
 		t.Errorf("page layout = %+v", lo)

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestWindowOpensUnderXvfb builds the real binary, starts it on a virtual
+// display and waits for its window, for a fresh database (first-start
+// dialog) and for one with the demo data. It needs Xvfb, xdotool and
+// ImageMagick's import; `make test` installs them and sets OCOP_E2E=1,
+// which turns a missing tool into a failure instead of a skip.
+func TestWindowOpensUnderXvfb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("OCOP_E2E") != "" {
+				t.Fatalf("%s is not installed; run `make test`, which installs it", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ocop")
+	build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	display := startXvfb(t)
+
+	demo := filepath.Join(dir, "demo.db")
+	if out, err := exec.Command(bin, "--db", demo, "demo").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	for _, tc := range []struct{ name, db string }{{"demo", demo}, {"fresh", filepath.Join(dir, "new", "ocop.db")}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "--db", tc.db)
+			cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=vi_VN.UTF-8")
+			var logs strings.Builder
+			cmd.Stdout, cmd.Stderr = &logs, &logs
+			started := time.Now()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			id := waitForWindow(t, display, "OCOP Desk", exited, &logs)
+			t.Logf("window %s appeared after %v", id, time.Since(started).Round(10*time.Millisecond))
+			// Give it a moment to draw, then check it drew something and is still alive.
+			time.Sleep(1500 * time.Millisecond)
+			select {
+			case err := <-exited:
+				t.Fatalf("the program exited after its window appeared: %v\n%s", err, logs.String())
+			default:
+			}
+			shot := filepath.Join(t.TempDir(), "shot.png")
+			imp := exec.Command("import", "-window", "root", shot)
+			imp.Env = append(os.Environ(), "DISPLAY="+display)
+			if out, err := imp.CombinedOutput(); err != nil {
+				t.Fatalf("screenshot: %v\n%s", err, out)
+			}
+			if n := countColours(t, shot); n < 16 {
+				t.Errorf("the window shows only %d colours: it did not draw its content", n)
+			}
+			if !hasThemeGreen(t, shot) {
+				t.Error("the screenshot has none of the theme's green: the main window did not draw")
+			}
+			cancel()
+			<-exited
+			if _, err := os.Stat(tc.db); err != nil {
+				t.Errorf("database not created: %v", err)
+			}
+		})
+	}
+}
+
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for n := 91; n < 120; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		display := fmt.Sprintf(":%d", n)
+		x := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+		for i := 0; i < 100; i++ {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+				return display
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("Xvfb %s did not start", display)
+	}
+	t.Fatal("no free X display")
+	return ""
+}
+
+func waitForWindow(t *testing.T, display, name string, exited chan error, logs *strings.Builder) string {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-exited:
+			t.Fatalf("the program exited before its window appeared: %v\n%s", err, logs.String())
+		default:
+		}
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", name)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := cmd.Output(); err == nil && strings.TrimSpace(string(out)) != "" {
+			return strings.Fields(string(out))[0]
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no window named %q within 60 s\n%s", name, logs.String())
+	return ""
+}
+
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func countColours(t *testing.T, path string) int {
+	img := readPNG(t, path)
+	seen := map[color.RGBA]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8), 0}] = true
+		}
+	}
+	return len(seen)
+}
+
+// hasThemeGreen looks for the primary green of the theme (#1b5e20), which
+// the logo, the selected navigation entry and buttons use.
+func hasThemeGreen(t *testing.T, path string) bool {
+	img := readPNG(t, path)
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			if near(r>>8, 0x1b) && near(g>>8, 0x5e) && near(bl>>8, 0x20) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func near(a uint32, b uint32) bool { return a+6 >= b && a <= b+6 }

@@ -32,10 +32,7 @@ func (u *ui) showFirstStart() {
 		}
 		ids := communes.ids()
 		background(u, func(ctx context.Context) (data.Settings, error) {
-			if err := u.store.SaveSettings(ctx, st); err != nil {
-				return st, err
-			}
-			return st, u.store.SetCoveredCommunes(ctx, ids)
+			return st, u.store.SaveOffice(ctx, st, ids)
 		}, func(st data.Settings) {
 			d.Hide()
 			u.settingsChanged(st)

@@ -146,10 +146,7 @@ func (s *settingsScreen) save() {
 	}
 	ids := s.communes.ids()
 	background(s.u, func(ctx context.Context) (data.Settings, error) {
-		if err := s.u.store.SaveSettings(ctx, st); err != nil {
-			return st, err
-		}
-		return st, s.u.store.SetCoveredCommunes(ctx, ids)
+		return st, s.u.store.SaveOffice(ctx, st, ids)
 	}, func(st data.Settings) {
 		s.u.settingsChanged(st)
 		dialog.ShowInformation(lang.L("Cài đặt"), lang.L("Đã lưu cài đặt."), s.u.win)

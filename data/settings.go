@@ -159,6 +159,18 @@ func readCommunes(ctx context.Context, ex execer) ([]Commune, error) {
 	return out, nil
 }
 
+// SaveOffice stores the settings and the communes the office covers
+// together, in one transaction: the first-start dialog and the settings
+// screen save both at once.
+func (s *Store) SaveOffice(ctx context.Context, st Settings, communeIDs []int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := saveSettings(ctx, tx, st); err != nil {
+			return err
+		}
+		return setCovered(ctx, tx, communeIDs)
+	})
+}
+
 // SetCoveredCommunes marks exactly the communes with the given ids as
 // covered by the office.
 func (s *Store) SetCoveredCommunes(ctx context.Context, ids []int64) error {

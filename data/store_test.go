@@ -249,8 +249,15 @@ func TestCoveredCommunes(t *testing.T) {
 			ids = append(ids, c.ID)
 		}
 	}
-	if err := s.SetCoveredCommunes(ctx, ids); err != nil {
+	st, _ := s.Settings(ctx)
+	st.OfficeName = "PHÒNG KINH TẾ"
+	if err := s.SaveOffice(ctx, st, ids); err != nil {
 		t.Fatal(err)
+	}
+	// A refused save changes neither the settings nor the communes.
+	st.OfficeName = ""
+	if err := s.SaveOffice(ctx, st, nil); err == nil {
+		t.Error("saved an office without a name")
 	}
 	id, err := s.AddCommune(ctx, Commune{Name: "Thị trấn Thất Khê (cũ)", Kind: "thị trấn", Covered: true})
 	if err != nil || id == 0 {

@@ -52,11 +52,18 @@ func newCommunePicker(u *ui) *communePicker {
 
 func (c *communePicker) load() {
 	background(c.u, c.u.store.Communes, func(all []data.Commune) {
-		c.all = all
+		// The communes already covered come first, so the office sees its area at once.
+		c.all = make([]data.Commune, 0, len(all))
 		c.selected = map[int64]bool{}
 		for _, cm := range all {
 			if cm.Covered {
 				c.selected[cm.ID] = true
+				c.all = append(c.all, cm)
+			}
+		}
+		for _, cm := range all {
+			if !cm.Covered {
+				c.all = append(c.all, cm)
 			}
 		}
 		c.filter()

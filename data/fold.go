@@ -53,20 +53,12 @@ func MatchesAll(foldedText, foldedQuery string) bool {
 	return true
 }
 
-// The collator is not safe for concurrent use; one per call site would
-// allocate its tables each time, so share one behind a mutex.
+// The collator is not safe for concurrent use; one per call would build
+// its tables each time, so share one behind a mutex.
 var (
 	collMu   sync.Mutex
 	collator = collate.New(language.Vietnamese, collate.IgnoreCase)
 )
-
-// CompareVI compares two strings in Vietnamese dictionary order
-// (a ă â b c d đ e ê ...), ignoring case. It returns -1, 0 or +1.
-func CompareVI(a, b string) int {
-	collMu.Lock()
-	defer collMu.Unlock()
-	return collator.CompareString(a, b)
-}
 
 // SortKeyVI returns a byte key whose byte order is Vietnamese order, for
 // sorting large lists without taking the lock once per comparison.

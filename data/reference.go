@@ -78,19 +78,6 @@ func seedReference(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// EthnicGroups returns Vietnam's 54 ethnic groups in census order.
-func EthnicGroups() ([]string, error) {
-	rows, err := readRef("ethnic-groups.csv")
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r["name"]
-	}
-	return out, nil
-}
-
 // Class is one entry of the product classification: a group (ngành), a
 // sub-group (nhóm) or a product set (bộ), by Decision 148/QĐ-TTg.
 type Class struct {
@@ -98,16 +85,6 @@ type Class struct {
 	Parent string
 	Level  string // "nganh", "nhom", "bo"
 	Name   string
-}
-
-// GroupOf returns the code of the group (ngành) a classification code is in.
-func GroupOf(code string) string {
-	for i, r := range code {
-		if r == '.' {
-			return code[:i]
-		}
-	}
-	return code
 }
 
 // Classification returns the whole product classification in its order.

@@ -40,11 +40,7 @@ func Run(store *data.Store, opt Options) error {
 	if err != nil {
 		return err
 	}
-	setLanguage(st.Language)
-	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(icon)
-	a.Settings().SetTheme(ocopTheme{})
-	w := a.NewWindow("OCOP Desk")
+	a, w := newAppWindow(st.Language)
 	u := newUI(a, w, store, opt, st)
 	w.SetContent(u.build())
 	w.Resize(fyne.NewSize(1200, 700))
@@ -57,14 +53,20 @@ func Run(store *data.Store, opt Options) error {
 	return nil
 }
 
-// ShowFatal shows err in a small window (when a display is available) and
-// returns when the user closes it. Used when the database cannot be opened.
-func ShowFatal(err error) {
-	setLanguage("vi")
+// newAppWindow starts Fyne in language code with OCOP Desk's icon and
+// theme, and opens its window.
+func newAppWindow(code string) (fyne.App, fyne.Window) {
+	setLanguage(code)
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(icon)
 	a.Settings().SetTheme(ocopTheme{})
-	w := a.NewWindow("OCOP Desk")
+	return a, a.NewWindow("OCOP Desk")
+}
+
+// ShowFatal shows err in a small window (when a display is available) and
+// returns when the user closes it. Used when the database cannot be opened.
+func ShowFatal(err error) {
+	a, w := newAppWindow("vi")
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(lang.L("Không mở được cơ sở dữ liệu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

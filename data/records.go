@@ -68,9 +68,6 @@ type execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// AddProducer stores a new producer and sets its ID.
-func (s *Store) AddProducer(ctx context.Context, p *Producer) error { return addProducer(ctx, s.db, p) }
-
 func addProducer(ctx context.Context, ex execer, p *Producer) error {
 	p.Name = Clean(p.Name)
 	if p.Name == "" {
@@ -89,9 +86,6 @@ func addProducer(ctx context.Context, ex execer, p *Producer) error {
 	return err
 }
 
-// AddProduct stores a new product and sets its ID.
-func (s *Store) AddProduct(ctx context.Context, p *Product) error { return addProduct(ctx, s.db, p) }
-
 func addProduct(ctx context.Context, ex execer, p *Product) error {
 	p.Name = Clean(p.Name)
 	if p.Name == "" {
@@ -107,12 +101,6 @@ func addProduct(ctx context.Context, ex execer, p *Product) error {
 	}
 	p.ID, err = res.LastInsertId()
 	return err
-}
-
-// AddCertification stores a recognition decision for a product. When
-// ValidUntil is zero it is worked out from the decision date by the rules.
-func (s *Store) AddCertification(ctx context.Context, c *Certification) error {
-	return addCertification(ctx, s.db, c)
 }
 
 func addCertification(ctx context.Context, ex execer, c *Certification) error {
@@ -154,6 +142,7 @@ type ProductRow struct {
 	ProducerID   int64
 	Producer     string
 	ProducerType string // code
+	CommuneID    int64
 	Commune      string
 	SetCode      string
 	Certified    bool
@@ -187,13 +176,15 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		asOf = time.Now()
 	}
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT p.id, p.name, pr.id, pr.name, pr.type, COALESCE(c.name, ''), COALESCE(p.set_code, ''),
+		SELECT p.id, p.name, pr.id, pr.name, pr.type, COALESCE(pr.commune_id, 0), COALESCE(c.name, ''), COALESCE(p.set_code, ''),
 		       cert.stars, cert.score, COALESCE(cert.decision_no, ''), COALESCE(cert.decision_date, ''), COALESCE(cert.valid_until, '')
 		FROM products p
 		JOIN producers pr ON pr.id = p.producer_id
 		LEFT JOIN communes c ON c.id = pr.commune_id
 		LEFT JOIN certifications cert ON cert.id = (
-			SELECT id FROM certifications WHERE product_id = p.id ORDER BY decision_date DESC, id DESC LIMIT 1)`)
+			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL
+			ORDER BY decision_date DESC, id DESC LIMIT 1)
+		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +194,7 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		var r ProductRow
 		var stars, score sql.NullInt64
 		var decided, until string
-		if err := rows.Scan(&r.ID, &r.Name, &r.ProducerID, &r.Producer, &r.ProducerType, &r.Commune, &r.SetCode,
+		if err := rows.Scan(&r.ID, &r.Name, &r.ProducerID, &r.Producer, &r.ProducerType, &r.CommuneID, &r.Commune, &r.SetCode,
 			&stars, &score, &r.DecisionNo, &decided, &until); err != nil {
 			return nil, err
 		}
@@ -242,10 +233,11 @@ func (s *Store) Producers(ctx context.Context) ([]ProducerRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT pr.id, pr.name, pr.type, t.name, COALESCE(pr.commune_id, 0), COALESCE(c.name, ''), pr.address,
 		       pr.representative, pr.phone, pr.registration_no,
-		       (SELECT count(*) FROM products WHERE producer_id = pr.id)
+		       (SELECT count(*) FROM products WHERE producer_id = pr.id AND deleted_at IS NULL)
 		FROM producers pr
 		JOIN producer_types t ON t.code = pr.type
-		LEFT JOIN communes c ON c.id = pr.commune_id`)
+		LEFT JOIN communes c ON c.id = pr.commune_id
+		WHERE pr.deleted_at IS NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -291,6 +283,7 @@ func (s *Store) Counts(ctx context.Context) (producers, products int, err error)
 }
 
 func counts(ctx context.Context, ex execer) (producers, products int, err error) {
-	err = ex.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM producers), (SELECT count(*) FROM products)").Scan(&producers, &products)
+	err = ex.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM producers WHERE deleted_at IS NULL),
+		(SELECT count(*) FROM products WHERE deleted_at IS NULL)`).Scan(&producers, &products)
 	return
 }

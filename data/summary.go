@@ -8,8 +8,18 @@ import (
 // ProductFilter narrows a product list as the list screen's search box and
 // filters do.
 type ProductFilter struct {
-	Search string // words, folded
-	Status Status // "" for every status
+	Search       string // words, folded
+	Status       Status // "" for every status
+	CommuneID    int64  // 0 for every commune
+	Group        string // group (ngành) code such as "I"; "" for every group
+	Stars        int    // 1-5; 0 for any
+	ProducerType string // producer type code; "" for every type
+}
+
+// GroupOf returns the group (ngành) code of a product set code: "I" for "I.3.c".
+func GroupOf(setCode string) string {
+	g, _, _ := strings.Cut(setCode, ".")
+	return g
 }
 
 // FilterProducts returns the rows that match f, in their order. The
@@ -18,7 +28,9 @@ func FilterProducts(rows []ProductRow, f ProductFilter) []ProductRow {
 	query := Fold(f.Search)
 	out := make([]ProductRow, 0, len(rows))
 	for _, r := range rows {
-		if f.Status != "" && r.Status != f.Status {
+		if (f.Status != "" && r.Status != f.Status) || (f.CommuneID != 0 && r.CommuneID != f.CommuneID) ||
+			(f.Stars != 0 && r.Stars != f.Stars) || (f.ProducerType != "" && r.ProducerType != f.ProducerType) ||
+			(f.Group != "" && GroupOf(r.SetCode) != f.Group) {
 			continue
 		}
 		if MatchesAll(r.folded, query) {

@@ -273,7 +273,9 @@ func restoreProducer(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // Product returns one product that is not in the trash.
-func (s *Store) Product(ctx context.Context, id int64) (Product, error) { return readProduct(ctx, s.db, id) }
+func (s *Store) Product(ctx context.Context, id int64) (Product, error) {
+	return readProduct(ctx, s.db, id)
+}
 
 func readProduct(ctx context.Context, ex execer, id int64) (Product, error) {
 	p := Product{ID: id}

@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -48,6 +49,8 @@ func Run(store *data.Store, opt Options) error {
 	w.SetMaster()
 	if !st.Configured() {
 		u.showFirstStart()
+	} else {
+		u.alertAtStart()
 	}
 	w.ShowAndRun()
 	return nil
@@ -100,6 +103,13 @@ type ui struct {
 	overview  *overviewScreen
 	products  *productsScreen
 	producers *producersScreen
+
+	message *widget.Label  // the latest thing done, left of the status bar
+	undo    []undoStep     // changes of this session that Ctrl+Z reverses
+	undoBtn *widget.Button // in the status bar
+	modals  []*formDialog  // open forms, innermost last
+
+	formRefresh func() // reloads what an open form shows after a change
 }
 
 // screen is one entry of the navigation bar.
@@ -170,7 +180,14 @@ func (u *ui) build() fyne.CanvasObject {
 	u.status = widget.NewLabel("")
 	u.status.SizeName = theme.SizeNameCaptionText
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, nil, u.status)
+	u.message = widget.NewLabel("")
+	u.message.SizeName = theme.SizeNameCaptionText
+	u.message.Truncation = fyne.TextTruncateEllipsis
+	u.undoBtn = widget.NewButtonWithIcon(lang.L("Hoàn tác"), theme.ContentUndoIcon(), u.undoLast)
+	u.undoBtn.Importance = widget.LowImportance
+	u.refreshUndo()
+	statusBar := container.NewBorder(widget.NewSeparator(), nil, nil, u.undoBtn,
+		container.NewGridWithColumns(2, u.message, u.status))
 
 	split := container.NewHSplit(sidebar, container.NewBorder(nil, statusBar, nil, nil, container.NewPadded(u.stack)))
 	split.Offset = 0.15
@@ -211,19 +228,83 @@ func (u *ui) refreshChrome() {
 	u.status.SetText(lang.L("Dữ liệu: {{.Path}}  ·  Phiên bản {{.Version}}", map[string]any{"Path": u.store.Path(), "Version": u.opt.Version}))
 }
 
-// addShortcuts binds Ctrl+1..6 to the screens and Ctrl+F to search.
+var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+
+// addShortcuts binds the window's keys: Ctrl+1..6 the screens, Ctrl+F
+// search, Ctrl+N new, Ctrl+S save (in a form), Ctrl+Z undo, Esc close.
 func (u *ui) addShortcuts() {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
-	for i, k := range keys {
-		i := i
-		u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { u.show(i) })
+	c := u.win.Canvas()
+	keys := append([]fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyS}, screenKeys...)
+	for _, k := range keys {
+		sc := &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+		c.AddShortcut(sc, func(fyne.Shortcut) { u.shortcut(sc) })
 	}
-	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
-		func(fyne.Shortcut) {
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undoLast() })
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			u.escape()
+		}
+	})
+}
+
+// shortcut runs the window's action for a Ctrl shortcut, wherever the
+// focus is; it reports whether there was one. An open form takes only its own.
+func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
+	if sc.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	if m := u.topModal(); m != nil {
+		if sc.KeyName == fyne.KeyS && m.save != nil {
+			m.save()
+			return true
+		}
+		return false
+	}
+	for i, k := range screenKeys {
+		if sc.KeyName == k {
+			u.show(i)
+			return true
+		}
+	}
+	switch sc.KeyName {
+	case fyne.KeyF:
+		if u.current == screenProducers {
+			u.win.Canvas().Focus(u.producers.search)
+			return true
+		}
+		u.show(screenProducts)
+		u.win.Canvas().Focus(u.products.search)
+		return true
+	case fyne.KeyN:
+		if u.current == screenProducers {
+			u.producers.add()
+		} else {
 			u.show(screenProducts)
-			u.win.Canvas().Focus(u.products.search)
-		})
+			u.products.add()
+		}
+		return true
+	}
+	return false
+}
+
+// escape closes the innermost form, asking first if it has unsaved changes.
+func (u *ui) escape() {
+	if m := u.topModal(); m != nil {
+		m.cancel()
+	}
+}
+
+// say shows what was just done in the status bar.
+func (u *ui) say(msg string) { u.message.SetText(msg) }
+
+// dataChanged refreshes the screen on show after records changed.
+func (u *ui) dataChanged() {
+	if f := u.screens[u.current].shown; f != nil {
+		f()
+	}
+	if u.formRefresh != nil {
+		u.formRefresh()
+	}
 }
 
 // doUI runs f on the UI thread. Tests replace it: Fyne's test driver runs
@@ -259,6 +340,9 @@ func background[T any](u *ui, work func(context.Context) (T, error), done func(T
 
 // showError shows err in a dialog, in the user's words.
 func (u *ui) showError(err error) {
+	if errors.Is(err, errShown) {
+		return
+	}
 	dialog.ShowError(err, u.win)
 }
 

@@ -89,7 +89,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		})
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.list.UnselectAll()
-		u.products.openProduct(o.rows[id].ID)
+		u.openFromAlert(o.rows[id].ID)
 	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
@@ -97,7 +97,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		o.stars,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, o.notice),
-		widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm trong danh sách.")),
+		widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm.")),
 	)
 	o.view = container.NewBorder(top, nil, nil, nil, o.list)
 	return o
@@ -135,13 +135,64 @@ func (o *overviewScreen) show(d overviewData) {
 	o.stars.SetText(lang.L("Theo hạng sao: 3 sao: {{.S3}}  ·  4 sao: {{.S4}}  ·  5 sao: {{.S5}}  ·  Chưa công nhận: {{.None}}",
 		map[string]any{"S3": s.ByStars[3], "S4": s.ByStars[4], "S5": s.ByStars[5], "None": s.ByStatus[data.StatusNone]}))
 	o.rows = s.Attention
-	if len(o.rows) == 0 {
-		o.notice.SetText(lang.L("Không có giấy chứng nhận nào sắp hết hạn hoặc đã hết hạn."))
-	} else {
-		o.notice.SetText(lang.L("Cần chú ý: {{.Expiring}} giấy chứng nhận sắp hết hạn trong {{.Days}} ngày tới, {{.Expired}} đã hết hạn.",
-			map[string]any{"Expiring": s.ByStatus[data.StatusExpiring], "Days": o.u.settings.ExpiryWindowDays, "Expired": s.ByStatus[data.StatusExpired]}))
-	}
+	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
+}
+
+// attentionText is the expiry notice of the overview and of the start.
+func (u *ui) attentionText(s data.Summary) string {
+	if len(s.Attention) == 0 {
+		return lang.L("Không có giấy chứng nhận nào sắp hết hạn hoặc đã hết hạn.")
+	}
+	return lang.L("Cần chú ý: {{.Expiring}} giấy chứng nhận sắp hết hạn trong {{.Days}} ngày tới, {{.Expired}} đã hết hạn.",
+		map[string]any{"Expiring": s.ByStatus[data.StatusExpiring], "Days": u.settings.ExpiryWindowDays, "Expired": s.ByStatus[data.StatusExpired]})
+}
+
+// openFromAlert shows a product of an expiry notice: selected in the list,
+// with its form open to add the re-evaluation.
+func (u *ui) openFromAlert(id int64) {
+	u.products.openProduct(id)
+	u.openProductForm(id, 0)
+}
+
+// alertAtStart tells, when the program starts, which certificates are
+// expiring or expired; each line opens its product.
+func (u *ui) alertAtStart() {
+	today := u.now()
+	background(u, func(ctx context.Context) (data.Summary, error) {
+		rows, err := u.store.Products(ctx, data.ProductQuery{AsOf: today})
+		return data.Summarize(rows), err
+	}, func(s data.Summary) {
+		if len(s.Attention) == 0 || u.modalOpen() {
+			return
+		}
+		var f *formDialog
+		list := widget.NewList(func() int { return len(s.Attention) },
+			func() fyne.CanvasObject {
+				return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), widget.NewLabel(""), widget.NewLabel(""))
+			},
+			func(i widget.ListItemID, o fyne.CanvasObject) {
+				r := s.Attention[i]
+				box := o.(*fyne.Container)
+				name, ic, when := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Icon), box.Objects[2].(*widget.Label)
+				name.Truncation = fyne.TextTruncateEllipsis
+				name.SetText(r.Name + " — " + r.Producer)
+				ic.SetResource(statusIcon(r.Status))
+				when.Importance = statusImportance(r.Status)
+				when.SetText(lang.L(r.Status.Label()) + " · " + data.VNDate(r.ValidUntil))
+			})
+		list.OnSelected = func(i widget.ListItemID) {
+			f.close()
+			u.openFromAlert(s.Attention[i].ID)
+		}
+		notice := widget.NewLabelWithStyle(u.attentionText(s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		notice.Wrapping = fyne.TextWrapWord
+		hint := widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm và thêm quyết định đánh giá lại. Danh sách này luôn có ở màn hình Tổng quan."))
+		hint.Wrapping = fyne.TextWrapWord
+		f = u.newFormDialog(lang.L("Giấy chứng nhận cần chú ý"), container.NewBorder(container.NewVBox(notice, hint), nil, nil, nil, list),
+			fyne.NewSize(760, 480), nil, nil)
+		f.show()
+	})
 }
 
 // placeOf is the place name of dated lines: the office's place, else its province.

@@ -1,11 +1,16 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
@@ -15,7 +20,7 @@ import (
 type producersScreen struct {
 	u      *ui
 	view   fyne.CanvasObject
-	search *widget.Entry
+	search *textEntry
 	footer *widget.Label
 	list   *listTable
 	all    []data.ProducerRow
@@ -24,7 +29,7 @@ type producersScreen struct {
 
 func newProducersScreen(u *ui) *producersScreen {
 	p := &producersScreen{u: u}
-	p.search = widget.NewEntry()
+	p.search = newTextEntry(u)
 	p.search.SetPlaceHolder(lang.L("Tìm theo tên chủ thể, người đại diện, xã, điện thoại…"))
 	p.search.OnChanged = func(string) { p.applyFilter() }
 	p.footer = widget.NewLabel("")
@@ -46,9 +51,73 @@ func newProducersScreen(u *ui) *producersScreen {
 		sortBy(p.all, key, desc)
 		p.applyFilter()
 	}
-	top := container.NewVBox(heading(lang.L("Chủ thể OCOP")), p.search)
-	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.table)
+	p.list.onOpen = p.open
+	p.list.onDelete = func(row int) {
+		if row >= 0 && row < len(p.rows) && !u.modalOpen() {
+			u.deleteProducer(p.rows[row].ID, p.rows[row].Name)
+		}
+	}
+	add := widget.NewButtonWithIcon(lang.L("Thêm (Ctrl+N)"), theme.ContentAddIcon(), p.add)
+	add.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { p.open(p.list.selected) })
+	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { p.list.onDelete(p.list.selected) })
+	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
+	actions := container.NewHBox(add, open, del, trash)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Chủ thể OCOP")), actions), p.search)
+	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
 	return p
+}
+
+// add opens the form for a new producer.
+func (p *producersScreen) add() {
+	if !p.u.modalOpen() {
+		p.u.openProducerForm(0, nil)
+	}
+}
+
+func (p *producersScreen) open(row int) {
+	if row >= 0 && row < len(p.rows) && !p.u.modalOpen() {
+		p.u.openProducerForm(p.rows[row].ID, nil)
+	}
+}
+
+// deleteProducer asks and moves the producer to the trash. One that still
+// has products is refused, with a way to see them.
+func (u *ui) deleteProducer(id int64, name string) {
+	u.confirmDelete(lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+		lang.L("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+		func(ctx context.Context) error {
+			err := u.store.DeleteProducer(ctx, id)
+			var inUse *data.InUseError
+			if errors.As(err, &inUse) {
+				doUI(func() { u.explainInUse(id, inUse) })
+				return errShown
+			}
+			return err
+		},
+		func(ctx context.Context) error { return u.store.RestoreProducer(ctx, id) })
+}
+
+// explainInUse says why a producer cannot be deleted and offers its products.
+func (u *ui) explainInUse(id int64, e *data.InUseError) {
+	msg := lang.L("Không thể xóa chủ thể «{{.Name}}» vì còn {{.N}} sản phẩm: {{.List}}.\n\nHãy xóa các sản phẩm này, hoặc chuyển chúng sang chủ thể khác, rồi xóa chủ thể.",
+		map[string]any{"Name": e.Producer, "N": len(e.Products), "List": joinShort(e.Products, 5)})
+	d := dialog.NewConfirm(lang.L("Chủ thể còn sản phẩm"), msg, func(show bool) {
+		if show {
+			u.openProducerForm(id, nil)
+		}
+	}, u.win)
+	d.SetConfirmText(lang.L("Xem các sản phẩm"))
+	d.SetDismissText(lang.L("Đóng"))
+	d.Show()
+}
+
+// joinShort lists up to n names, then "và N sản phẩm khác".
+func joinShort(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + lang.L(" và {{.N}} sản phẩm khác", map[string]any{"N": len(names) - n})
 }
 
 func (p *producersScreen) refresh() {
@@ -67,5 +136,6 @@ func (p *producersScreen) applyFilter() {
 		}
 	}
 	p.footer.SetText(lang.L("{{.N}} / {{.M}} chủ thể", map[string]any{"N": len(p.rows), "M": len(p.all)}))
+	p.list.selected = -1
 	p.list.table.Refresh()
 }

@@ -18,10 +18,16 @@ import (
 type productsScreen struct {
 	u      *ui
 	view   fyne.CanvasObject
-	search *widget.Entry
+	search *textEntry
 	status *widget.Select
 	footer *widget.Label
 	list   *listTable
+
+	commune, group, stars, kind *widget.Select
+	communeIDs                  []int64  // parallel to commune's options after the first
+	groupCodes, kindCodes       []string // likewise
+	editBtn, deleteBtn          *widget.Button
+	filtersReady                bool
 
 	all  []data.ProductRow // every product, in the current sort order
 	rows []data.ProductRow // what the table shows
@@ -44,7 +50,7 @@ const (
 
 func newProductsScreen(u *ui) *productsScreen {
 	p := &productsScreen{u: u}
-	p.search = widget.NewEntry()
+	p.search = newTextEntry(u)
 	p.search.SetPlaceHolder(lang.L("Tìm theo tên sản phẩm, chủ thể, xã, số quyết định… (Ctrl+F)"))
 	p.search.OnChanged = func(string) { p.applyFilter() }
 	statusNames := []string{lang.L("Mọi tình trạng")}
@@ -54,6 +60,19 @@ func newProductsScreen(u *ui) *productsScreen {
 	p.status = widget.NewSelect(statusNames, nil)
 	p.status.SetSelectedIndex(0)
 	p.status.OnChanged = func(string) { p.applyFilter() }
+	starNames := []string{lang.L("Mọi hạng sao")}
+	for i := 1; i <= 5; i++ {
+		starNames = append(starNames, starsText(i))
+	}
+	p.stars = widget.NewSelect(starNames, func(string) { p.applyFilter() })
+	p.stars.SetSelectedIndex(0)
+	p.commune = widget.NewSelect([]string{lang.L("Mọi xã, phường")}, func(string) { p.applyFilter() })
+	p.commune.SetSelectedIndex(0)
+	p.group = widget.NewSelect([]string{lang.L("Mọi ngành")}, func(string) { p.applyFilter() })
+	p.group.SetSelectedIndex(0)
+	p.kind = widget.NewSelect([]string{lang.L("Mọi loại hình")}, func(string) { p.applyFilter() })
+	p.kind.SetSelectedIndex(0)
+	clear := widget.NewButtonWithIcon(lang.L("Bỏ lọc"), theme.ContentClearIcon(), p.clearFilters)
 	p.footer = widget.NewLabel("")
 	p.list = newListTable([]tableColumn{
 		{lang.L("Tên sản phẩm"), 215}, {lang.L("Chủ thể"), 205}, {lang.L("Xã, phường"), 105}, {lang.L("Bộ"), 55},
@@ -61,13 +80,117 @@ func newProductsScreen(u *ui) *productsScreen {
 		{lang.L("Số quyết định"), 122}, {lang.L("Ngày QĐ"), 96},
 	}, func() int { return len(p.rows) }, p.cell)
 	p.list.onSort = func(int, bool) { p.resort() }
+	p.list.onOpen = p.open
+	p.list.onDelete = p.deleteRow
+	p.list.onSelect = func(int) { p.editBtn.Enable(); p.deleteBtn.Enable() }
+	add := widget.NewButtonWithIcon(lang.L("Thêm (Ctrl+N)"), theme.ContentAddIcon(), p.add)
+	add.Importance = widget.HighImportance
+	p.editBtn = widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { p.open(p.list.selected) })
+	p.deleteBtn = widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { p.deleteRow(p.list.selected) })
+	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
 	export := widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DocumentSaveIcon(), u.exportProducts)
-	// A fixed width keeps the filter's longest choice readable.
-	statusBox := container.NewGridWrap(fyne.NewSize(180, p.status.MinSize().Height), p.status)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(statusBox, export), p.search)
-	top := container.NewVBox(heading(lang.L("Sản phẩm OCOP")), bar)
-	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.table)
+	p.enableRowButtons()
+	// Fixed widths keep the filters' longest choices readable.
+	sel := func(s *widget.Select, w float32) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, s.MinSize().Height), s)
+	}
+	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sel(p.commune, 170), sel(p.group, 190), sel(p.stars, 130),
+		sel(p.status, 170), sel(p.kind, 190), clear)
+	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, export)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), actions),
+		p.search, container.NewHScroll(filters))
+	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
 	return p
+}
+
+func (p *productsScreen) enableRowButtons() {
+	if p.list.selected >= 0 && p.list.selected < len(p.rows) {
+		p.editBtn.Enable()
+		p.deleteBtn.Enable()
+	} else {
+		p.editBtn.Disable()
+		p.deleteBtn.Disable()
+	}
+}
+
+// add opens the form for a new product.
+func (p *productsScreen) add() { p.u.openProductForm(0, 0) }
+
+// open opens the product of row in its form.
+func (p *productsScreen) open(row int) {
+	if row >= 0 && row < len(p.rows) {
+		p.u.openProductForm(p.rows[row].ID, 0)
+	}
+}
+
+func (p *productsScreen) deleteRow(row int) {
+	if row >= 0 && row < len(p.rows) && !p.u.modalOpen() {
+		p.u.deleteProduct(p.rows[row].ID, p.rows[row].Name)
+	}
+}
+
+// deleteProduct asks, moves the product to the trash and offers undo.
+func (u *ui) deleteProduct(id int64, name string) {
+	u.confirmDelete(lang.L("sản phẩm «{{.Name}}» cùng lịch sử công nhận của nó", map[string]any{"Name": name}),
+		lang.L("Đã xóa sản phẩm «{{.Name}}»", map[string]any{"Name": name}),
+		func(ctx context.Context) error { return u.store.DeleteProduct(ctx, id) },
+		func(ctx context.Context) error { return u.store.RestoreProduct(ctx, id) })
+}
+
+func (p *productsScreen) clearFilters() {
+	for _, s := range []*widget.Select{p.commune, p.group, p.stars, p.status, p.kind} {
+		s.SetSelectedIndex(0)
+	}
+	p.search.SetText("")
+}
+
+// filterChoices are the options of the list's filters.
+type filterChoices struct {
+	communes []data.Commune
+	classes  []data.Class
+	types    []data.ProducerType
+}
+
+// setChoices fills the filters' options, keeping what was chosen.
+func (p *productsScreen) setChoices(c filterChoices) {
+	keep := func(s *widget.Select, names []string) {
+		was := s.Selected
+		s.Options = names
+		s.SetSelectedIndex(0)
+		for i, n := range names {
+			if n == was {
+				s.SetSelectedIndex(i)
+			}
+		}
+	}
+	names := []string{lang.L("Mọi xã, phường")}
+	p.communeIDs = nil
+	for _, covered := range []bool{true, false} {
+		for _, cm := range c.communes {
+			if cm.Covered == covered {
+				names = append(names, cm.Name)
+				p.communeIDs = append(p.communeIDs, cm.ID)
+			}
+		}
+	}
+	keep(p.commune, names)
+	names = []string{lang.L("Mọi ngành")}
+	p.groupCodes = nil
+	for _, cl := range c.classes {
+		if cl.Level == "nganh" {
+			names = append(names, cl.Code+". "+cl.Name)
+			p.groupCodes = append(p.groupCodes, cl.Code)
+		}
+	}
+	keep(p.group, names)
+	names = []string{lang.L("Mọi loại hình")}
+	p.kindCodes = nil
+	for _, t := range c.types {
+		names = append(names, t.Name)
+		p.kindCodes = append(p.kindCodes, t.Code)
+	}
+	keep(p.kind, names)
+	p.filtersReady = true
 }
 
 func (p *productsScreen) cell(row, col int) tableCell {
@@ -125,14 +248,35 @@ func statusImportance(s data.Status) widget.Importance {
 
 // refresh reloads every product from the store, off the UI thread.
 func (p *productsScreen) refresh() {
-	background(p.u, func(ctx context.Context) ([]data.ProductRow, error) {
-		rows, err := p.u.store.Products(ctx, data.ProductQuery{AsOf: p.u.now()})
-		if err == nil {
-			sortProductRows(rows, p.list.sortCol, p.list.sortDesc)
+	type loaded struct {
+		rows    []data.ProductRow
+		choices filterChoices
+	}
+	col, desc, needChoices := p.list.sortCol, p.list.sortDesc, !p.filtersReady
+	background(p.u, func(ctx context.Context) (loaded, error) {
+		var l loaded
+		var err error
+		if needChoices {
+			if l.choices.communes, err = p.u.store.Communes(ctx); err != nil {
+				return l, err
+			}
+			if l.choices.classes, err = p.u.store.Classification(ctx); err != nil {
+				return l, err
+			}
+			if l.choices.types, err = p.u.store.ProducerTypes(ctx); err != nil {
+				return l, err
+			}
 		}
-		return rows, err
-	}, func(rows []data.ProductRow) {
-		p.all = rows
+		l.rows, err = p.u.store.Products(ctx, data.ProductQuery{AsOf: p.u.now()})
+		if err == nil {
+			sortProductRows(l.rows, col, desc)
+		}
+		return l, err
+	}, func(l loaded) {
+		if needChoices {
+			p.setChoices(l.choices)
+		}
+		p.all = l.rows
 		p.applyFilter()
 	})
 }
@@ -155,12 +299,25 @@ func (p *productsScreen) filter() data.ProductFilter {
 	if i := p.status.SelectedIndex(); i > 0 {
 		f.Status = data.Statuses[i-1]
 	}
+	if i := p.commune.SelectedIndex(); i > 0 && i <= len(p.communeIDs) {
+		f.CommuneID = p.communeIDs[i-1]
+	}
+	if i := p.group.SelectedIndex(); i > 0 && i <= len(p.groupCodes) {
+		f.Group = p.groupCodes[i-1]
+	}
+	if i := p.kind.SelectedIndex(); i > 0 && i <= len(p.kindCodes) {
+		f.ProducerType = p.kindCodes[i-1]
+	}
+	f.Stars = max(0, p.stars.SelectedIndex())
 	return f
 }
 
 // applyFilter shows the products matching the search box and filters. It
 // runs off the UI thread; a newer keystroke supersedes an older search.
 func (p *productsScreen) applyFilter() {
+	if p.view == nil {
+		return // still being built
+	}
 	p.gen++
 	gen, all, f := p.gen, p.all, p.filter()
 	goBackground(func() {
@@ -169,14 +326,23 @@ func (p *productsScreen) applyFilter() {
 			if gen != p.gen {
 				return
 			}
+			keep := int64(0)
+			if p.list.selected >= 0 && p.list.selected < len(p.rows) {
+				keep = p.rows[p.list.selected].ID
+			}
 			p.rows = rows
 			p.list.selected = -1
 			p.list.table.UnselectAll()
+			if p.want == 0 && keep != 0 {
+				p.want = keep // the selected product stays selected while it matches
+			}
 			p.footer.SetText(lang.L("{{.N}} / {{.M}} sản phẩm", map[string]any{"N": len(rows), "M": len(all)}))
 			p.list.table.Refresh()
 			if p.want != 0 {
 				p.selectProduct(p.want)
+				p.want = 0
 			}
+			p.enableRowButtons()
 		})
 	})
 }
@@ -184,15 +350,16 @@ func (p *productsScreen) applyFilter() {
 // openProduct shows the product list with product id selected.
 func (p *productsScreen) openProduct(id int64) {
 	p.want = id
-	p.search.SetText("")
-	p.status.SetSelectedIndex(0)
-	p.u.show(screenProducts)
+	if p.u.current != screenProducts {
+		p.u.show(screenProducts)
+	} else {
+		p.refresh()
+	}
 }
 
 func (p *productsScreen) selectProduct(id int64) {
 	for i, r := range p.rows {
 		if r.ID == id {
-			p.want = 0
 			p.list.selectRow(i)
 			return
 		}

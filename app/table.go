@@ -16,6 +16,7 @@ import (
 // icon and an importance (colour) beside their text, and a selected row.
 type listTable struct {
 	table    *widget.Table
+	view     fyne.CanvasObject // what screens place in their layout
 	columns  []tableColumn
 	sortCol  int // -1: the list's own order
 	sortDesc bool
@@ -25,6 +26,8 @@ type listTable struct {
 	cell     func(row, col int) tableCell
 	onSort   func(col int, desc bool)
 	onSelect func(row int)
+	onOpen   func(row int) // Enter or double click
+	onDelete func(row int) // Delete key
 }
 
 type tableColumn struct {
@@ -42,39 +45,43 @@ type tableCell struct {
 
 func newListTable(cols []tableColumn, rows func() int, cell func(row, col int) tableCell) *listTable {
 	t := &listTable{columns: cols, sortCol: -1, selected: -1, rows: rows, cell: cell}
-	t.table = widget.NewTable(
-		func() (int, int) { return t.rows(), len(t.columns) },
-		func() fyne.CanvasObject {
-			bg := canvas.NewRectangle(color.Transparent)
-			label := widget.NewLabel("")
-			label.Truncation = fyne.TextTruncateEllipsis
-			ic := widget.NewIcon(nil)
+	kt := &keyTable{onKey: t.typedKey}
+	kt.Length = func() (int, int) { return t.rows(), len(t.columns) }
+	kt.CreateCell = func() fyne.CanvasObject {
+		bg := canvas.NewRectangle(color.Transparent)
+		label := widget.NewLabel("")
+		label.Truncation = fyne.TextTruncateEllipsis
+		ic := widget.NewIcon(nil)
+		ic.Hide()
+		return newRowCell(t, container.NewStack(bg, container.NewBorder(nil, nil, ic, nil, label)))
+	}
+	kt.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		rc := o.(*rowCell)
+		rc.row = id.Row
+		stack := rc.content
+		bg := stack.Objects[0].(*canvas.Rectangle)
+		border := stack.Objects[1].(*fyne.Container)
+		label := border.Objects[0].(*widget.Label)
+		ic := border.Objects[1].(*widget.Icon)
+		c := t.cell(id.Row, id.Col)
+		label.Importance = c.importance
+		label.TextStyle.Bold = c.bold
+		label.SetText(c.text)
+		if c.icon != nil {
+			ic.SetResource(c.icon)
+			ic.Show()
+		} else {
 			ic.Hide()
-			return container.NewStack(bg, container.NewBorder(nil, nil, ic, nil, label))
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			stack := o.(*fyne.Container)
-			bg := stack.Objects[0].(*canvas.Rectangle)
-			border := stack.Objects[1].(*fyne.Container)
-			label := border.Objects[0].(*widget.Label)
-			ic := border.Objects[1].(*widget.Icon)
-			c := t.cell(id.Row, id.Col)
-			label.Importance = c.importance
-			label.TextStyle.Bold = c.bold
-			label.SetText(c.text)
-			if c.icon != nil {
-				ic.SetResource(c.icon)
-				ic.Show()
-			} else {
-				ic.Hide()
-			}
-			if id.Row == t.selected {
-				bg.FillColor = theme.Color(theme.ColorNameSelection)
-			} else {
-				bg.FillColor = color.Transparent
-			}
-			bg.Refresh()
-		})
+		}
+		if id.Row == t.selected {
+			bg.FillColor = theme.Color(theme.ColorNameSelection)
+		} else {
+			bg.FillColor = color.Transparent
+		}
+		bg.Refresh()
+	}
+	kt.ExtendBaseWidget(kt)
+	t.table, t.view = &kt.Table, kt
 	t.table.ShowHeaderRow = true
 	t.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
@@ -108,6 +115,84 @@ func newListTable(cols []tableColumn, rows func() int, cell func(row, col int) t
 		t.table.SetColumnWidth(i, c.width)
 	}
 	return t
+}
+
+// typedKey moves the selection with the arrow keys, opens the selected row
+// with Enter and deletes it with Delete.
+func (t *listTable) typedKey(k *fyne.KeyEvent) bool {
+	n := t.rows()
+	switch k.Name {
+	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyHome, fyne.KeyEnd:
+		if n == 0 {
+			return true
+		}
+		row := t.selected
+		switch k.Name {
+		case fyne.KeyDown:
+			row++
+		case fyne.KeyUp:
+			row--
+		case fyne.KeyPageDown:
+			row += 15
+		case fyne.KeyPageUp:
+			row -= 15
+		case fyne.KeyHome:
+			row = 0
+		case fyne.KeyEnd:
+			row = n - 1
+		}
+		row = max(0, min(n-1, row))
+		t.selectRow(row)
+		if t.onSelect != nil {
+			t.onSelect(row)
+		}
+		return true
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if t.selected >= 0 && t.selected < n && t.onOpen != nil {
+			t.onOpen(t.selected)
+		}
+		return true
+	case fyne.KeyDelete:
+		if t.selected >= 0 && t.selected < n && t.onDelete != nil {
+			t.onDelete(t.selected)
+		}
+		return true
+	}
+	return false
+}
+
+// rowCell is one cell: a tap selects its row (and gives the table the
+// keyboard), a double tap opens it.
+type rowCell struct {
+	widget.BaseWidget
+	t       *listTable
+	row     int
+	content *fyne.Container
+}
+
+func newRowCell(t *listTable, content *fyne.Container) *rowCell {
+	c := &rowCell{t: t, content: content}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *rowCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.content) }
+
+func (c *rowCell) Tapped(*fyne.PointEvent) {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.t.view); cv != nil {
+		cv.Focus(c.t.view.(fyne.Focusable))
+	}
+	c.t.selectRow(c.row)
+	if c.t.onSelect != nil {
+		c.t.onSelect(c.row)
+	}
+}
+
+func (c *rowCell) DoubleTapped(*fyne.PointEvent) {
+	c.Tapped(nil)
+	if c.t.onOpen != nil {
+		c.t.onOpen(c.row)
+	}
 }
 
 // sortBy sorts by col, ascending first, descending on a second tap.

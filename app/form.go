@@ -1,0 +1,85 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formDialog is a form shown over the window: Ctrl+S or the Lưu button
+// saves, Esc or Hủy closes, asking first when something was changed.
+type formDialog struct {
+	u       *ui
+	d       *dialog.CustomDialog
+	save    func()      // validates and saves; closes the form itself when done
+	changed func() bool // whether closing would lose typing
+	saveBtn *widget.Button
+	onClose func()
+}
+
+// newFormDialog builds a form around content. extra buttons go left of Hủy.
+func (u *ui) newFormDialog(title string, content fyne.CanvasObject, size fyne.Size, save func(), changed func() bool, extra ...fyne.CanvasObject) *formDialog {
+	f := &formDialog{u: u, save: save, changed: changed}
+	cancel := widget.NewButtonWithIcon(lang.L("Hủy (Esc)"), theme.CancelIcon(), f.cancel)
+	buttons := append(append([]fyne.CanvasObject{}, extra...), layout.NewSpacer(), cancel)
+	if save != nil {
+		f.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu (Ctrl+S)"), theme.DocumentSaveIcon(), save)
+		f.saveBtn.Importance = widget.HighImportance
+		buttons = append(buttons, f.saveBtn)
+	} else {
+		cancel.SetText(lang.L("Đóng (Esc)"))
+	}
+	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(buttons...)), nil, nil, content)
+	f.d = dialog.NewCustomWithoutButtons(title, body, u.win)
+	f.d.Resize(size)
+	return f
+}
+
+func (f *formDialog) show() {
+	f.u.modals = append(f.u.modals, f)
+	f.d.Show()
+}
+
+// close hides the form without asking.
+func (f *formDialog) close() {
+	for i, m := range f.u.modals {
+		if m == f {
+			f.u.modals = append(f.u.modals[:i], f.u.modals[i+1:]...)
+			break
+		}
+	}
+	f.d.Hide()
+	f.u.win.Canvas().Unfocus()
+	if f.onClose != nil {
+		f.onClose()
+	}
+}
+
+// cancel closes the form, asking first when there are unsaved changes.
+func (f *formDialog) cancel() {
+	if f.changed == nil || !f.changed() {
+		f.close()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Bỏ thay đổi?"), lang.L("Các thay đổi chưa được lưu. Đóng và bỏ các thay đổi này?"), func(ok bool) {
+		if ok {
+			f.close()
+		}
+	}, f.u.win)
+	d.SetConfirmText(lang.L("Bỏ thay đổi"))
+	d.SetDismissText(lang.L("Quay lại"))
+	d.Show()
+}
+
+func (u *ui) topModal() *formDialog {
+	if len(u.modals) == 0 {
+		return nil
+	}
+	return u.modals[len(u.modals)-1]
+}
+
+func (u *ui) modalOpen() bool { return len(u.modals) > 0 }

@@ -110,6 +110,7 @@ type ui struct {
 	modals  []*formDialog  // open forms, innermost last
 
 	formRefresh func() // reloads what an open form shows after a change
+	lastForm    any    // the form opened last, for tests
 }
 
 // screen is one entry of the navigation bar.

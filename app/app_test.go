@@ -92,12 +92,16 @@ func TestOverviewShowsFigures(t *testing.T) {
 	if o.date.Text != "Thất Khê, ngày 28 tháng 11 năm 2026" {
 		t.Errorf("date line %q", o.date.Text)
 	}
-	// Tapping a notice opens the product, selected, in the product list.
+	// Tapping a notice opens the product: selected in the list, its form open.
 	first := o.rows[0]
 	onUI(func() { o.list.Select(0) })
 	p := u.products
 	eventually(t, "product selected", func() bool {
 		return u.current == screenProducts && p.list.selected >= 0 && p.rows[p.list.selected].ID == first.ID
+	})
+	eventually(t, "product form", func() bool {
+		f, ok := u.lastForm.(*productForm)
+		return ok && f.id == first.ID && u.modalOpen()
 	})
 }
 

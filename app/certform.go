@@ -307,6 +307,7 @@ func (u *ui) openCertForm(product string, cert data.Certification, done func()) 
 			})
 		}
 		f = u.newFormDialog(title, c.view, fyne.NewSize(640, 520), save, c.changed)
+		u.lastForm = c
 		f.show()
 		u.win.Canvas().Focus(c.no)
 	})

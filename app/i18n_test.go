@@ -35,6 +35,12 @@ func TestTranslationsCoverEveryString(t *testing.T) {
 	for _, s := range data.Statuses {
 		keys[s.Label()] = "data.Status"
 	}
+	for _, l := range data.IssuingLevels {
+		keys[l.Name] = "data.IssuingLevels"
+	}
+	for _, a := range []string{data.ActionAdd, data.ActionEdit, data.ActionDelete, data.ActionRestore} {
+		keys[data.ActionLabel(a)] = "data.ActionLabel"
+	}
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: the scan is broken", len(keys))
 	}

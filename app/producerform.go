@@ -65,6 +65,7 @@ func (u *ui) openProducerForm(id int64, saved func(data.Producer)) {
 		return d, nil
 	}, func(d producerFormData) {
 		p := newProducerForm(u, id, d, saved)
+		u.lastForm = p
 		p.f.show()
 		u.win.Canvas().Focus(p.name)
 	})
@@ -90,7 +91,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 	for _, t := range d.types {
 		typeNames = append(typeNames, t.Name)
 	}
-	p.kind = widget.NewSelect(typeNames, func(string) { p.fKind.setError("") })
+	p.kind = widget.NewSelect(typeNames, nil)
 	for i, t := range d.types {
 		if t.Code == pr.Type {
 			p.kind.SetSelectedIndex(i)
@@ -116,6 +117,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 
 	p.fName = newField(lang.L("Tên chủ thể *"), p.name, "")
 	p.fKind = newField(lang.L("Loại hình *"), p.kind, "")
+	p.kind.OnChanged = func(string) { p.fKind.setError("") }
 	form := formGrid(p.fName, p.fKind,
 		newField(lang.L("Xã, phường"), p.commune, lang.L("Các xã thuộc địa bàn phụ trách đứng đầu danh sách")),
 		newField(lang.L("Địa chỉ"), p.address, ""),

@@ -74,7 +74,11 @@ func (u *ui) openProductForm(id, producerID int64) {
 			d.product.ProducerID = producerID
 		}
 		return d, err
-	}, func(d productFormData) { newProductForm(u, id, d).show() })
+	}, func(d productFormData) {
+		p := newProductForm(u, id, d)
+		u.lastForm = p
+		p.show()
+	})
 }
 
 func newProductForm(u *ui, id int64, d productFormData) *productForm {

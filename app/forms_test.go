@@ -1,0 +1,330 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// press sends Ctrl+key to the window as the keyboard would.
+func press(u *ui, key fyne.KeyName) {
+	onUI(func() { u.shortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}) })
+}
+
+// tapButton taps the button labelled text in the window's top overlay
+// (a dialog), waiting for it to appear; it fails when none does.
+func tapButton(t *testing.T, u *ui, text string) {
+	t.Helper()
+	var found *widget.Button
+	deadline := time.Now().Add(5 * time.Second)
+	for found == nil && time.Now().Before(deadline) {
+		found = findButton(u, text)
+		if found == nil {
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	if found == nil {
+		t.Fatalf("no button %q in the top dialog", text)
+	}
+	onUI(func() { test.Tap(found) })
+}
+
+func findButton(u *ui, text string) *widget.Button {
+	var found *widget.Button
+	onUI(func() {
+		top := u.win.Canvas().Overlays().Top()
+		if top == nil {
+			return
+		}
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Button:
+				if x.Text == text {
+					found = x
+				}
+			case *fyne.Container:
+				for _, c := range x.Objects {
+					walk(c)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(x).Objects() {
+					walk(c)
+				}
+			}
+		}
+		walk(top)
+	})
+	return found
+}
+
+// openNewProductForm presses Ctrl+N on the product list and returns the form.
+func openNewProductForm(t *testing.T, u *ui) *productForm {
+	t.Helper()
+	onUI(func() { u.show(screenProducts) })
+	press(u, fyne.KeyN)
+	var f *productForm
+	eventually(t, "new product form", func() bool {
+		f, _ = u.lastForm.(*productForm)
+		return f != nil && u.modalOpen()
+	})
+	return f
+}
+
+func productCount(t *testing.T, u *ui) int {
+	t.Helper()
+	_, n, err := u.store.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestAddProductThroughForm(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	onUI(func() {
+		test.Type(f.name, "Miến dong Bình Gia")
+		f.producer.SetText("HTX Hồi Quế Tân Tiến – Tân Tiến")
+		f.set.SetSelectedIndex(3)
+		test.Type(f.cert.no, "1203/QĐ-UBND")
+		test.Type(f.cert.date.entry, "7/7/2023")
+		test.Type(f.cert.score, "66,36")
+		f.cert.stars.SetSelectedIndex(2) // 3 sao, the band of 66.36
+	})
+	onUI(func() {
+		if got := f.cert.until.entry.Text; got != "07/07/2026" {
+			t.Errorf("valid-until filled as %q, want 07/07/2026", got)
+		}
+	})
+	press(u, fyne.KeyS)
+	eventually(t, "form closed", func() bool { return !u.modalOpen() })
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{Search: "mien dong binh gia", AsOf: u.now()})
+	if len(rows) != 1 {
+		t.Fatalf("%d products found after saving", len(rows))
+	}
+	r := rows[0]
+	if r.Producer != "HTX Hồi Quế Tân Tiến" || r.Stars != 3 || r.Score != 6636 || r.DecisionNo != "1203/QĐ-UBND" ||
+		data.VNDate(r.DecisionDate) != "07/07/2023" || r.SetCode == "" {
+		t.Errorf("stored %+v", r)
+	}
+	p := u.products
+	eventually(t, "new product selected in the list", func() bool {
+		return p.list.selected >= 0 && p.rows[p.list.selected].ID == r.ID && p.footer.Text == "26 / 26 sản phẩm"
+	})
+}
+
+func TestInvalidProductShowsWhyAndWritesNothing(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	before := productCount(t, u)
+	onUI(func() {
+		test.Type(f.cert.score, "120")
+		test.Type(f.cert.date.entry, "31/02/2024")
+	})
+	press(u, fyne.KeyS)
+	onUI(func() {
+		for _, c := range []struct {
+			f    *field
+			want string
+		}{
+			{f.fName, "Bắt buộc nhập tên sản phẩm"},
+			{f.fProd, "Bắt buộc chọn chủ thể"},
+			{f.cert.fDate, "Ngày không hợp lệ"},
+			{f.cert.fScore, "Điểm không hợp lệ"},
+			{f.cert.fStars, "Chọn hạng sao"},
+		} {
+			if !strings.Contains(c.f.errorText(), c.want) {
+				t.Errorf("%s: message %q, want %q", c.f.label, c.f.errorText(), c.want)
+			}
+		}
+		if !u.modalOpen() {
+			t.Error("the form closed on invalid input")
+		}
+		if u.win.Canvas().Focused() != f.name {
+			t.Error("focus is not on the first wrong field")
+		}
+	})
+	if n := productCount(t, u); n != before {
+		t.Errorf("%d products after invalid input, want %d", n, before)
+	}
+	// Correcting a field clears its message as the user types.
+	onUI(func() {
+		test.Type(f.name, "Miến dong")
+		f.cert.score.SetText("66,36")
+		if f.fName.errorText() != "" || f.cert.fScore.errorText() != "" {
+			t.Errorf("messages stay after correcting: %q, %q", f.fName.errorText(), f.cert.fScore.errorText())
+		}
+	})
+}
+
+func TestStarsDifferentFromScoreAsk(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	before := productCount(t, u)
+	onUI(func() {
+		test.Type(f.name, "Rượu ngô men lá Bắc Sơn")
+		f.producer.SetText("HTX Hồi Quế Tân Tiến – Tân Tiến")
+		test.Type(f.cert.date.entry, "07/07/2023")
+		test.Type(f.cert.score, "66,36")
+		f.cert.stars.SetSelectedIndex(3) // 4 sao, above the band
+		if !strings.Contains(f.cert.fStars.hint.String(), "theo điểm thì đạt 3 sao") {
+			t.Errorf("stars hint %q", f.cert.fStars.hint.String())
+		}
+	})
+	press(u, fyne.KeyS)
+	// A question, and nothing saved until it is answered.
+	tapButton(t, u, "Sửa lại")
+	if n := productCount(t, u); n != before || !u.modalOpen() {
+		t.Fatalf("saved (%d products) or closed before the user confirmed", n)
+	}
+	press(u, fyne.KeyS)
+	tapButton(t, u, "Lưu 4 sao")
+	eventually(t, "saved with 4 stars", func() bool { return !u.modalOpen() })
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{Search: "ruou ngo men la bac son"})
+	if len(rows) != 1 || rows[0].Stars != 4 {
+		t.Errorf("stored %+v", rows)
+	}
+}
+
+func TestEditProductAndUndo(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducts) })
+	p := u.products
+	eventually(t, "list", func() bool { return len(p.rows) == 25 })
+	var target data.ProductRow
+	onUI(func() {
+		p.list.selectRow(0)
+		target = p.rows[0]
+		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter opens the selected row
+	})
+	var f *productForm
+	eventually(t, "edit form", func() bool { f, _ = u.lastForm.(*productForm); return f != nil && f.id == target.ID })
+	onUI(func() {
+		if f.name.Text != target.Name || len(f.history) == 0 {
+			t.Errorf("form shows %q with %d decisions", f.name.Text, len(f.history))
+		}
+		f.name.SetText(target.Name + " đặc biệt")
+	})
+	press(u, fyne.KeyS)
+	eventually(t, "saved", func() bool { return !u.modalOpen() })
+	got, _ := u.store.Product(context.Background(), target.ID)
+	if got.Name != target.Name+" đặc biệt" {
+		t.Fatalf("stored name %q", got.Name)
+	}
+	log, _ := u.store.ChangeLog(context.Background(), data.EntityProduct, target.ID)
+	if len(log) == 0 || log[0].Action != data.ActionEdit || !strings.Contains(log[0].Details, "đặc biệt") {
+		t.Errorf("change log %+v", log)
+	}
+	onUI(u.undoLast)
+	eventually(t, "edit undone", func() bool {
+		got, _ := u.store.Product(context.Background(), target.ID)
+		return got.Name == target.Name
+	})
+}
+
+func TestDeleteProductAndUndo(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducts) })
+	p := u.products
+	eventually(t, "list", func() bool { return len(p.rows) == 25 })
+	var victim data.ProductRow
+	onUI(func() {
+		p.list.selectRow(2)
+		victim = p.rows[2]
+		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	})
+	// The Delete key asks first; saying no keeps the product.
+	tapButton(t, u, "Không xóa")
+	if productCount(t, u) != 25 {
+		t.Fatal("deleted without confirmation")
+	}
+	onUI(func() { p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) })
+	tapButton(t, u, "Xóa")
+	eventually(t, "product gone", func() bool { return p.footer.Text == "24 / 24 sản phẩm" })
+	for _, r := range p.rows {
+		if r.ID == victim.ID {
+			t.Fatal("deleted product still listed")
+		}
+	}
+	trash, _ := u.store.Trash(context.Background())
+	if len(trash) != 1 || trash[0].ID != victim.ID {
+		t.Errorf("trash %+v", trash)
+	}
+	onUI(func() {
+		if !strings.Contains(u.message.Text, victim.Name) || u.undoBtn.Disabled() {
+			t.Errorf("status %q, undo disabled %v", u.message.Text, u.undoBtn.Disabled())
+		}
+	})
+	// Ctrl+Z brings it back with its certification.
+	onUI(func() { u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&fyne.ShortcutUndo{}) })
+	eventually(t, "product back", func() bool { return p.footer.Text == "25 / 25 sản phẩm" })
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{AsOf: u.now()})
+	for _, r := range rows {
+		if r.ID == victim.ID && r.DecisionNo != victim.DecisionNo {
+			t.Errorf("restored without its decision: %+v", r)
+		}
+	}
+}
+
+func TestProducerWithProductsIsNotDeleted(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducers) })
+	p := u.producers
+	eventually(t, "producers", func() bool { return len(p.rows) == 10 })
+	var name string
+	onUI(func() {
+		p.list.selectRow(0)
+		name = p.rows[0].Name
+		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	})
+	tapButton(t, u, "Xóa")
+	// The refusal explains and offers the products.
+	tapButton(t, u, "Xem các sản phẩm")
+	var f *producerForm
+	eventually(t, "producer form", func() bool { f, _ = u.lastForm.(*producerForm); return f != nil && len(f.products) > 0 })
+	if list, _ := u.store.Producers(context.Background()); len(list) != 10 {
+		t.Errorf("%d producers after a refused delete", len(list))
+	}
+	onUI(func() {
+		if f.name.Text != name {
+			t.Errorf("form for %q, want %q", f.name.Text, name)
+		}
+	})
+}
+
+func TestEscAsksBeforeLosingTyping(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	onUI(func() { test.Type(f.name, "Chè") })
+	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	tapButton(t, u, "Quay lại")
+	onUI(func() {
+		if !u.modalOpen() || f.name.Text != "Chè" {
+			t.Error("typing lost after choosing to go back")
+		}
+	})
+	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	tapButton(t, u, "Bỏ thay đổi")
+	onUI(func() {
+		if u.modalOpen() {
+			t.Error("form still open after discarding")
+		}
+	})
+	// An untouched form closes at once.
+	f = openNewProductForm(t, u)
+	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	onUI(func() {
+		if u.modalOpen() {
+			t.Error("untouched form did not close on Esc")
+		}
+	})
+}

@@ -575,3 +575,13 @@ func (s *Store) Restore(ctx context.Context, t TrashItem) error {
 		return s.RestoreCertification(ctx, t.ID)
 	}
 }
+
+// IssuingLevel is the level of government that issued a recognition decision.
+type IssuingLevel struct {
+	Code, Name string
+}
+
+// IssuingLevels are the levels a decision may come from, lowest first.
+var IssuingLevels = []IssuingLevel{
+	{"xa", "Cấp xã"}, {"huyen", "Cấp huyện"}, {"tinh", "Cấp tỉnh"}, {"trung_uong", "Trung ương"},
+}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,23 +28,25 @@ type productsScreen struct {
 	editBtn, deleteBtn          *widget.Button
 	filtersReady                bool
 
-	all  []data.ProductRow // every product, in the current sort order
-	rows []data.ProductRow // what the table shows
-	gen  int               // drops results of superseded searches
-	want int64             // product to select once loaded (from the overview)
+	all    []data.ProductRow   // every product, in the current sort order
+	finder *data.ProductSearch // searches all as the user types
+	rows   []data.ProductRow   // what the table shows
+	gen    int                 // drops results of superseded searches
+	want   int64               // product to select once loaded (from the overview)
 }
 
+// The list's columns are data's sort columns, in the same order.
 const (
-	colName = iota
-	colProducer
-	colCommune
-	colSet
-	colStars
-	colScore
-	colStatus
-	colValidUntil
-	colDecision
-	colDecided
+	colName       = int(data.SortName)
+	colProducer   = int(data.SortProducer)
+	colCommune    = int(data.SortCommune)
+	colSet        = int(data.SortSet)
+	colStars      = int(data.SortStars)
+	colScore      = int(data.SortScore)
+	colStatus     = int(data.SortStatus)
+	colValidUntil = int(data.SortValidUntil)
+	colDecision   = int(data.SortDecision)
+	colDecided    = int(data.SortDecided)
 )
 
 func newProductsScreen(u *ui) *productsScreen {
@@ -276,9 +277,15 @@ func (p *productsScreen) refresh() {
 		if needChoices {
 			p.setChoices(l.choices)
 		}
-		p.all = l.rows
+		p.setAll(l.rows)
 		p.applyFilter()
 	})
+}
+
+// setAll keeps every product in the order shown and starts searching them.
+func (p *productsScreen) setAll(rows []data.ProductRow) {
+	p.all = rows
+	p.finder = data.NewProductSearch(rows)
 }
 
 // resort sorts every product by the chosen column, then filters again.
@@ -289,7 +296,7 @@ func (p *productsScreen) resort() {
 		sortProductRows(sorted, col, desc)
 		return sorted, nil
 	}, func(rows []data.ProductRow) {
-		p.all = rows
+		p.setAll(rows)
 		p.applyFilter()
 	})
 }
@@ -315,13 +322,13 @@ func (p *productsScreen) filter() data.ProductFilter {
 // applyFilter shows the products matching the search box and filters. It
 // runs off the UI thread; a newer keystroke supersedes an older search.
 func (p *productsScreen) applyFilter() {
-	if p.view == nil {
-		return // still being built
+	if p.view == nil || p.finder == nil {
+		return // still being built or loaded
 	}
 	p.gen++
-	gen, all, f := p.gen, p.all, p.filter()
+	gen, all, finder, f := p.gen, p.all, p.finder, p.filter()
 	goBackground(func() {
-		rows := data.FilterProducts(all, f)
+		rows := finder.Filter(f)
 		doUI(func() {
 			if gen != p.gen {
 				return
@@ -369,41 +376,7 @@ func (p *productsScreen) selectProduct(id int64) {
 // sortProductRows orders rows by column col (Vietnamese order for text),
 // or leaves the store's order when col is negative.
 func sortProductRows(rows []data.ProductRow, col int, desc bool) {
-	if col < 0 {
-		return
+	if col >= 0 {
+		data.SortProductsBy(rows, data.ProductColumn(col), desc)
 	}
-	key := func(r data.ProductRow) string {
-		switch col {
-		case colName:
-			return string(data.SortKeyVI(r.Name))
-		case colProducer:
-			return string(data.SortKeyVI(r.Producer))
-		case colCommune:
-			return string(data.SortKeyVI(r.Commune))
-		case colSet:
-			return r.SetCode
-		case colStars:
-			return strconv.Itoa(r.Stars)
-		case colScore:
-			return strconv.Itoa(10000 + int(r.Score))
-		case colDecision:
-			return string(data.SortKeyVI(r.DecisionNo))
-		case colDecided:
-			return data.ISODate(r.DecisionDate)
-		case colValidUntil:
-			return data.ISODate(r.ValidUntil)
-		default:
-			return strconv.Itoa(statusRank(r.Status))
-		}
-	}
-	sortBy(rows, key, desc)
-}
-
-func statusRank(s data.Status) int {
-	for i, x := range data.Statuses {
-		if x == s {
-			return i
-		}
-	}
-	return len(data.Statuses)
 }

@@ -266,3 +266,39 @@ func TestFilterByCommuneGroupStarsType(t *testing.T) {
 		}
 	}
 }
+
+func TestProductSearchNarrowsLikeAFullFilter(t *testing.T) {
+	s := openTemp(t)
+	fillLarge(t, s, 400, 1)
+	rows, _ := s.Products(context.Background(), ProductQuery{})
+	search := NewProductSearch(rows)
+	seq := []ProductFilter{{Search: "h"}, {Search: "ha"}, {Search: "hat"}, {Search: "hat d"}, {Search: "hat de"},
+		{Search: "hat d"}, {Search: "hat de", Stars: 4}, {Search: "hat de 1", Stars: 4}, {Search: "de hat"}, {Search: "khau nhuc"},
+		{Search: "khau  nhuc that"}, {}, {Search: "mien", ProducerType: "htx"}}
+	for _, f := range seq {
+		got, want := search.Filter(f), FilterProducts(rows, f)
+		if len(got) != len(want) {
+			t.Fatalf("%+v: %d rows, a full filter gives %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID {
+				t.Fatalf("%+v: row %d differs", f, i)
+			}
+		}
+	}
+	// Large lists are filtered in parallel slices: same rows, same order.
+	big := make([]ProductRow, 0, 12000)
+	for len(big) < 12000 {
+		big = append(big, rows...)
+	}
+	par := FilterProducts(big, ProductFilter{Search: "hat de"})
+	seqRows := filterPart(big, ProductFilter{}, []string{"hat", "de"})
+	if len(par) != len(seqRows) || len(par) == 0 {
+		t.Fatalf("parallel %d rows, sequential %d", len(par), len(seqRows))
+	}
+	for i := range par {
+		if par[i].ID != seqRows[i].ID {
+			t.Fatalf("parallel order differs at %d", i)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -265,16 +264,7 @@ func sortByKeys[T any](rows []T, key func(T) string) {
 	for i, r := range rows {
 		keys[i] = string(SortKeyVI(key(r)))
 	}
-	idx := make([]int, len(rows))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(i, j int) bool { return keys[idx[i]] < keys[idx[j]] })
-	sorted := make([]T, len(rows))
-	for i, j := range idx {
-		sorted[i] = rows[j]
-	}
-	copy(rows, sorted)
+	sortWithKeys(rows, keys, 1)
 }
 
 // Counts returns how many producers and products the store holds.

@@ -1,8 +1,11 @@
 package data
 
 import (
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // ProductFilter narrows a product list as the list screen's search box and
@@ -25,20 +28,97 @@ func GroupOf(setCode string) string {
 // FilterProducts returns the rows that match f, in their order. The
 // command line's --search and the GUI's search box both use it.
 func FilterProducts(rows []ProductRow, f ProductFilter) []ProductRow {
-	query := Fold(f.Search)
-	out := make([]ProductRow, 0, len(rows))
-	for _, r := range rows {
+	words := strings.Fields(Fold(f.Search))
+	parts := runtime.GOMAXPROCS(0)
+	if len(rows) < 5000 || parts < 2 {
+		return filterPart(rows, f, words)
+	}
+	// Large lists are searched in parallel slices, joined in order.
+	results := make([][]ProductRow, parts)
+	var wg sync.WaitGroup
+	size := (len(rows) + parts - 1) / parts
+	for i := range parts {
+		lo, hi := min(i*size, len(rows)), min((i+1)*size, len(rows))
+		wg.Go(func() { results[i] = filterPart(rows[lo:hi], f, words) })
+	}
+	wg.Wait()
+	return slices.Concat(results...)
+}
+
+func filterPart(rows []ProductRow, f ProductFilter, words []string) []ProductRow {
+	var out []ProductRow
+	for i := range rows {
+		r := &rows[i]
 		if (f.Status != "" && r.Status != f.Status) || (f.CommuneID != 0 && r.CommuneID != f.CommuneID) ||
 			(f.Stars != 0 && r.Stars != f.Stars) || (f.ProducerType != "" && r.ProducerType != f.ProducerType) ||
 			(f.Group != "" && GroupOf(r.SetCode) != f.Group) {
 			continue
 		}
-		if MatchesAll(r.folded, query) {
-			out = append(out, r)
+		if containsAll(r.folded, words) {
+			out = append(out, *r)
 		}
 	}
 	return out
 }
+
+func containsAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// refines reports whether every row matching f also matches prev: the same
+// filters, and each word of prev's search inside a word of f's (typing on).
+func (f ProductFilter) refines(prev ProductFilter) bool {
+	a, b := f, prev
+	a.Search, b.Search = "", ""
+	if a != b {
+		return false
+	}
+	words := strings.Fields(Fold(f.Search))
+	for _, old := range strings.Fields(Fold(prev.Search)) {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, old) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// ProductSearch filters one loaded list as the user types: when the new
+// search only narrows the previous one (another letter typed), it looks
+// only through the previous result. Safe for concurrent use.
+type ProductSearch struct {
+	mu       sync.Mutex
+	all      []ProductRow
+	last     ProductFilter
+	lastRows []ProductRow
+	primed   bool
+}
+
+// NewProductSearch searches rows (as Products returned them).
+func NewProductSearch(rows []ProductRow) *ProductSearch { return &ProductSearch{all: rows} }
+
+// Filter returns the rows matching f, in list order; it is FilterProducts
+// over the whole list, computed faster when typing narrows the search.
+func (s *ProductSearch) Filter(f ProductFilter) []ProductRow {
+	s.mu.Lock()
+	from := s.all
+	if s.primed && f.refines(s.last) {
+		from = s.lastRows
+	}
+	s.mu.Unlock()
+	out := FilterProducts(from, f)
+	s.mu.Lock()
+	s.last, s.lastRows, s.primed = f, out, true
+	s.mu.Unlock()
+	return out
+}
+
+// Len is the number of rows searched.
+func (s *ProductSearch) Len() int { return len(s.all) }
 
 func foldProduct(r ProductRow) string {
 	return Fold(strings.Join([]string{r.Name, r.Producer, r.Commune, r.DecisionNo}, " "))

@@ -1,0 +1,98 @@
+package data
+
+import (
+	"cmp"
+	"slices"
+)
+
+// ProductColumn is a column of the product list that rows can be sorted by.
+type ProductColumn int
+
+// The product list's columns, in the order the GUI shows them.
+const (
+	SortName ProductColumn = iota
+	SortProducer
+	SortCommune
+	SortSet
+	SortStars
+	SortScore
+	SortStatus
+	SortValidUntil
+	SortDecision
+	SortDecided
+)
+
+// SortProductsBy orders rows stably by col, text in Vietnamese order,
+// descending when desc. The GUI's column headers sort through it.
+func SortProductsBy(rows []ProductRow, col ProductColumn, desc bool) {
+	var text func(ProductRow) string
+	switch col {
+	case SortName:
+		text = func(r ProductRow) string { return r.Name }
+	case SortProducer:
+		text = func(r ProductRow) string { return r.Producer }
+	case SortCommune:
+		text = func(r ProductRow) string { return r.Commune }
+	case SortDecision:
+		text = func(r ProductRow) string { return r.DecisionNo }
+	}
+	sign := 1
+	if desc {
+		sign = -1
+	}
+	if text != nil {
+		keys := make([]string, len(rows))
+		for i, r := range rows {
+			keys[i] = string(SortKeyVI(text(r)))
+		}
+		sortWithKeys(rows, keys, sign)
+		return
+	}
+	var c func(a, b ProductRow) int
+	switch col {
+	case SortSet:
+		c = func(a, b ProductRow) int { return cmp.Compare(a.SetCode, b.SetCode) }
+	case SortStars:
+		c = func(a, b ProductRow) int { return cmp.Compare(a.Stars, b.Stars) }
+	case SortScore:
+		c = func(a, b ProductRow) int {
+			return cmp.Or(cmp.Compare(boolInt(a.HasScore), boolInt(b.HasScore)), cmp.Compare(a.Score, b.Score))
+		}
+	case SortValidUntil:
+		c = func(a, b ProductRow) int { return a.ValidUntil.Compare(b.ValidUntil) }
+	case SortDecided:
+		c = func(a, b ProductRow) int { return a.DecisionDate.Compare(b.DecisionDate) }
+	default:
+		c = func(a, b ProductRow) int { return cmp.Compare(statusRank(a.Status), statusRank(b.Status)) }
+	}
+	slices.SortStableFunc(rows, func(a, b ProductRow) int { return sign * c(a, b) })
+}
+
+// sortWithKeys orders rows by their precomputed keys, stably.
+func sortWithKeys[T any](rows []T, keys []string, sign int) {
+	idx := make([]int, len(rows))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return sign * cmp.Compare(keys[a], keys[b]) })
+	sorted := make([]T, len(rows))
+	for i, j := range idx {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// statusRank orders statuses as Statuses lists them.
+func statusRank(s Status) int {
+	if i := slices.Index(Statuses, s); i >= 0 {
+		return i
+	}
+	return len(Statuses)
+}

@@ -292,13 +292,36 @@ func TestProductSearchNarrowsLikeAFullFilter(t *testing.T) {
 		big = append(big, rows...)
 	}
 	par := FilterProducts(big, ProductFilter{Search: "hat de"})
-	seqRows := filterPart(big, ProductFilter{}, []string{"hat", "de"})
+	seqRows := matching(big, 0, len(big), ProductFilter{}, []string{"hat", "de"})
 	if len(par) != len(seqRows) || len(par) == 0 {
 		t.Fatalf("parallel %d rows, sequential %d", len(par), len(seqRows))
 	}
 	for i := range par {
-		if par[i].ID != seqRows[i].ID {
+		if par[i].ID != big[seqRows[i]].ID {
 			t.Fatalf("parallel order differs at %d", i)
 		}
+	}
+}
+
+func TestProductListSeesChangesFromAnotherConnection(t *testing.T) {
+	s, _, p := editStore(t)
+	ctx := context.Background()
+	if rows, _ := s.Products(ctx, ProductQuery{}); len(rows) != 1 {
+		t.Fatal("product not listed")
+	}
+	// Another program (here: another connection) renames the product.
+	other, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	edited, _ := other.Product(ctx, p.ID)
+	edited.Name = "Thạch đen Tràng Định (sửa ở máy khác)"
+	if err := other.UpdateProduct(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := s.Products(ctx, ProductQuery{})
+	if len(rows) != 1 || rows[0].Name != edited.Name {
+		t.Errorf("list shows %q after another connection's change", rows[0].Name)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -174,6 +175,24 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
+	cached, err := s.products.get(ctx, s.db, s.loadProducts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ProductRow, len(cached))
+	copy(out, cached)
+	for i := range out {
+		out[i].Status = StatusOn(out[i].ValidUntil, asOf, st.ExpiryWindowDays)
+	}
+	if strings.TrimSpace(q.Search) == "" {
+		return out, nil
+	}
+	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
+}
+
+// loadProducts reads every product with its latest certification, in
+// Vietnamese order of name, with its search text; status is left unset.
+func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, p.name, pr.id, pr.name, pr.type, COALESCE(pr.commune_id, 0), COALESCE(c.name, ''), COALESCE(p.set_code, ''),
 		       cert.stars, cert.score, COALESCE(cert.decision_no, ''), COALESCE(cert.decision_date, ''), COALESCE(cert.valid_until, '')
@@ -200,9 +219,8 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		r.Certified = stars.Valid
 		r.Stars = int(stars.Int64)
 		r.Score, r.HasScore = Score(score.Int64), score.Valid
-		r.DecisionDate, _ = time.Parse("2006-01-02", decided)
-		r.ValidUntil, _ = time.Parse("2006-01-02", until)
-		r.Status = StatusOn(r.ValidUntil, asOf, st.ExpiryWindowDays)
+		r.DecisionDate, _ = time.Parse(time.DateOnly, decided)
+		r.ValidUntil, _ = time.Parse(time.DateOnly, until)
 		r.folded = foldProduct(r)
 		out = append(out, r)
 	}
@@ -210,7 +228,55 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 		return nil, err
 	}
 	SortProducts(out)
-	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
+	return out, nil
+}
+
+// productCache keeps the loaded product list until the database changes.
+// A connection set aside for it asks SQLite's data_version, which changes
+// whenever another connection (of this program or another) commits.
+type productCache struct {
+	mu      sync.Mutex
+	watch   *sql.Conn
+	version int64
+	rows    []ProductRow
+	loaded  bool
+}
+
+// get returns the cached rows (not to be modified), loading them when the
+// database changed since.
+func (c *productCache) get(ctx context.Context, db *sql.DB, load func(context.Context) ([]ProductRow, error)) ([]ProductRow, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.watch == nil {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		c.watch = conn
+	}
+	var version int64
+	if err := c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&version); err != nil {
+		return nil, err
+	}
+	if c.loaded && version == c.version {
+		return c.rows, nil
+	}
+	rows, err := load(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.rows, c.version, c.loaded = rows, version, true
+	return rows, nil
+}
+
+func (c *productCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.watch != nil {
+		c.watch.Close()
+		c.watch = nil
+	}
+	c.loaded = false
 }
 
 // SortProducts orders rows by name in Vietnamese order, then by producer.

@@ -34,6 +34,8 @@ var migrationFS embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+
+	products productCache // the product list, kept between calls
 }
 
 // Errors Open returns, with messages a user can act on.
@@ -256,7 +258,10 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.products.close()
+	return s.db.Close()
+}
 
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }

@@ -25,29 +25,45 @@ func GroupOf(setCode string) string {
 	return g
 }
 
-// FilterProducts returns the rows that match f, in their order. The
+// FilterProducts returns the rows that match f, in their order. The result
+// may share rows' backing array: treat it as read-only. The
 // command line's --search and the GUI's search box both use it.
 func FilterProducts(rows []ProductRow, f ProductFilter) []ProductRow {
 	words := strings.Fields(Fold(f.Search))
+	if len(words) == 0 && f == (ProductFilter{Search: f.Search}) {
+		return rows // nothing to filter out; callers only read the rows
+	}
 	parts := runtime.GOMAXPROCS(0)
 	if len(rows) < 5000 || parts < 2 {
-		return filterPart(rows, f, words)
+		parts = 1
 	}
-	// Large lists are searched in parallel slices, joined in order.
-	results := make([][]ProductRow, parts)
+	// Large lists are searched in parallel slices; the matches are then
+	// copied out once, in order.
+	found := make([][]int32, parts)
 	var wg sync.WaitGroup
 	size := (len(rows) + parts - 1) / parts
 	for i := range parts {
 		lo, hi := min(i*size, len(rows)), min((i+1)*size, len(rows))
-		wg.Go(func() { results[i] = filterPart(rows[lo:hi], f, words) })
+		wg.Go(func() { found[i] = matching(rows, lo, hi, f, words) })
 	}
 	wg.Wait()
-	return slices.Concat(results...)
+	n := 0
+	for _, idx := range found {
+		n += len(idx)
+	}
+	out := make([]ProductRow, 0, n)
+	for _, idx := range found {
+		for _, i := range idx {
+			out = append(out, rows[i])
+		}
+	}
+	return out
 }
 
-func filterPart(rows []ProductRow, f ProductFilter, words []string) []ProductRow {
-	var out []ProductRow
-	for i := range rows {
+// matching returns the indexes of rows[lo:hi] that match f and words.
+func matching(rows []ProductRow, lo, hi int, f ProductFilter, words []string) []int32 {
+	var idx []int32
+	for i := lo; i < hi; i++ {
 		r := &rows[i]
 		if (f.Status != "" && r.Status != f.Status) || (f.CommuneID != 0 && r.CommuneID != f.CommuneID) ||
 			(f.Stars != 0 && r.Stars != f.Stars) || (f.ProducerType != "" && r.ProducerType != f.ProducerType) ||
@@ -55,10 +71,10 @@ func filterPart(rows []ProductRow, f ProductFilter, words []string) []ProductRow
 			continue
 		}
 		if containsAll(r.folded, words) {
-			out = append(out, *r)
+			idx = append(idx, int32(i))
 		}
 	}
-	return out
+	return idx
 }
 
 func containsAll(text string, words []string) bool {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -29,11 +30,13 @@ type certFields struct {
 	optional                   bool // all empty means "not recognised yet"
 	untilAuto                  bool // valid-until follows the decision date
 	settingUntil               bool
+	starsAuto                  bool // stars follow the score's band until picked by hand
+	settingStars               bool
 	initial                    string
 }
 
 func newCertFields(u *ui, rules data.Rules, optional bool) *certFields {
-	c := &certFields{u: u, rules: rules, optional: optional, untilAuto: true}
+	c := &certFields{u: u, rules: rules, optional: optional, untilAuto: true, starsAuto: true}
 	c.no = newTextEntry(u)
 	c.no.SetPlaceHolder(lang.L("ví dụ: 2412/QĐ-UBND"))
 	c.date = newDateField(u)
@@ -69,7 +72,7 @@ func newCertFields(u *ui, rules data.Rules, optional bool) *certFields {
 			c.until.set(c.rules.ValidUntil(t))
 			c.settingUntil = false
 		}
-		c.showBand()
+		c.followBand()
 	}
 	c.until.onChange = func() {
 		if !c.settingUntil {
@@ -77,8 +80,14 @@ func newCertFields(u *ui, rules data.Rules, optional bool) *certFields {
 		}
 		c.checkUntil()
 	}
-	c.score.OnChanged = func(string) { c.checkScore(); c.showBand() }
-	c.stars.OnChanged = func(string) { c.fStars.setError(""); c.showBand() }
+	c.score.OnChanged = func(string) { c.checkScore(); c.followBand() }
+	c.stars.OnChanged = func(string) {
+		if !c.settingStars {
+			c.starsAuto = false
+		}
+		c.fStars.setError("")
+		c.showBand()
+	}
 	c.view = formGrid(c.fNo, c.fDate, c.fLevel, c.fScore, c.fStars, c.fUntil, c.fNote)
 	c.showUntilHelp()
 	return c
@@ -103,6 +112,7 @@ func (c *certFields) set(cert data.Certification) {
 	if cert.Stars >= 1 && cert.Stars <= 5 {
 		c.stars.SetSelectedIndex(cert.Stars - 1)
 	}
+	c.starsAuto = false
 	c.note.SetText(cert.Note)
 	c.initial = c.snapshot()
 	c.showBand()
@@ -187,6 +197,21 @@ func (c *certFields) band() int {
 		d = c.u.now()
 	}
 	return c.rules.StarsForScore(sc, d)
+}
+
+// followBand selects the stars of the score's band while the user has not
+// picked stars by hand, then says which band the score falls in.
+func (c *certFields) followBand() {
+	if b := c.band(); c.starsAuto && c.stars.SelectedIndex() != b-1 {
+		c.settingStars = true
+		if b > 0 {
+			c.stars.SetSelectedIndex(b - 1)
+		} else {
+			c.stars.ClearSelected()
+		}
+		c.settingStars = false
+	}
+	c.showBand()
 }
 
 // showBand says under the stars which band the score falls in.
@@ -306,7 +331,7 @@ func (u *ui) openCertForm(product string, cert data.Certification, done func()) 
 				})
 			})
 		}
-		f = u.newFormDialog(title, c.view, fyne.NewSize(640, 520), save, c.changed)
+		f = u.newFormDialog(title, container.NewVScroll(c.view), fyne.NewSize(660, 600), save, c.changed)
 		u.lastForm = c
 		f.show()
 		u.win.Canvas().Focus(c.no)

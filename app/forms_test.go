@@ -98,9 +98,11 @@ func TestAddProductThroughForm(t *testing.T) {
 		test.Type(f.cert.no, "1203/QĐ-UBND")
 		test.Type(f.cert.date.entry, "7/7/2023")
 		test.Type(f.cert.score, "66,36")
-		f.cert.stars.SetSelectedIndex(2) // 3 sao, the band of 66.36
 	})
 	onUI(func() {
+		if got := f.cert.stars.Selected; got != "3 sao" {
+			t.Errorf("stars follow the score's band: got %q, want 3 sao", got)
+		}
 		if got := f.cert.until.entry.Text; got != "07/07/2026" {
 			t.Errorf("valid-until filled as %q, want 07/07/2026", got)
 		}

@@ -356,7 +356,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 	if len(p.history) > 0 {
 		empty.Hide()
 	}
-	list := container.NewGridWrap(fyne.NewSize(760, 170), p.historyList)
+	list := container.NewGridWrap(fyne.NewSize(760, float32(max(1, min(len(p.history), 4)))*40+8), p.historyList)
 	return section(lang.L("Lịch sử công nhận"), lang.L("Quyết định mới nhất là hiện hành; danh sách sản phẩm hiển thị quyết định này"),
-		container.NewVBox(empty, list, container.NewHBox(add, edit, del)))
+		container.NewVBox(container.NewHBox(add, edit, del), empty, list))
 }

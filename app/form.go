@@ -19,6 +19,7 @@ type formDialog struct {
 	changed func() bool // whether closing would lose typing
 	saveBtn *widget.Button
 	onClose func()
+	asking  *dialog.ConfirmDialog // the "discard changes?" question, while shown
 }
 
 // newFormDialog builds a form around content. extra buttons go left of Hủy.
@@ -61,15 +62,26 @@ func (f *formDialog) close() {
 
 // cancel closes the form, asking first when there are unsaved changes.
 func (f *formDialog) cancel() {
+	if f.asking != nil {
+		// Esc again while asking means "go back to the form".
+		f.asking.Hide()
+		f.asking = nil
+		return
+	}
 	if f.changed == nil || !f.changed() {
 		f.close()
 		return
 	}
-	d := dialog.NewConfirm(lang.L("Bỏ thay đổi?"), lang.L("Các thay đổi chưa được lưu. Đóng và bỏ các thay đổi này?"), func(ok bool) {
+	var d *dialog.ConfirmDialog
+	d = dialog.NewConfirm(lang.L("Bỏ thay đổi?"), lang.L("Các thay đổi chưa được lưu. Đóng và bỏ các thay đổi này?"), func(ok bool) {
+		if f.asking == d {
+			f.asking = nil
+		}
 		if ok {
 			f.close()
 		}
 	}, f.u.win)
+	f.asking = d
 	d.SetConfirmText(lang.L("Bỏ thay đổi"))
 	d.SetDismissText(lang.L("Quay lại"))
 	d.Show()

@@ -314,6 +314,17 @@ func TestEscAsksBeforeLosingTyping(t *testing.T) {
 			t.Error("typing lost after choosing to go back")
 		}
 	})
+	// Esc while asking also goes back, without asking twice.
+	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	if findButton(u, "Bỏ thay đổi") != nil {
+		t.Error("second Esc left the question open")
+	}
+	onUI(func() {
+		if !u.modalOpen() || f.f.asking != nil {
+			t.Error("second Esc did not go back to the form")
+		}
+	})
 	onUI(func() { f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
 	tapButton(t, u, "Bỏ thay đổi")
 	onUI(func() {

@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -153,8 +155,9 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 			}))
 	}
 	p.initial = p.snapshot()
-	content := container.NewVScroll(container.NewVBox(productBox, second))
-	p.f = u.newFormDialog(title, content, fyne.NewSize(820, 660), p.save, p.changed, extra...)
+	// Two columns, so that the whole form fits a 1366×768 screen without scrolling.
+	content := container.NewVScroll(container.NewGridWithColumns(2, container.NewVBox(productBox), second))
+	p.f = u.newFormDialog(title, content, fyne.NewSize(1120, 600), p.save, p.changed, extra...)
 	p.f.onClose = func() { u.formRefresh = nil }
 	return p
 }
@@ -356,7 +359,9 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 	if len(p.history) > 0 {
 		empty.Hide()
 	}
-	list := container.NewGridWrap(fyne.NewSize(760, float32(max(1, min(len(p.history), 4)))*40+8), p.historyList)
+	height := canvas.NewRectangle(color.Transparent)
+	height.SetMinSize(fyne.NewSize(0, 6*40))
+	list := container.NewStack(height, p.historyList)
 	return section(lang.L("Lịch sử công nhận"), lang.L("Quyết định mới nhất là hiện hành; danh sách sản phẩm hiển thị quyết định này"),
 		container.NewVBox(container.NewHBox(add, edit, del), empty, list))
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -81,6 +82,7 @@ func newProductsScreen(u *ui) *productsScreen {
 		{lang.L("Số quyết định"), 122}, {lang.L("Ngày QĐ"), 96},
 	}, func() int { return len(p.rows) }, p.cell)
 	p.list.onSort = func(int, bool) { p.resort() }
+	p.list.rowTint = func(row int) color.Color { return statusTint(p.rows[row].Status) }
 	p.list.onOpen = p.open
 	p.list.onDelete = p.deleteRow
 	p.list.onSelect = func(int) { p.editBtn.Enable(); p.deleteBtn.Enable() }
@@ -235,6 +237,17 @@ func statusIcon(s data.Status) fyne.Resource {
 		return theme.ErrorIcon()
 	}
 	return theme.QuestionIcon()
+}
+
+// statusTint is the faint background of expiring and expired rows.
+func statusTint(s data.Status) color.Color {
+	switch s {
+	case data.StatusExpiring:
+		return expiringTint
+	case data.StatusExpired:
+		return expiredTint
+	}
+	return color.Transparent
 }
 
 func statusImportance(s data.Status) widget.Importance {

@@ -26,8 +26,9 @@ type listTable struct {
 	cell     func(row, col int) tableCell
 	onSort   func(col int, desc bool)
 	onSelect func(row int)
-	onOpen   func(row int) // Enter or double click
-	onDelete func(row int) // Delete key
+	rowTint  func(row int) color.Color // background of a row, nil for none
+	onOpen   func(row int)             // Enter or double click
+	onDelete func(row int)             // Delete key
 }
 
 type tableColumn struct {
@@ -73,9 +74,12 @@ func newListTable(cols []tableColumn, rows func() int, cell func(row, col int) t
 		} else {
 			ic.Hide()
 		}
-		if id.Row == t.selected {
+		switch {
+		case id.Row == t.selected:
 			bg.FillColor = theme.Color(theme.ColorNameSelection)
-		} else {
+		case t.rowTint != nil:
+			bg.FillColor = t.rowTint(id.Row)
+		default:
 			bg.FillColor = color.Transparent
 		}
 		bg.Refresh()
@@ -213,6 +217,8 @@ func (t *listTable) sortBy(col int) {
 // selectRow highlights row and scrolls to it.
 func (t *listTable) selectRow(row int) {
 	t.selected = row
+	// Selecting through the table also moves its keyboard focus cell there.
+	t.table.Select(widget.TableCellID{Row: row, Col: 0})
 	t.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
 	t.table.Refresh()
 }

@@ -18,6 +18,10 @@ var (
 	red        = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
 	sidebarBg  = color.NRGBA{R: 0xee, G: 0xf3, B: 0xee, A: 0xff}
 	cardBorder = color.NRGBA{R: 0xd5, G: 0xdc, B: 0xd5, A: 0xff}
+
+	// Faint backgrounds of list rows whose certificate is expiring or expired.
+	expiringTint = color.NRGBA{R: 0xf9, G: 0xa8, B: 0x25, A: 0x1c}
+	expiredTint  = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0x14}
 )
 
 func (ocopTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {

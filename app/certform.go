@@ -338,19 +338,25 @@ func (u *ui) openCertForm(product string, cert data.Certification, done func()) 
 	})
 }
 
-// certLine is one decision as the history list shows it.
-func certLine(c data.Certification) string {
-	parts := []string{
-		lang.L("QĐ {{.No}} ngày {{.Date}}", map[string]any{"No": orDash(c.DecisionNo), "Date": data.VNDate(c.DecisionDate)}),
-		starsText(c.Stars),
-	}
-	if c.HasScore {
-		parts = append(parts, lang.L("{{.Score}} điểm", map[string]any{"Score": c.Score.VI()}))
-	}
+// certLine is one decision on one line.
+func certLine(c data.Certification) string { return certTitle(c) + " · " + certDetail(c) }
+
+// certTitle names a decision: "QĐ 12/QĐ-UBND ngày 07/07/2023 · Cấp tỉnh".
+func certTitle(c data.Certification) string {
+	title := lang.L("QĐ {{.No}} ngày {{.Date}}", map[string]any{"No": orDash(c.DecisionNo), "Date": data.VNDate(c.DecisionDate)})
 	for _, l := range data.IssuingLevels {
 		if l.Code == c.IssuingLevel {
-			parts = append(parts, lang.L(l.Name))
+			title += " · " + lang.L(l.Name)
 		}
+	}
+	return title
+}
+
+// certDetail is what a decision gave: "4 sao · 78,5 điểm · hiệu lực đến 07/07/2026".
+func certDetail(c data.Certification) string {
+	parts := []string{starsText(c.Stars)}
+	if c.HasScore {
+		parts = append(parts, lang.L("{{.Score}} điểm", map[string]any{"Score": c.Score.VI()}))
 	}
 	parts = append(parts, lang.L("hiệu lực đến {{.Date}}", map[string]any{"Date": data.VNDate(c.ValidUntil)}))
 	return strings.Join(parts, " · ")

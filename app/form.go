@@ -54,7 +54,7 @@ func (f *formDialog) close() {
 		}
 	}
 	f.d.Hide()
-	f.u.win.Canvas().Unfocus()
+	f.u.refocus()
 	if f.onClose != nil {
 		f.onClose()
 	}
@@ -95,3 +95,23 @@ func (u *ui) topModal() *formDialog {
 }
 
 func (u *ui) modalOpen() bool { return len(u.modals) > 0 }
+
+// refocus gives the keyboard back to the current screen's list after a
+// form closed, so that arrows, Enter and Delete work again at once.
+func (u *ui) refocus() {
+	if len(u.modals) > 0 {
+		return
+	}
+	var list *listTable
+	switch u.current {
+	case screenProducts:
+		list = u.products.list
+	case screenProducers:
+		list = u.producers.list
+	}
+	if list == nil {
+		u.win.Canvas().Unfocus()
+		return
+	}
+	u.win.Canvas().Focus(list.view.(fyne.Focusable))
+}

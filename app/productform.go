@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -311,15 +312,22 @@ func (p *productForm) save() {
 func (p *productForm) historyBox() fyne.CanvasObject {
 	u := p.u
 	p.historyList = widget.NewList(func() int { return len(p.history) },
-		func() fyne.CanvasObject { return widget.NewLabel("QĐ") },
+		func() fyne.CanvasObject {
+			title, detail := widget.NewLabel("QĐ"), widget.NewLabel("")
+			title.Truncation, detail.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			return container.New(layout.NewCustomPaddedVBoxLayout(-12), title, detail)
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			text := certLine(p.history[i])
+			box := o.(*fyne.Container)
+			title, detail := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			c := p.history[i]
+			text := certTitle(c)
 			if i == 0 {
 				text = lang.L("Hiện hành: ") + text
 			}
-			l.TextStyle.Bold = i == 0
-			l.SetText(text)
+			title.TextStyle.Bold = i == 0
+			title.SetText(text)
+			detail.SetText(certDetail(c))
 		})
 	edit := widget.NewButtonWithIcon(lang.L("Sửa…"), theme.DocumentCreateIcon(), nil)
 	del := widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), nil)
@@ -360,7 +368,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 		empty.Hide()
 	}
 	height := canvas.NewRectangle(color.Transparent)
-	height.SetMinSize(fyne.NewSize(0, 6*40))
+	height.SetMinSize(fyne.NewSize(0, 4*60))
 	list := container.NewStack(height, p.historyList)
 	return section(lang.L("Lịch sử công nhận"), lang.L("Quyết định mới nhất là hiện hành; danh sách sản phẩm hiển thị quyết định này"),
 		container.NewVBox(container.NewHBox(add, edit, del), empty, list))

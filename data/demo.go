@@ -147,6 +147,9 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 		if err := addCertification(ctx, tx, c); err != nil {
 			return err
 		}
+		if err := logChange(ctx, tx, EntityProduct, productID, ActionAdd, c.describe()); err != nil {
+			return err
+		}
 		sum.Certifications++
 		return nil
 	}
@@ -156,12 +159,18 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 		if err := addProducer(ctx, tx, pr); err != nil {
 			return sum, err
 		}
+		if err := logChange(ctx, tx, EntityProducer, pr.ID, ActionAdd, pr.Name+" (dữ liệu mẫu)"); err != nil {
+			return sum, err
+		}
 		producerIDs[i] = pr.ID
 		sum.Producers++
 	}
 	for _, p := range demoProducts {
 		prod := &Product{ProducerID: producerIDs[p.producer], Name: p.name, SetCode: p.set}
 		if err := addProduct(ctx, tx, prod); err != nil {
+			return sum, err
+		}
+		if err := logChange(ctx, tx, EntityProduct, prod.ID, ActionAdd, prod.Name+" (dữ liệu mẫu)"); err != nil {
 			return sum, err
 		}
 		sum.Products++

@@ -29,11 +29,12 @@ type productsScreen struct {
 	editBtn, deleteBtn          *widget.Button
 	filtersReady                bool
 
-	all    []data.ProductRow   // every product, in the current sort order
-	finder *data.ProductSearch // searches all as the user types
-	rows   []data.ProductRow   // what the table shows
-	gen    int                 // drops results of superseded searches
-	want   int64               // product to select once loaded (from the overview)
+	all     []data.ProductRow   // every product, in the current sort order
+	finder  *data.ProductSearch // searches all as the user types
+	rows    []data.ProductRow   // what the table shows
+	gen     int                 // drops results of superseded searches
+	loadGen int                 // drops results of superseded loads and sorts
+	want    int64               // product to select once loaded (from the overview)
 }
 
 // The list's columns are data's sort columns, in the same order.
@@ -267,6 +268,8 @@ func (p *productsScreen) refresh() {
 		choices filterChoices
 	}
 	col, desc, needChoices := p.list.sortCol, p.list.sortDesc, !p.filtersReady
+	p.loadGen++
+	gen := p.loadGen
 	background(p.u, func(ctx context.Context) (loaded, error) {
 		var l loaded
 		var err error
@@ -290,6 +293,9 @@ func (p *productsScreen) refresh() {
 		if needChoices {
 			p.setChoices(l.choices)
 		}
+		if gen != p.loadGen {
+			return // a newer reload or sort is on its way
+		}
 		p.setAll(l.rows)
 		p.applyFilter()
 	})
@@ -302,17 +308,9 @@ func (p *productsScreen) setAll(rows []data.ProductRow) {
 }
 
 // resort sorts every product by the chosen column, then filters again.
-func (p *productsScreen) resort() {
-	all, col, desc := p.all, p.list.sortCol, p.list.sortDesc
-	background(p.u, func(context.Context) ([]data.ProductRow, error) {
-		sorted := append([]data.ProductRow(nil), all...)
-		sortProductRows(sorted, col, desc)
-		return sorted, nil
-	}, func(rows []data.ProductRow) {
-		p.setAll(rows)
-		p.applyFilter()
-	})
-}
+// It reloads (from the store's cache, so quickly) rather than sorting the
+// rows in hand, so that a sort and a reload can never overtake each other.
+func (p *productsScreen) resort() { p.refresh() }
 
 func (p *productsScreen) filter() data.ProductFilter {
 	f := data.ProductFilter{Search: p.search.Text}

@@ -288,8 +288,13 @@ func TestProducerWithProductsIsNotDeleted(t *testing.T) {
 		name = p.rows[0].Name
 		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	})
-	tapButton(t, u, "Xóa")
-	// The refusal explains and offers the products.
+	// Instead of asking to delete, the program explains and offers the products.
+	eventually(t, "explanation", func() bool { return u.win.Canvas().Overlays().Top() != nil })
+	onUI(func() {
+		if n := len(u.win.Canvas().Overlays().List()); n != 1 {
+			t.Errorf("%d dialogs open, want only the explanation", n)
+		}
+	})
 	tapButton(t, u, "Xem các sản phẩm")
 	var f *producerForm
 	eventually(t, "producer form", func() bool { f, _ = u.lastForm.(*producerForm); return f != nil && len(f.products) > 0 })

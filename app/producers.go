@@ -82,20 +82,37 @@ func (p *producersScreen) open(row int) {
 }
 
 // deleteProducer asks and moves the producer to the trash. One that still
-// has products is refused, with a way to see them.
+// has products is not offered for deletion: the user is told why, with a
+// way to see them.
 func (u *ui) deleteProducer(id int64, name string) {
-	u.confirmDelete(lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
-		lang.L("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
-		func(ctx context.Context) error {
-			err := u.store.DeleteProducer(ctx, id)
-			var inUse *data.InUseError
-			if errors.As(err, &inUse) {
-				doUI(func() { u.explainInUse(id, inUse) })
-				return errShown
+	background(u, func(ctx context.Context) ([]string, error) {
+		rows, err := u.store.Products(ctx, data.ProductQuery{AsOf: u.now()})
+		var names []string
+		for _, r := range rows {
+			if r.ProducerID == id {
+				names = append(names, r.Name)
 			}
-			return err
-		},
-		func(ctx context.Context) error { return u.store.RestoreProducer(ctx, id) })
+		}
+		return names, err
+	}, func(products []string) {
+		if len(products) > 0 {
+			u.explainInUse(id, &data.InUseError{Producer: name, Products: products})
+			return
+		}
+		u.confirmDelete(lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+			lang.L("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+			func(ctx context.Context) error {
+				// A product may have been added meanwhile (another window): the store refuses then.
+				err := u.store.DeleteProducer(ctx, id)
+				var inUse *data.InUseError
+				if errors.As(err, &inUse) {
+					doUI(func() { u.explainInUse(id, inUse) })
+					return errShown
+				}
+				return err
+			},
+			func(ctx context.Context) error { return u.store.RestoreProducer(ctx, id) })
+	})
 }
 
 // explainInUse says why a producer cannot be deleted and offers its products.

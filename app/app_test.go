@@ -97,7 +97,7 @@ func TestOverviewShowsFigures(t *testing.T) {
 	onUI(func() { o.list.Select(0) })
 	p := u.products
 	eventually(t, "product selected", func() bool {
-		return u.current == screenProducts && p.list.selected >= 0 && p.rows[p.list.selected].ID == first.ID
+		return u.current == screenProducts && p.list.selected >= 0 && p.rows.At(p.list.selected).ID == first.ID
 	})
 	eventually(t, "product form", func() bool {
 		f, ok := u.lastForm.(*productForm)
@@ -112,9 +112,9 @@ func TestProductListSearchFilterSort(t *testing.T) {
 	eventually(t, "25 products", func() bool { return p.footer.Text == "25 / 25 sản phẩm" })
 
 	onUI(func() { test.Type(p.search, "thach den trang dinh") })
-	eventually(t, "search result", func() bool { return len(p.rows) == 1 && p.footer.Text == "1 / 25 sản phẩm" })
-	if p.rows[0].Name != "Thạch đen Tràng Định" {
-		t.Errorf("search found %q", p.rows[0].Name)
+	eventually(t, "search result", func() bool { return p.rows.Len() == 1 && p.footer.Text == "1 / 25 sản phẩm" })
+	if p.rows.At(0).Name != "Thạch đen Tràng Định" {
+		t.Errorf("search found %q", p.rows.At(0).Name)
 	}
 	if got := p.cell(0, colStars).text; got != "4 sao" {
 		t.Errorf("stars cell %q", got)
@@ -126,7 +126,8 @@ func TestProductListSearchFilterSort(t *testing.T) {
 	expired := data.Summarize(all).ByStatus[data.StatusExpired]
 	want := strconv.Itoa(expired) + " / 25 sản phẩm"
 	eventually(t, "expired filter", func() bool { return p.footer.Text == want })
-	for i, r := range p.rows {
+	for i := range p.rows.Len() {
+		r := p.rows.At(i)
 		if r.Status != data.StatusExpired {
 			t.Errorf("%s shown under Hết hạn with status %s", r.Name, r.Status)
 		}
@@ -141,11 +142,11 @@ func TestProductListSearchFilterSort(t *testing.T) {
 	onUI(func() { p.list.sortBy(colScore) })
 	onUI(func() { p.list.sortBy(colScore) })
 	eventually(t, "sorted by score", func() bool {
-		return len(p.rows) == 25 && p.rows[0].Name == "Chè Shan tuyết Kháng Chiến"
+		return p.rows.Len() == 25 && p.rows.At(0).Name == "Chè Shan tuyết Kháng Chiến"
 	})
-	for i := 1; i < len(p.rows); i++ {
-		if p.rows[i].Score > p.rows[i-1].Score {
-			t.Fatalf("not descending at %d: %v after %v", i, p.rows[i].Score, p.rows[i-1].Score)
+	for i := 1; i < p.rows.Len(); i++ {
+		if p.rows.At(i).Score > p.rows.At(i-1).Score {
+			t.Fatalf("not descending at %d: %v after %v", i, p.rows.At(i).Score, p.rows.At(i-1).Score)
 		}
 	}
 }

@@ -120,7 +120,7 @@ func TestAddProductThroughForm(t *testing.T) {
 	}
 	p := u.products
 	eventually(t, "new product selected in the list", func() bool {
-		return p.list.selected >= 0 && p.rows[p.list.selected].ID == r.ID && p.footer.Text == "26 / 26 sản phẩm"
+		return p.list.selected >= 0 && p.rows.At(p.list.selected).ID == r.ID && p.footer.Text == "26 / 26 sản phẩm"
 	})
 }
 
@@ -201,11 +201,11 @@ func TestEditProductAndUndo(t *testing.T) {
 	u := newTestUI(t, true)
 	onUI(func() { u.show(screenProducts) })
 	p := u.products
-	eventually(t, "list", func() bool { return len(p.rows) == 25 })
+	eventually(t, "list", func() bool { return p.rows.Len() == 25 })
 	var target data.ProductRow
 	onUI(func() {
 		p.list.selectRow(0)
-		target = p.rows[0]
+		target = *p.rows.At(0)
 		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter opens the selected row
 	})
 	var f *productForm
@@ -237,11 +237,11 @@ func TestDeleteProductAndUndo(t *testing.T) {
 	u := newTestUI(t, true)
 	onUI(func() { u.show(screenProducts) })
 	p := u.products
-	eventually(t, "list", func() bool { return len(p.rows) == 25 })
+	eventually(t, "list", func() bool { return p.rows.Len() == 25 })
 	var victim data.ProductRow
 	onUI(func() {
 		p.list.selectRow(2)
-		victim = p.rows[2]
+		victim = *p.rows.At(2)
 		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
 	})
 	// The Delete key asks first; saying no keeps the product.
@@ -252,8 +252,8 @@ func TestDeleteProductAndUndo(t *testing.T) {
 	onUI(func() { p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) })
 	tapButton(t, u, "Xóa")
 	eventually(t, "product gone", func() bool { return p.footer.Text == "24 / 24 sản phẩm" })
-	for _, r := range p.rows {
-		if r.ID == victim.ID {
+	for i := range p.rows.Len() {
+		if p.rows.At(i).ID == victim.ID {
 			t.Fatal("deleted product still listed")
 		}
 	}

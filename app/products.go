@@ -31,7 +31,7 @@ type productsScreen struct {
 
 	all     []data.ProductRow   // every product, in the current sort order
 	finder  *data.ProductSearch // searches all as the user types
-	rows    []data.ProductRow   // what the table shows
+	rows    data.ProductView    // what the table shows
 	gen     int                 // drops results of superseded searches
 	loadGen int                 // drops results of superseded loads and sorts
 	want    int64               // product to select once loaded (from the overview)
@@ -81,9 +81,9 @@ func newProductsScreen(u *ui) *productsScreen {
 		{lang.L("Tên sản phẩm"), 215}, {lang.L("Chủ thể"), 205}, {lang.L("Xã, phường"), 105}, {lang.L("Bộ"), 55},
 		{lang.L("Hạng"), 64}, {lang.L("Điểm"), 62}, {lang.L("Tình trạng"), 156}, {lang.L("Hết hạn"), 96},
 		{lang.L("Số quyết định"), 122}, {lang.L("Ngày QĐ"), 96},
-	}, func() int { return len(p.rows) }, p.cell)
+	}, func() int { return p.rows.Len() }, p.cell)
 	p.list.onSort = func(int, bool) { p.resort() }
-	p.list.rowTint = func(row int) color.Color { return statusTint(p.rows[row].Status) }
+	p.list.rowTint = func(row int) color.Color { return statusTint(p.rows.At(row).Status) }
 	p.list.onOpen = p.open
 	p.list.onDelete = p.deleteRow
 	p.list.onSelect = func(int) { p.editBtn.Enable(); p.deleteBtn.Enable() }
@@ -108,7 +108,7 @@ func newProductsScreen(u *ui) *productsScreen {
 }
 
 func (p *productsScreen) enableRowButtons() {
-	if p.list.selected >= 0 && p.list.selected < len(p.rows) {
+	if p.list.selected >= 0 && p.list.selected < p.rows.Len() {
 		p.editBtn.Enable()
 		p.deleteBtn.Enable()
 	} else {
@@ -122,14 +122,15 @@ func (p *productsScreen) add() { p.u.openProductForm(0, 0) }
 
 // open opens the product of row in its form.
 func (p *productsScreen) open(row int) {
-	if row >= 0 && row < len(p.rows) {
-		p.u.openProductForm(p.rows[row].ID, 0)
+	if row >= 0 && row < p.rows.Len() {
+		p.u.openProductForm(p.rows.At(row).ID, 0)
 	}
 }
 
 func (p *productsScreen) deleteRow(row int) {
-	if row >= 0 && row < len(p.rows) && !p.u.modalOpen() {
-		p.u.deleteProduct(p.rows[row].ID, p.rows[row].Name)
+	if row >= 0 && row < p.rows.Len() && !p.u.modalOpen() {
+		r := p.rows.At(row)
+		p.u.deleteProduct(r.ID, r.Name)
 	}
 }
 
@@ -198,7 +199,7 @@ func (p *productsScreen) setChoices(c filterChoices) {
 }
 
 func (p *productsScreen) cell(row, col int) tableCell {
-	r := p.rows[row]
+	r := p.rows.At(row)
 	switch col {
 	case colName:
 		return tableCell{text: r.Name, bold: true}
@@ -345,8 +346,8 @@ func (p *productsScreen) applyFilter() {
 				return
 			}
 			keep := int64(0)
-			if p.list.selected >= 0 && p.list.selected < len(p.rows) {
-				keep = p.rows[p.list.selected].ID
+			if p.list.selected >= 0 && p.list.selected < p.rows.Len() {
+				keep = p.rows.At(p.list.selected).ID
 			}
 			p.rows = rows
 			p.list.selected = -1
@@ -354,7 +355,7 @@ func (p *productsScreen) applyFilter() {
 			if p.want == 0 && keep != 0 {
 				p.want = keep // the selected product stays selected while it matches
 			}
-			p.footer.SetText(lang.L("{{.N}} / {{.M}} sản phẩm", map[string]any{"N": len(rows), "M": len(all)}))
+			p.footer.SetText(lang.L("{{.N}} / {{.M}} sản phẩm", map[string]any{"N": rows.Len(), "M": len(all)}))
 			p.list.table.Refresh()
 			if p.want != 0 {
 				p.selectProduct(p.want)
@@ -376,8 +377,8 @@ func (p *productsScreen) openProduct(id int64) {
 }
 
 func (p *productsScreen) selectProduct(id int64) {
-	for i, r := range p.rows {
-		if r.ID == id {
+	for i := range p.rows.Len() {
+		if p.rows.At(i).ID == id {
 			p.list.selectRow(i)
 			return
 		}

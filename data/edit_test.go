@@ -277,11 +277,11 @@ func TestProductSearchNarrowsLikeAFullFilter(t *testing.T) {
 		{Search: "khau  nhuc that"}, {}, {Search: "mien", ProducerType: "htx"}}
 	for _, f := range seq {
 		got, want := search.Filter(f), FilterProducts(rows, f)
-		if len(got) != len(want) {
-			t.Fatalf("%+v: %d rows, a full filter gives %d", f, len(got), len(want))
+		if got.Len() != len(want) {
+			t.Fatalf("%+v: %d rows, a full filter gives %d", f, got.Len(), len(want))
 		}
-		for i := range got {
-			if got[i].ID != want[i].ID {
+		for i := range want {
+			if got.At(i).ID != want[i].ID {
 				t.Fatalf("%+v: row %d differs", f, i)
 			}
 		}
@@ -292,7 +292,11 @@ func TestProductSearchNarrowsLikeAFullFilter(t *testing.T) {
 		big = append(big, rows...)
 	}
 	par := FilterProducts(big, ProductFilter{Search: "hat de"})
-	seqRows := matching(big, 0, len(big), ProductFilter{}, []string{"hat", "de"})
+	all := make([]int32, len(big))
+	for i := range all {
+		all[i] = int32(i)
+	}
+	seqRows := matching(big, all, ProductFilter{}, []string{"hat", "de"})
 	if len(par) != len(seqRows) || len(par) == 0 {
 		t.Fatalf("parallel %d rows, sequential %d", len(par), len(seqRows))
 	}

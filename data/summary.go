@@ -25,45 +25,63 @@ func GroupOf(setCode string) string {
 	return g
 }
 
-// FilterProducts returns the rows that match f, in their order. The result
-// may share rows' backing array: treat it as read-only. The
-// command line's --search and the GUI's search box both use it.
+// FilterProducts returns the rows that match f, in their order. The
+// command line's --search and the GUI's search box (through ProductSearch)
+// both use the same matching.
 func FilterProducts(rows []ProductRow, f ProductFilter) []ProductRow {
-	words := strings.Fields(Fold(f.Search))
-	if len(words) == 0 && f == (ProductFilter{Search: f.Search}) {
-		return rows // nothing to filter out; callers only read the rows
-	}
-	parts := runtime.GOMAXPROCS(0)
-	if len(rows) < 5000 || parts < 2 {
-		parts = 1
-	}
-	// Large lists are searched in parallel slices; the matches are then
-	// copied out once, in order.
-	found := make([][]int32, parts)
-	var wg sync.WaitGroup
-	size := (len(rows) + parts - 1) / parts
-	for i := range parts {
-		lo, hi := min(i*size, len(rows)), min((i+1)*size, len(rows))
-		wg.Go(func() { found[i] = matching(rows, lo, hi, f, words) })
-	}
-	wg.Wait()
-	n := 0
-	for _, idx := range found {
-		n += len(idx)
-	}
-	out := make([]ProductRow, 0, n)
-	for _, idx := range found {
-		for _, i := range idx {
-			out = append(out, rows[i])
-		}
+	v := filterView(rows, nil, f)
+	out := make([]ProductRow, v.Len())
+	for i := range out {
+		out[i] = *v.At(i)
 	}
 	return out
 }
 
-// matching returns the indexes of rows[lo:hi] that match f and words.
-func matching(rows []ProductRow, lo, hi int, f ProductFilter, words []string) []int32 {
+// ProductView is a filtered product list: positions in the full list, so
+// that a keystroke over 100,000 products copies no rows.
+type ProductView struct {
+	rows []ProductRow
+	idx  []int32
+}
+
+// Len is the number of rows in the view.
+func (v ProductView) Len() int { return len(v.idx) }
+
+// At returns the i-th row of the view; it must not be modified.
+func (v ProductView) At(i int) *ProductRow { return &v.rows[v.idx[i]] }
+
+// filterView returns the rows matching f among those at positions from (all
+// of rows when from is nil). Large lists are searched in parallel slices.
+func filterView(rows []ProductRow, from []int32, f ProductFilter) ProductView {
+	if from == nil {
+		from = make([]int32, len(rows))
+		for i := range from {
+			from[i] = int32(i)
+		}
+	}
+	words := strings.Fields(Fold(f.Search))
+	if len(words) == 0 && f == (ProductFilter{Search: f.Search}) {
+		return ProductView{rows, from}
+	}
+	parts := runtime.GOMAXPROCS(0)
+	if len(from) < 5000 || parts < 2 {
+		parts = 1
+	}
+	found := make([][]int32, parts)
+	var wg sync.WaitGroup
+	size := (len(from) + parts - 1) / parts
+	for i := range parts {
+		part := from[min(i*size, len(from)):min((i+1)*size, len(from))]
+		wg.Go(func() { found[i] = matching(rows, part, f, words) })
+	}
+	wg.Wait()
+	return ProductView{rows, slices.Concat(found...)}
+}
+
+// matching returns the positions among at whose rows match f and words.
+func matching(rows []ProductRow, at []int32, f ProductFilter, words []string) []int32 {
 	var idx []int32
-	for i := lo; i < hi; i++ {
+	for _, i := range at {
 		r := &rows[i]
 		if (f.Status != "" && r.Status != f.Status) || (f.CommuneID != 0 && r.CommuneID != f.CommuneID) ||
 			(f.Stars != 0 && r.Stars != f.Stars) || (f.ProducerType != "" && r.ProducerType != f.ProducerType) ||
@@ -71,7 +89,7 @@ func matching(rows []ProductRow, lo, hi int, f ProductFilter, words []string) []
 			continue
 		}
 		if containsAll(r.folded, words) {
-			idx = append(idx, int32(i))
+			idx = append(idx, i)
 		}
 	}
 	return idx
@@ -107,30 +125,31 @@ func (f ProductFilter) refines(prev ProductFilter) bool {
 // search only narrows the previous one (another letter typed), it looks
 // only through the previous result. Safe for concurrent use.
 type ProductSearch struct {
-	mu       sync.Mutex
-	all      []ProductRow
-	last     ProductFilter
-	lastRows []ProductRow
-	primed   bool
+	mu     sync.Mutex
+	all    []ProductRow
+	last   ProductFilter
+	lastAt []int32
+	primed bool
 }
 
-// NewProductSearch searches rows (as Products returned them).
+// NewProductSearch searches rows (as Products returned them), which must
+// not change afterwards.
 func NewProductSearch(rows []ProductRow) *ProductSearch { return &ProductSearch{all: rows} }
 
-// Filter returns the rows matching f, in list order; it is FilterProducts
-// over the whole list, computed faster when typing narrows the search.
-func (s *ProductSearch) Filter(f ProductFilter) []ProductRow {
+// Filter returns the rows matching f, in list order: the rows FilterProducts
+// gives, computed faster when typing narrows the search.
+func (s *ProductSearch) Filter(f ProductFilter) ProductView {
 	s.mu.Lock()
-	from := s.all
+	var from []int32
 	if s.primed && f.refines(s.last) {
-		from = s.lastRows
+		from = s.lastAt
 	}
 	s.mu.Unlock()
-	out := FilterProducts(from, f)
+	v := filterView(s.all, from, f)
 	s.mu.Lock()
-	s.last, s.lastRows, s.primed = f, out, true
+	s.last, s.lastAt, s.primed = f, v.idx, true
 	s.mu.Unlock()
-	return out
+	return v
 }
 
 // Len is the number of rows searched.

@@ -66,6 +66,11 @@ func TestWindowOpensUnderXvfb(t *testing.T) {
 				t.Fatalf("the program exited after its window appeared: %v\n%s", err, logs.String())
 			default:
 			}
+			// The demo data has expiring certificates: Esc closes the notice shown at start.
+			key := exec.Command("xdotool", "key", "Escape")
+			key.Env = append(os.Environ(), "DISPLAY="+display)
+			key.Run()
+			time.Sleep(500 * time.Millisecond)
 			shot := filepath.Join(t.TempDir(), "shot.png")
 			imp := exec.Command("import", "-window", "root", shot)
 			imp.Env = append(os.Environ(), "DISPLAY="+display)

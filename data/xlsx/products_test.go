@@ -32,7 +32,7 @@ func TestExportProducts(t *testing.T) {
 	ctx := context.Background()
 	// Text that looks like a formula must arrive as text.
 	p := &data.Product{ProducerID: 1, Name: "=HYPERLINK(\"http://x\")", SetCode: "I.3.c"}
-	if err := s.AddProduct(ctx, p); err != nil {
+	if err := s.AddProduct(ctx, p, nil); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "DanhSach.xlsx")

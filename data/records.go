@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -192,10 +193,14 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 
 // loadProducts reads every product with its latest certification, in
 // Vietnamese order of name, with its search text; status is left unset.
+// The text columns come joined in one, as reading each column through the
+// driver costs more than splitting them in Go.
 func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT p.id, p.name, pr.id, pr.name, pr.type, COALESCE(pr.commune_id, 0), COALESCE(c.name, ''), COALESCE(p.set_code, ''),
-		       cert.stars, cert.score, COALESCE(cert.decision_no, ''), COALESCE(cert.decision_date, ''), COALESCE(cert.valid_until, '')
+		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
+		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
+		       COALESCE(p.set_code, '') || char(31) || COALESCE(cert.decision_no, '') || char(31) ||
+		       COALESCE(cert.decision_date, '') || char(31) || COALESCE(cert.valid_until, '')
 		FROM products p
 		JOIN producers pr ON pr.id = p.producer_id
 		LEFT JOIN communes c ON c.id = pr.commune_id
@@ -207,28 +212,55 @@ func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ProductRow
+	out := make([]ProductRow, 0, s.products.lastLen)
 	for rows.Next() {
 		var r ProductRow
 		var stars, score sql.NullInt64
-		var decided, until string
-		if err := rows.Scan(&r.ID, &r.Name, &r.ProducerID, &r.Producer, &r.ProducerType, &r.CommuneID, &r.Commune, &r.SetCode,
-			&stars, &score, &r.DecisionNo, &decided, &until); err != nil {
+		var text string
+		if err := rows.Scan(&r.ID, &r.ProducerID, &r.CommuneID, &stars, &score, &text); err != nil {
 			return nil, err
 		}
+		var f [8]string
+		for i := range 7 {
+			f[i], text, _ = strings.Cut(text, "\x1f")
+		}
+		f[7] = text
+		r.Name, r.Producer, r.ProducerType, r.Commune, r.SetCode, r.DecisionNo = f[0], f[1], f[2], f[3], f[4], f[5]
 		r.Certified = stars.Valid
 		r.Stars = int(stars.Int64)
 		r.Score, r.HasScore = Score(score.Int64), score.Valid
-		r.DecisionDate, _ = time.Parse(time.DateOnly, decided)
-		r.ValidUntil, _ = time.Parse(time.DateOnly, until)
-		r.folded = foldProduct(r)
+		r.DecisionDate, _ = time.Parse(time.DateOnly, f[6])
+		r.ValidUntil, _ = time.Parse(time.DateOnly, f[7])
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	SortProducts(out)
+	// Search texts and sort keys are worked out on every core.
+	keys := make([]string, len(out))
+	parallel(len(out), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i].folded = foldProduct(out[i])
+			keys[i] = string(SortKeyVI(out[i].Name + "\x00" + out[i].Producer))
+		}
+	})
+	sortWithKeys(out, keys, 1)
 	return out, nil
+}
+
+// parallel runs work over [0, n) in one slice per core.
+func parallel(n int, work func(lo, hi int)) {
+	parts := runtime.GOMAXPROCS(0)
+	if n < 5000 {
+		parts = 1
+	}
+	size := (n + parts - 1) / parts
+	var wg sync.WaitGroup
+	for i := range parts {
+		lo, hi := min(i*size, n), min((i+1)*size, n)
+		wg.Go(func() { work(lo, hi) })
+	}
+	wg.Wait()
 }
 
 // productCache keeps the loaded product list until the database changes.
@@ -240,6 +272,7 @@ type productCache struct {
 	version int64
 	rows    []ProductRow
 	loaded  bool
+	lastLen int // rows last loaded, to size the next load
 }
 
 // get returns the cached rows (not to be modified), loading them when the
@@ -265,7 +298,7 @@ func (c *productCache) get(ctx context.Context, db *sql.DB, load func(context.Co
 	if err != nil {
 		return nil, err
 	}
-	c.rows, c.version, c.loaded = rows, version, true
+	c.rows, c.version, c.loaded, c.lastLen = rows, version, true, len(rows)
 	return rows, nil
 }
 

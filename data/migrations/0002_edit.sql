@@ -19,3 +19,7 @@ CREATE TABLE change_log (
     details   TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX change_log_entity ON change_log(entity, entity_id, at);
+
+-- The product list reads each product's latest decision that is not in
+-- the trash; this index answers that without reading the table.
+CREATE INDEX certifications_latest ON certifications(product_id, decision_date, id) WHERE deleted_at IS NULL;

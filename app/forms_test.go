@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -345,4 +346,48 @@ func TestEscAsksBeforeLosingTyping(t *testing.T) {
 			t.Error("untouched form did not close on Esc")
 		}
 	})
+}
+
+func TestCalendarInVietnamese(t *testing.T) {
+	test.NewTempApp(t)
+	setLanguage("vi")
+	var got time.Time
+	cal := newCalendar(time.Date(2023, 7, 7, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		func(d time.Time) { got = d })
+	w := test.NewTempWindow(t, cal)
+	var labels []string
+	var day15 *widget.Button
+	var prevYear *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			labels = append(labels, x.Text)
+		case *widget.Button:
+			if x.Text == "15" {
+				day15 = x
+			}
+			if x.Text == "" && prevYear == nil {
+				prevYear = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(w.Content())
+	if !slices.Contains(labels, "Tháng 7 năm 2023") || !slices.Contains(labels, "T2") || !slices.Contains(labels, "CN") {
+		t.Errorf("labels %v", labels)
+	}
+	test.Tap(day15)
+	if !got.Equal(time.Date(2023, 7, 15, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("picked %v", got)
+	}
+	test.Tap(prevYear)
+	labels = nil
+	walk(w.Content())
+	if !slices.Contains(labels, "Tháng 7 năm 2022") {
+		t.Errorf("after the previous-year button: %v", labels)
+	}
 }

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -134,14 +136,20 @@ func newDateField(u *ui) *dateField {
 		if t, err := d.get(); err == nil && !t.IsZero() {
 			start = t
 		}
-		cal := widget.NewCalendar(start, func(t time.Time) {
-			d.set(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+		cal := newCalendar(start, u.now(), func(t time.Time) {
+			d.set(t)
 			pop.Hide()
 		})
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 		pop = widget.NewPopUp(container.NewStack(bg, container.NewPadded(cal)), u.win.Canvas())
+		// Below the button, its right edge under the button's, inside the window.
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(pick)
-		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, pick.Size().Height)))
+		x := max(0, pos.X+pick.Size().Width-pop.MinSize().Width)
+		y := pos.Y + pick.Size().Height
+		if win := u.win.Canvas().Size(); y+pop.MinSize().Height > win.Height {
+			y = max(0, pos.Y-pop.MinSize().Height)
+		}
+		pop.ShowAtPosition(fyne.NewPos(x, y))
 	}
 	d.view = container.NewBorder(nil, nil, nil, pick, d.entry)
 	return d
@@ -208,4 +216,48 @@ func windowKey(k fyne.KeyName) bool {
 		return false
 	}
 	return true
+}
+
+// newCalendar is a month of days to pick from, titled in the user's
+// language ("Tháng 7 năm 2023"; Fyne's own calendar writes the month in
+// English), with buttons for the previous and next month and year.
+func newCalendar(start, today time.Time, picked func(time.Time)) fyne.CanvasObject {
+	month := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC)
+	title := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	grid := container.NewGridWithColumns(7)
+	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	var render func()
+	render = func() {
+		title.SetText(lang.L("Tháng {{.Month}} năm {{.Year}}", map[string]any{"Month": int(month.Month()), "Year": month.Year()}))
+		var objs []fyne.CanvasObject
+		for _, d := range days {
+			objs = append(objs, widget.NewLabelWithStyle(lang.X(d+".short", d[:3]), fyne.TextAlignCenter, fyne.TextStyle{}))
+		}
+		for range (int(month.Weekday()) + 6) % 7 { // weeks start on Monday
+			objs = append(objs, widget.NewLabel(""))
+		}
+		for day := month; day.Month() == month.Month(); day = day.AddDate(0, 0, 1) {
+			b := widget.NewButton(strconv.Itoa(day.Day()), func() { picked(day) })
+			b.Importance = widget.LowImportance
+			if day.Equal(time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)) {
+				b.Importance = widget.HighImportance
+			} else if day.Equal(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)) {
+				b.Importance = widget.MediumImportance
+			}
+			objs = append(objs, b)
+		}
+		grid.Objects = objs
+		grid.Refresh()
+	}
+	step := func(years, months int) func() {
+		return func() { month = month.AddDate(years, months, 0); render() }
+	}
+	nav := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewButtonWithIcon("", theme.MediaFastRewindIcon(), step(-1, 0)),
+			widget.NewButtonWithIcon("", theme.NavigateBackIcon(), step(0, -1))),
+		container.NewHBox(widget.NewButtonWithIcon("", theme.NavigateNextIcon(), step(0, 1)),
+			widget.NewButtonWithIcon("", theme.MediaFastForwardIcon(), step(1, 0))),
+		title)
+	render()
+	return container.NewVBox(nav, grid)
 }

@@ -123,23 +123,33 @@ func (f ProductFilter) refines(prev ProductFilter) bool {
 
 // ProductSearch filters one loaded list as the user types: when the new
 // search only narrows the previous one (another letter typed), it looks
-// only through the previous result. Safe for concurrent use.
+// only through the previous result, and a search seen a moment ago (after
+// Backspace) is answered from memory. Safe for concurrent use.
 type ProductSearch struct {
 	mu     sync.Mutex
 	all    []ProductRow
 	last   ProductFilter
 	lastAt []int32
 	primed bool
+	recent map[ProductFilter][]int32
 }
 
 // NewProductSearch searches rows (as Products returned them), which must
 // not change afterwards.
-func NewProductSearch(rows []ProductRow) *ProductSearch { return &ProductSearch{all: rows} }
+func NewProductSearch(rows []ProductRow) *ProductSearch {
+	return &ProductSearch{all: rows, recent: map[ProductFilter][]int32{}}
+}
 
 // Filter returns the rows matching f, in list order: the rows FilterProducts
 // gives, computed faster when typing narrows the search.
 func (s *ProductSearch) Filter(f ProductFilter) ProductView {
+	f.Search = Fold(f.Search)
 	s.mu.Lock()
+	if idx, ok := s.recent[f]; ok {
+		s.last, s.lastAt, s.primed = f, idx, true
+		s.mu.Unlock()
+		return ProductView{s.all, idx}
+	}
 	var from []int32
 	if s.primed && f.refines(s.last) {
 		from = s.lastAt
@@ -148,6 +158,10 @@ func (s *ProductSearch) Filter(f ProductFilter) ProductView {
 	v := filterView(s.all, from, f)
 	s.mu.Lock()
 	s.last, s.lastAt, s.primed = f, v.idx, true
+	if len(s.recent) >= 64 {
+		clear(s.recent)
+	}
+	s.recent[f] = v.idx
 	s.mu.Unlock()
 	return v
 }

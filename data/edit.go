@@ -46,8 +46,10 @@ const (
 
 // Change log entities.
 const (
-	EntityProducer = "producer"
-	EntityProduct  = "product"
+	EntityProducer    = "producer"
+	EntityProduct     = "product"
+	EntityCourse      = "course"
+	EntityParticipant = "participant"
 )
 
 // Change is one line of a record's change log.
@@ -533,7 +535,7 @@ func (s *Store) RestoreCertification(ctx context.Context, id int64) error {
 
 // TrashItem is a deleted record that can be restored.
 type TrashItem struct {
-	Kind      string // EntityProducer, EntityProduct or "certification"
+	Kind      string // EntityProducer, EntityProduct, EntityCourse or "certification"
 	ID        int64
 	Name      string // for a certification: its product's name and the decision
 	DeletedAt time.Time
@@ -544,6 +546,7 @@ func (s *Store) Trash(ctx context.Context) ([]TrashItem, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT 'producer', id, name, deleted_at FROM producers WHERE deleted_at IS NOT NULL
 		UNION ALL SELECT 'product', id, name, deleted_at FROM products WHERE deleted_at IS NOT NULL
+		UNION ALL SELECT 'course', id, title, deleted_at FROM courses WHERE deleted_at IS NOT NULL
 		UNION ALL SELECT 'certification', c.id, p.name || ' – QĐ ' || c.decision_no || ' (' || c.decision_date || ')', c.deleted_at
 			FROM certifications c JOIN products p ON p.id = c.product_id WHERE c.deleted_at IS NOT NULL
 		ORDER BY 4 DESC`)
@@ -571,6 +574,8 @@ func (s *Store) Restore(ctx context.Context, t TrashItem) error {
 		return s.RestoreProducer(ctx, t.ID)
 	case EntityProduct:
 		return s.RestoreProduct(ctx, t.ID)
+	case EntityCourse:
+		return s.RestoreCourse(ctx, t.ID)
 	default:
 		return s.RestoreCertification(ctx, t.ID)
 	}

@@ -78,6 +78,39 @@ func seedReference(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// seedEthnicGroups copies the 54 ethnic groups into the database.
+func seedEthnicGroups(ctx context.Context, tx *sql.Tx) error {
+	rows, err := readRef("ethnic-groups.csv")
+	if err != nil {
+		return err
+	}
+	for i, r := range rows {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO ethnic_groups(name, other_names, sort_order) VALUES (?, ?, ?)",
+			r["name"], r["other_names"], i); err != nil {
+			return fmt.Errorf("ethnic-groups.csv dòng %d: %w", i+2, err)
+		}
+	}
+	return nil
+}
+
+// EthnicGroups returns the 54 ethnic groups, Kinh first as in the official list.
+func (s *Store) EthnicGroups(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT name FROM ethnic_groups ORDER BY sort_order")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
 // Class is one entry of the product classification: a group (ngành), a
 // sub-group (nhóm) or a product set (bộ), by Decision 148/QĐ-TTg.
 type Class struct {

@@ -205,6 +205,7 @@ func latestVersion() int {
 // inside the same transaction.
 var seeders = map[int]func(context.Context, *sql.Tx) error{
 	1: seedReference,
+	3: seedEthnicGroups,
 }
 
 // migrate applies the migrations of list newer than from, each in its own

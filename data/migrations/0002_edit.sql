@@ -7,13 +7,13 @@ ALTER TABLE products ADD COLUMN deleted_at TEXT;
 ALTER TABLE certifications ADD COLUMN deleted_at TEXT;
 
 -- Change log (nhật ký thay đổi): one line per change of a record.
--- entity is 'producer' or 'product'; a certification's changes are logged
--- under its product. action is 'them', 'sua', 'xoa' or 'khoi_phuc'.
+-- entity is 'producer', 'product', 'course' or 'participant'; a
+-- certification's changes are logged under its product. action is 'them', 'sua', 'xoa' or 'khoi_phuc'.
 CREATE TABLE change_log (
     id        INTEGER PRIMARY KEY,
     at        TEXT NOT NULL DEFAULT (datetime('now')),
     staff     TEXT NOT NULL DEFAULT '',
-    entity    TEXT NOT NULL CHECK (entity IN ('producer', 'product')),
+    entity    TEXT NOT NULL CHECK (entity IN ('producer', 'product', 'course', 'participant')),
     entity_id INTEGER NOT NULL,
     action    TEXT NOT NULL CHECK (action IN ('them', 'sua', 'xoa', 'khoi_phuc')),
     details   TEXT NOT NULL DEFAULT ''

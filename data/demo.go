@@ -10,6 +10,7 @@ import (
 // DemoSummary says what FillDemo created.
 type DemoSummary struct {
 	Producers, Products, Certifications int
+	Courses, Participants                int
 }
 
 // demoProducers and demoProducts are invented but typical of Lạng Sơn: the
@@ -185,5 +186,110 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 			}
 		}
 	}
+	if err := fillDemoTraining(ctx, tx, today, byName, producerIDs, &sum); err != nil {
+		return sum, err
+	}
 	return sum, nil
+}
+
+// demoPeople are invented participants; producer is an index into
+// demoProducers, -1 for none.
+var demoPeople = []struct {
+	name, gender string
+	year         int
+	ethnicity    string
+	role         string
+	org          string
+	producer     int
+	commune      string
+	phone        string
+}{
+	{"Hoàng Văn Thắng", GenderMale, 1978, "Tày", "chu_the", "", 0, "Đoàn Kết", "0912 345 601"},
+	{"Nông Thị Hằng", GenderFemale, 1985, "Nùng", "chu_the", "", 1, "Thất Khê", "0205 388 1122"},
+	{"Lương Văn Tiến", GenderMale, 1982, "Tày", "chu_the", "", 2, "Thất Khê", "0986 221 304"},
+	{"Lộc Văn Sơn", GenderMale, 1975, "Nùng", "chu_the", "", 3, "Tân Tiến", "0977 104 552"},
+	{"Triệu Thị Mây", GenderFemale, 1990, "Dao", "chu_the", "", 4, "Kháng Chiến", "0369 552 810"},
+	{"Chu Văn Lợi", GenderMale, 1969, "Tày", "chu_the", "", 5, "Kháng Chiến", "0915 660 278"},
+	{"Hà Văn Minh", GenderMale, 1980, "Tày", "chu_the", "", 6, "Quốc Khánh", "0943 317 905"},
+	{"Nông Thị Liên", GenderFemale, 1988, "Nùng", "chu_the", "", 7, "Quốc Việt", "0398 740 116"},
+	{"Vi Đức Hạnh", GenderMale, 1972, "Tày", "chu_the", "", 8, "Tràng Định", "0205 388 6789"},
+	{"Hoàng Thị Nhung", GenderFemale, 1993, "Tày", "chu_the", "", 9, "Đoàn Kết", "0868 205 334"},
+	{"Nguyễn Thị Thu", GenderFemale, 1987, "Kinh", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 223"},
+	{"Hoàng Văn Nam", GenderMale, 1976, "Tày", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 224"},
+	{"Lăng Văn Cường", GenderMale, 1981, "Nùng", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Thất Khê", "0915 220 118"},
+	{"Mã Thị Hương", GenderFemale, 1984, "Tày", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Đoàn Kết", "0389 114 502"},
+	{"Bế Văn Quang", GenderMale, 1995, "Tày", "nguoi_lao_dong", "", 0, "Đoàn Kết", ""},
+	{"Nông Thị Thảo", GenderFemale, 1998, "Nùng", "nguoi_lao_dong", "", 3, "Tân Tiến", ""},
+}
+
+// fillDemoTraining adds three courses of the past year with their rosters
+// and attendance, the last one still to come.
+func fillDemoTraining(ctx context.Context, tx *sql.Tx, today time.Time, communes map[string]int64, producers []int64, sum *DemoSummary) error {
+	ids := make([]int64, len(demoPeople))
+	for i, d := range demoPeople {
+		p := &Participant{FullName: d.name, Gender: d.gender, BirthYear: d.year, Ethnicity: d.ethnicity, Role: d.role,
+			Organisation: d.org, CommuneID: communes[d.commune], Phone: d.phone}
+		if d.producer >= 0 {
+			p.ProducerID = producers[d.producer]
+		}
+		if err := addParticipant(ctx, tx, p); err != nil {
+			return err
+		}
+		ids[i] = p.ID
+		sum.Participants++
+	}
+	courses := []struct {
+		course  Course
+		days    int
+		people  []int
+		absent  map[int]Attendance // person index -> mark on the last session
+		attends bool
+	}{
+		{Course{Title: "Tập huấn triển khai Chương trình OCOP giai đoạn 2026-2030", Topics: "Chu trình OCOP; bộ tiêu chí đánh giá; hồ sơ đăng ký",
+			Location: "Hội trường UBND xã Thất Khê", Organiser: "Phòng Kinh tế xã Thất Khê", Trainers: "Chi cục Phát triển nông thôn tỉnh",
+			Funding: "Ngân sách tỉnh", TargetGroup: "Chủ thể OCOP, cán bộ xã"}, 2,
+			[]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, map[int]Attendance{4: ExcusedAbsence, 8: Absent}, true},
+		{Course{Title: "Đánh giá, phân hạng sản phẩm OCOP trên phần mềm", Topics: "Chấm điểm trực tuyến; minh chứng điện tử",
+			Location: "Phòng họp UBND xã Thất Khê", Organiser: "Phòng Kinh tế xã Thất Khê", Trainers: "Văn phòng Điều phối nông thôn mới tỉnh",
+			Funding: "Ngân sách tỉnh", TargetGroup: "Thành viên hội đồng đánh giá"}, 1,
+			[]int{10, 11, 12, 13}, map[int]Attendance{}, true},
+		{Course{Title: "Phát triển sản phẩm và xúc tiến thương mại", Topics: "Bao bì, nhãn mác; truy xuất nguồn gốc; bán hàng trực tuyến",
+			Location: "Nhà văn hóa thôn Nà Pàn", Organiser: "Phòng Kinh tế xã Thất Khê", Trainers: "Trung tâm Khuyến công tỉnh",
+			Funding: "Ngân sách xã", TargetGroup: "Chủ thể OCOP và người lao động"}, 2,
+			[]int{0, 3, 5, 9, 14, 15}, nil, false},
+	}
+	starts := []time.Time{AddMonths(today, -8), AddMonths(today, -3), today.AddDate(0, 0, 12)}
+	for i, d := range courses {
+		c := d.course
+		c.Start = starts[i]
+		c.End = c.Start.AddDate(0, 0, d.days-1)
+		if err := addCourse(ctx, tx, &c, nil); err != nil {
+			return err
+		}
+		sum.Courses++
+		for _, who := range d.people {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO enrolments(course_id, participant_id) VALUES (?, ?)", c.ID, ids[who]); err != nil {
+				return err
+			}
+		}
+		if !d.attends {
+			continue
+		}
+		sessions, err := readSessions(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		for k, ss := range sessions {
+			for _, who := range d.people {
+				a := Present
+				if mark, ok := d.absent[who]; ok && k == len(sessions)-1 {
+					a = mark
+				}
+				if err := setAttendance(ctx, tx, ss.ID, ids[who], a); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -82,3 +82,59 @@ func WriteProducersTable(w io.Writer, rows []ProducerRow) error {
 	fmt.Fprintf(tw, "\n%d chủ thể\n", len(rows))
 	return tw.Flush()
 }
+
+// CourseCSVHeader is the header of "ocop list courses --csv".
+var CourseCSVHeader = []string{"id", "title", "start_date", "end_date", "location", "sessions", "enrolled", "attended"}
+
+// WriteCoursesCSV writes courses as CSV with a header row, dates yyyy-mm-dd.
+func WriteCoursesCSV(w io.Writer, rows []CourseRow) error {
+	cw := csv.NewWriter(w)
+	cw.Write(CourseCSVHeader)
+	for _, r := range rows {
+		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Title, ISODate(r.Start), ISODate(r.End), r.Location,
+			strconv.Itoa(r.Sessions), strconv.Itoa(r.Enrolled), strconv.Itoa(r.Attended)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCoursesTable writes courses as an aligned table, in Vietnamese.
+func WriteCoursesTable(w io.Writer, rows []CourseRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tLớp tập huấn\tTừ ngày\tĐến ngày\tĐịa điểm\tSố buổi\tHọc viên\tCó mặt")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d\n", r.ID, r.Title, VNDate(r.Start), VNDate(r.End), r.Location,
+			r.Sessions, r.Enrolled, r.Attended)
+	}
+	fmt.Fprintf(tw, "\n%d lớp\n", len(rows))
+	return tw.Flush()
+}
+
+// ParticipantCSVHeader is the header of "ocop list participants --csv".
+var ParticipantCSVHeader = []string{"id", "full_name", "gender", "birth_year", "ethnicity", "role", "organisation",
+	"commune", "phone", "courses_attended"}
+
+// WriteParticipantsCSV writes participants as CSV with a header row:
+// gender and role as codes, organisation as the sign-in sheet shows it.
+func WriteParticipantsCSV(w io.Writer, rows []ParticipantRow) error {
+	cw := csv.NewWriter(w)
+	cw.Write(ParticipantCSVHeader)
+	for _, r := range rows {
+		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.FullName, r.Gender, yearText(r.BirthYear), r.Ethnicity, r.Role,
+			r.Unit(), r.Commune, r.Phone, strconv.Itoa(r.Courses)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteParticipantsTable writes participants as an aligned table, in Vietnamese.
+func WriteParticipantsTable(w io.Writer, rows []ParticipantRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tHọ và tên\tGiới tính\tNăm sinh\tDân tộc\tVai trò\tĐơn vị / Chủ thể\tSố lớp đã học")
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n", r.ID, r.FullName, GenderLabel(r.Gender), yearText(r.BirthYear),
+			r.Ethnicity, RoleName(r.Role), r.Unit(), r.Courses)
+	}
+	fmt.Fprintf(tw, "\n%d học viên\n", len(rows))
+	return tw.Flush()
+}

@@ -30,8 +30,15 @@ Lệnh:
   list products [--search CHỮ] [--csv] [--as-of yyyy-mm-dd]
                                          danh sách sản phẩm với quyết định công nhận mới nhất
   list producers [--csv]                 danh sách chủ thể
+  list courses [--search CHỮ] [--year NĂM] [--csv]
+                                         danh sách lớp tập huấn
+  list participants [--csv]              danh sách học viên
   export products --out TỆP.xlsx [--as-of yyyy-mm-dd]
                                          xuất danh sách sản phẩm ra Excel
+  export signin --course ID [--session ID] --out TỆP.xlsx
+                                         xuất danh sách học viên ký tên của một lớp
+  export attendance --course ID --out TỆP.xlsx
+                                         xuất bảng điểm danh của một lớp
   version                                phiên bản chương trình
 
 Tùy chọn:
@@ -136,8 +143,8 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã thêm dữ liệu mẫu: %d chủ thể, %d sản phẩm, %d quyết định công nhận.\n",
-			sum.Producers, sum.Products, sum.Certifications)
+		fmt.Fprintf(stdout, "Đã thêm dữ liệu mẫu: %d chủ thể, %d sản phẩm, %d quyết định công nhận, %d lớp tập huấn, %d học viên.\n",
+			sum.Producers, sum.Products, sum.Certifications, sum.Courses, sum.Participants)
 		return nil
 	case "check":
 		if len(args) != 1 {
@@ -212,29 +219,77 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 			return data.WriteProducersCSV(stdout, rows)
 		}
 		return data.WriteProducersTable(stdout, rows)
+	case "courses":
+		search := fs.String("search", "", "")
+		year := fs.Int("year", 0, "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
+			return errUsage
+		}
+		rows, err := store.Courses(ctx, data.CourseQuery{Search: *search, Year: *year})
+		if err != nil {
+			return err
+		}
+		if *asCSV {
+			return data.WriteCoursesCSV(stdout, rows)
+		}
+		return data.WriteCoursesTable(stdout, rows)
+	case "participants":
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
+			return errUsage
+		}
+		rows, err := store.Participants(ctx)
+		if err != nil {
+			return err
+		}
+		if *asCSV {
+			return data.WriteParticipantsCSV(stdout, rows)
+		}
+		return data.WriteParticipantsTable(stdout, rows)
 	}
 	return errUsage
 }
 
 func export(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "products" {
+	if len(args) == 0 {
 		return errUsage
 	}
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "")
-	asOf := asOfFlag(fs)
-	if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" {
-		return errUsage
+	switch args[0] {
+	case "products":
+		asOf := asOfFlag(fs)
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" {
+			return errUsage
+		}
+		day, err := asOf()
+		if err != nil {
+			return err
+		}
+		n, err := xlsx.ExportProducts(ctx, store, *out, day)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất %d sản phẩm ra %s.\n", n, *out)
+		return nil
+	case "signin", "attendance":
+		course := fs.Int64("course", 0, "")
+		session := fs.Int64("session", 0, "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" || *course == 0 {
+			return errUsage
+		}
+		var n int
+		var err error
+		if args[0] == "signin" {
+			n, err = xlsx.ExportSignIn(ctx, store, *course, *session, *out)
+		} else {
+			n, err = xlsx.ExportAttendance(ctx, store, *course, *out, time.Now())
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất danh sách %d học viên ra %s.\n", n, *out)
+		return nil
 	}
-	day, err := asOf()
-	if err != nil {
-		return err
-	}
-	n, err := xlsx.ExportProducts(ctx, store, *out, day)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Đã xuất %d sản phẩm ra %s.\n", n, *out)
-	return nil
+	return errUsage
 }

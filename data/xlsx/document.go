@@ -124,6 +124,9 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	merge(5, "A", lastCol, l.title, d.plain(true, false, 14, "center"))
 	merge(6, "A", lastCol, l.subtitle, italicC)
 	f.SetRowHeight(sh, 5, 22)
+	if n := strings.Count(l.subtitle, "\n"); n > 0 {
+		f.SetRowHeight(sh, 6, float64(n+1)*17)
+	}
 	const headRow = 8
 	for i, c := range l.columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, headRow)

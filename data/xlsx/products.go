@@ -73,24 +73,7 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 			vals[9] = r.DecisionDate
 			vals[10] = r.ValidUntil
 		}
-		texts := make([]string, len(vals))
-		for c, v := range vals {
-			if t, ok := v.(string); ok {
-				texts[c] = t
-			}
-		}
-		f.SetRowHeight(sh, n, rowHeight(cols, texts))
-		for c, v := range vals {
-			cell, _ := excelize.CoordinatesToCellName(c+1, n)
-			switch v := v.(type) {
-			case nil:
-			case string:
-				f.SetCellStr(sh, cell, v) // text stays text: "=..." is never a formula
-			default:
-				f.SetCellValue(sh, cell, v)
-			}
-			f.SetCellStyle(sh, cell, cell, cols[c].style)
-		}
+		d.writeRow(sh, cols, n, vals, 0)
 	}
 	last := first + len(rows) - 1
 	lastCol, _ := excelize.ColumnNumberToName(len(cols))

@@ -10,7 +10,7 @@ import (
 // DemoSummary says what FillDemo created.
 type DemoSummary struct {
 	Producers, Products, Certifications int
-	Courses, Participants                int
+	Courses, Participants               int
 }
 
 // demoProducers and demoProducts are invented but typical of Lạng Sơn: the

@@ -247,7 +247,9 @@ func (s *Store) UpdateCourse(ctx context.Context, c Course) error {
 }
 
 // Course returns one course that is not in the trash.
-func (s *Store) Course(ctx context.Context, id int64) (Course, error) { return readCourse(ctx, s.db, id) }
+func (s *Store) Course(ctx context.Context, id int64) (Course, error) {
+	return readCourse(ctx, s.db, id)
+}
 
 func readCourse(ctx context.Context, ex execer, id int64) (Course, error) {
 	c := Course{ID: id}

@@ -112,4 +112,3 @@ func TestExportAttendance(t *testing.T) {
 		}
 	}
 }
-

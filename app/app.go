@@ -103,6 +103,7 @@ type ui struct {
 	overview  *overviewScreen
 	products  *productsScreen
 	producers *producersScreen
+	training  *trainingScreen
 
 	message *widget.Label  // the latest thing done, left of the status bar
 	undo    []undoStep     // changes of this session that Ctrl+Z reverses
@@ -139,6 +140,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.overview = newOverviewScreen(u)
 	u.products = newProductsScreen(u)
 	u.producers = newProducersScreen(u)
+	u.training = newTrainingScreen(u)
 	producers := u.producers
 	reports := newReportsScreen(u)
 	settings := newSettingsScreen(u)
@@ -146,7 +148,7 @@ func (u *ui) build() fyne.CanvasObject {
 		{lang.L("Tổng quan"), theme.HomeIcon(), u.overview.view, u.overview.refresh},
 		{lang.L("Sản phẩm"), theme.ListIcon(), u.products.view, u.products.refresh},
 		{lang.L("Chủ thể"), theme.AccountIcon(), producers.view, producers.refresh},
-		{lang.L("Tập huấn"), theme.CalendarIcon(), newTrainingScreen(u), nil},
+		{lang.L("Tập huấn"), theme.CalendarIcon(), u.training.view, u.training.refresh},
 		{lang.L("Báo cáo"), theme.DocumentIcon(), reports.view, nil},
 		{lang.L("Cài đặt"), theme.SettingsIcon(), settings.view, settings.refresh},
 	}
@@ -269,17 +271,24 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 	}
 	switch sc.KeyName {
 	case fyne.KeyF:
-		if u.current == screenProducers {
+		switch u.current {
+		case screenProducers:
 			u.win.Canvas().Focus(u.producers.search)
+			return true
+		case screenTraining:
+			u.win.Canvas().Focus(u.training.search)
 			return true
 		}
 		u.show(screenProducts)
 		u.win.Canvas().Focus(u.products.search)
 		return true
 	case fyne.KeyN:
-		if u.current == screenProducers {
+		switch u.current {
+		case screenProducers:
 			u.producers.add()
-		} else {
+		case screenTraining:
+			u.training.add()
+		default:
 			u.show(screenProducts)
 			u.products.add()
 		}

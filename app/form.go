@@ -108,6 +108,8 @@ func (u *ui) refocus() {
 		list = u.products.list
 	case screenProducers:
 		list = u.producers.list
+	case screenTraining:
+		list = u.training.list
 	}
 	if list == nil {
 		u.win.Canvas().Unfocus()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,9 +32,19 @@ func newReportsScreen(u *ui) *reportsScreen {
 	return &reportsScreen{view: container.NewVBox(heading(lang.L("Báo cáo")), card, more)}
 }
 
-// exportProducts asks where to save the product list and writes it, with
-// a progress bar while it works and a way to open the folder afterwards.
+// exportProducts asks where to save the product list and writes it.
 func (u *ui) exportProducts() {
+	u.saveExcel(fmt.Sprintf("DanhSach_SanPham_OCOP_%s.xlsx", u.now().Format("2006-01-02")),
+		func(ctx context.Context, path string) (int, error) {
+			return xlsx.ExportProducts(ctx, u.store, path, u.now())
+		},
+		func(n int) string { return lang.L("Đã xuất {{.N}} sản phẩm ra tệp:", map[string]any{"N": n}) })
+}
+
+// saveExcel asks where to save a workbook and writes it with write, with a
+// progress bar while it works and a way to open the folder afterwards;
+// done says what was written.
+func (u *ui) saveExcel(name string, write func(ctx context.Context, path string) (int, error), done func(n int) string) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -50,21 +59,26 @@ func (u *ui) exportProducts() {
 		w.Close()
 		progress := dialog.NewCustomWithoutButtons(lang.L("Đang xuất Excel…"), widget.NewProgressBarInfinite(), u.win)
 		progress.Show()
-		background(u, func(ctx context.Context) (int, error) {
-			return xlsx.ExportProducts(ctx, u.store, path, u.now())
-		}, func(n int) {
-			progress.Hide()
-			u.exported(path, n)
+		goBackground(func() {
+			n, err := write(context.Background(), path)
+			doUI(func() {
+				progress.Hide()
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				u.exported(path, done(n))
+			})
 		})
 	}, u.win)
-	save.SetFileName(fmt.Sprintf("DanhSach_SanPham_OCOP_%s.xlsx", time.Now().Format("2006-01-02")))
+	save.SetFileName(name)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }
 
-func (u *ui) exported(path string, n int) {
-	msg := widget.NewLabel(lang.L("Đã xuất {{.N}} sản phẩm ra tệp:", map[string]any{"N": n}))
+func (u *ui) exported(path, what string) {
+	msg := widget.NewLabel(what)
 	file := widget.NewLabel(path)
 	file.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustom(lang.L("Xuất Excel xong"), lang.L("Đóng"), container.NewVBox(msg, file), u.win)

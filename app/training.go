@@ -1,20 +1,137 @@
 package app
 
 import (
+	"context"
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
 )
 
-// newTrainingScreen (Tập huấn) will hold courses, participants and
-// attendance. Until that is built it says so plainly instead of showing
-// empty controls that do nothing.
-func newTrainingScreen(*ui) fyne.CanvasObject {
-	text := widget.NewLabel(lang.L("Quản lý lớp tập huấn, học viên, điểm danh theo buổi và in danh sách ký tên sẽ có trong bản cập nhật tới. Dữ liệu sản phẩm và chủ thể đã dùng được ngay."))
-	text.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(heading(lang.L("Tập huấn")),
-		container.NewHBox(widget.NewIcon(theme.InfoIcon()), widget.NewLabelWithStyle(lang.L("Chức năng đang được xây dựng"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		text), nil, nil, nil)
+// trainingScreen (Tập huấn) lists the training courses; a course opens on
+// its page with the roster and the attendance grid.
+type trainingScreen struct {
+	u      *ui
+	view   fyne.CanvasObject
+	search *textEntry
+	year   *widget.Select
+	footer *widget.Label
+	list   *listTable
+	rows   []data.CourseRow
+	gen    int
+}
+
+func newTrainingScreen(u *ui) *trainingScreen {
+	t := &trainingScreen{u: u}
+	t.search = newTextEntry(u)
+	t.search.SetPlaceHolder(lang.L("Tìm theo tên lớp, nội dung, địa điểm, đơn vị tổ chức…"))
+	t.search.OnChanged = func(string) { t.refresh() }
+	years := []string{lang.L("Mọi năm")}
+	for y := u.now().Year() + 1; y >= 2019; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	t.year = widget.NewSelect(years, nil)
+	t.year.SetSelectedIndex(0)
+	t.year.OnChanged = func(string) { t.refresh() }
+	t.footer = widget.NewLabel("")
+	t.list = newListTable([]tableColumn{
+		{lang.L("Lớp tập huấn"), 330}, {lang.L("Từ ngày"), 96}, {lang.L("Đến ngày"), 96}, {lang.L("Địa điểm"), 200},
+		{lang.L("Số buổi"), 70}, {lang.L("Học viên"), 80}, {lang.L("Có mặt"), 80},
+	}, func() int { return len(t.rows) }, t.cell)
+	t.list.onOpen = func(row int) {
+		if row >= 0 && row < len(t.rows) {
+			u.openCourse(t.rows[row].ID)
+		}
+	}
+	t.list.onDelete = func(row int) {
+		if row >= 0 && row < len(t.rows) && !u.modalOpen() {
+			c := t.rows[row]
+			u.confirmDelete(lang.L("lớp «{{.Name}}» cùng danh sách học viên và điểm danh của lớp", map[string]any{"Name": c.Title}),
+				lang.L("Đã xóa lớp «{{.Name}}»", map[string]any{"Name": c.Title}),
+				func(ctx context.Context) error { return u.store.DeleteCourse(ctx, c.ID) },
+				func(ctx context.Context) error { return u.store.RestoreCourse(ctx, c.ID) })
+		}
+	}
+	t.list.onSort = func(col int, desc bool) {
+		key := func(r data.CourseRow) string {
+			switch col {
+			case 1:
+				return data.ISODate(r.Start)
+			case 2:
+				return data.ISODate(r.End)
+			case 4:
+				return strconv.Itoa(100000 + r.Sessions)
+			case 5:
+				return strconv.Itoa(100000 + r.Enrolled)
+			case 6:
+				return strconv.Itoa(100000 + r.Attended)
+			case 3:
+				return string(data.SortKeyVI(r.Location))
+			}
+			return string(data.SortKeyVI(r.Title))
+		}
+		sortBy(t.rows, key, desc)
+		t.list.table.Refresh()
+	}
+	add := widget.NewButtonWithIcon(lang.L("Thêm lớp (Ctrl+N)"), theme.ContentAddIcon(), t.add)
+	add.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { t.list.onOpen(t.list.selected) })
+	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { t.list.onDelete(t.list.selected) })
+	yearBox := container.NewGridWrap(fyne.NewSize(140, t.year.MinSize().Height), t.year)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Lớp tập huấn")), container.NewHBox(add, open, del)),
+		container.NewBorder(nil, nil, nil, yearBox, t.search))
+	t.view = container.NewBorder(top, t.footer, nil, nil, t.list.view)
+	return t
+}
+
+func (t *trainingScreen) cell(row, col int) tableCell {
+	r := t.rows[row]
+	switch col {
+	case 0:
+		return tableCell{text: r.Title, bold: true}
+	case 1:
+		return tableCell{text: data.VNDate(r.Start)}
+	case 2:
+		return tableCell{text: data.VNDate(r.End)}
+	case 3:
+		return tableCell{text: r.Location}
+	case 4:
+		return tableCell{text: strconv.Itoa(r.Sessions)}
+	case 5:
+		return tableCell{text: strconv.Itoa(r.Enrolled)}
+	}
+	return tableCell{text: strconv.Itoa(r.Attended)}
+}
+
+// add opens the form for a new course.
+func (t *trainingScreen) add() {
+	if !t.u.modalOpen() {
+		t.u.openCourseForm(0)
+	}
+}
+
+// refresh reloads the courses matching the search and year, off the UI thread.
+func (t *trainingScreen) refresh() {
+	q := data.CourseQuery{Search: t.search.Text}
+	if i := t.year.SelectedIndex(); i > 0 {
+		q.Year, _ = strconv.Atoi(t.year.Selected)
+	}
+	t.gen++
+	gen := t.gen
+	background(t.u, func(ctx context.Context) ([]data.CourseRow, error) { return t.u.store.Courses(ctx, q) },
+		func(rows []data.CourseRow) {
+			if gen != t.gen {
+				return
+			}
+			t.rows = rows
+			t.list.selected = -1
+			t.list.table.UnselectAll()
+			t.list.table.Refresh()
+			t.footer.SetText(lang.L("{{.N}} lớp", map[string]any{"N": len(rows)}))
+		})
 }

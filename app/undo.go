@@ -37,7 +37,8 @@ func (u *ui) refreshUndo() {
 
 // undoLast reverses the latest change still on the stack.
 func (u *ui) undoLast() {
-	if len(u.undo) == 0 || u.modalOpen() {
+	// Not while a form with typing in it is open: its own entries undo typing.
+	if m := u.topModal(); len(u.undo) == 0 || (m != nil && m.save != nil) {
 		return
 	}
 	step := u.undo[len(u.undo)-1]
@@ -55,17 +56,28 @@ func (u *ui) undoLast() {
 // thread and offers undo.
 func (u *ui) confirmDelete(what, label string, del, undo func(context.Context) error) {
 	msg := lang.L("Xóa {{.What}}?\n\nBản ghi được chuyển vào Thùng rác; có thể hoàn tác ngay (Ctrl+Z) hoặc khôi phục sau.", map[string]any{"What": what})
-	d := dialog.NewConfirm(lang.L("Xác nhận xóa"), msg, func(ok bool) {
+	u.confirmChange(lang.L("Xác nhận xóa"), msg, lang.L("Xóa"), lang.L("Không xóa"), label, del, undo)
+}
+
+// confirmRemove asks before taking what off a list (nothing goes to the
+// trash), then runs remove off the UI thread and offers undo.
+func (u *ui) confirmRemove(what, label string, remove, undo func(context.Context) error) {
+	msg := lang.L("Bỏ {{.What}}?\n\nCó thể hoàn tác ngay (Ctrl+Z) sau khi đóng cửa sổ này.", map[string]any{"What": what})
+	u.confirmChange(lang.L("Xác nhận"), msg, lang.L("Bỏ"), lang.L("Không"), label, remove, undo)
+}
+
+func (u *ui) confirmChange(title, msg, yes, no, label string, change, undo func(context.Context) error) {
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, del(ctx) }, func(struct{}) {
+		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, change(ctx) }, func(struct{}) {
 			u.pushUndo(label, undo)
 			u.dataChanged()
 		})
 	}, u.win)
-	d.SetConfirmText(lang.L("Xóa"))
-	d.SetDismissText(lang.L("Không xóa"))
+	d.SetConfirmText(yes)
+	d.SetDismissText(no)
 	d.Show()
 }
 

@@ -1,0 +1,333 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/xlsx"
+)
+
+// coursePage shows one course: its details, its roster and the attendance
+// grid (participants × sessions). A tap on a cell cycles its mark; a tap on
+// a session's heading marks the whole class at once.
+type coursePage struct {
+	u       *ui
+	id      int64
+	f       *formDialog
+	roster  data.Roster
+	info    *widget.Label
+	grid    *widget.Table
+	picked  int // selected participant row, -1 for none
+	remove  *widget.Button
+	editBtn *widget.Button
+}
+
+// Columns of the grid before the sessions.
+const (
+	gridName = iota
+	gridUnit
+	gridSessions // first session column
+)
+
+// openCourse opens the page of course id.
+func (u *ui) openCourse(id int64) {
+	if u.modalOpen() {
+		return
+	}
+	p := &coursePage{u: u, id: id, picked: -1}
+	background(u, func(ctx context.Context) (data.Roster, error) { return u.store.Roster(ctx, id) }, func(r data.Roster) {
+		p.roster = r
+		p.build()
+		u.lastForm = p
+		p.f.show()
+	})
+}
+
+func (p *coursePage) build() {
+	u := p.u
+	p.info = widget.NewLabel("")
+	p.info.Wrapping = fyne.TextWrapWord
+	p.grid = widget.NewTableWithHeaders(
+		func() (int, int) { return len(p.roster.Participants), gridSessions + len(p.roster.Sessions) + 1 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			text, imp := p.cell(id.Row, id.Col)
+			l := o.(*widget.Label)
+			l.Importance = imp
+			l.TextStyle.Bold = id.Col == gridName
+			l.SetText(text)
+		})
+	p.grid.ShowHeaderColumn = false
+	p.grid.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	p.grid.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		b.SetText(p.heading(id.Col))
+		b.OnTapped = nil
+		if s := id.Col - gridSessions; s >= 0 && s < len(p.roster.Sessions) {
+			ss := p.roster.Sessions[s]
+			b.OnTapped = func() { p.sessionMenu(ss, b) }
+		}
+	}
+	p.grid.SetColumnWidth(gridName, 200)
+	p.grid.SetColumnWidth(gridUnit, 230)
+	for i := range p.roster.Sessions {
+		p.grid.SetColumnWidth(gridSessions+i, 150)
+	}
+	p.grid.SetColumnWidth(gridSessions+len(p.roster.Sessions), 110)
+	p.grid.OnSelected = func(id widget.TableCellID) {
+		p.grid.UnselectAll()
+		p.picked = id.Row
+		p.remove.Enable()
+		p.editBtn.Enable()
+		if s := id.Col - gridSessions; s >= 0 && s < len(p.roster.Sessions) {
+			p.cycle(p.roster.Sessions[s], p.roster.Participants[id.Row])
+		}
+	}
+
+	add := widget.NewButtonWithIcon(lang.L("Thêm học viên…"), theme.ContentAddIcon(), func() {
+		u.openParticipantForm(0, p.id, p.enrolled(), p.reload)
+	})
+	add.Importance = widget.HighImportance
+	p.editBtn = widget.NewButtonWithIcon(lang.L("Sửa học viên…"), theme.DocumentCreateIcon(), func() {
+		if p.picked >= 0 && p.picked < len(p.roster.Participants) {
+			u.openParticipantForm(p.roster.Participants[p.picked].ID, p.id, p.enrolled(), p.reload)
+		}
+	})
+	p.remove = widget.NewButtonWithIcon(lang.L("Bỏ khỏi lớp"), theme.ContentRemoveIcon(), p.unenroll)
+	p.editBtn.Disable()
+	p.remove.Disable()
+	edit := widget.NewButtonWithIcon(lang.L("Sửa thông tin lớp…"), theme.SettingsIcon(), func() { u.openCourseForm(p.id) })
+	signin := widget.NewButtonWithIcon(lang.L("Danh sách ký tên…"), theme.DocumentPrintIcon(), func() {
+		u.saveExcel(fmt.Sprintf("DanhSach_KyTen_Lop%d.xlsx", p.id),
+			func(ctx context.Context, path string) (int, error) {
+				return xlsx.ExportSignIn(ctx, u.store, p.id, 0, path)
+			},
+			func(n int) string {
+				return lang.L("Đã xuất danh sách ký tên của {{.N}} học viên ra tệp:", map[string]any{"N": n})
+			})
+	})
+	sheet := widget.NewButtonWithIcon(lang.L("Bảng điểm danh…"), theme.DocumentSaveIcon(), func() {
+		u.saveExcel(fmt.Sprintf("DiemDanh_Lop%d.xlsx", p.id),
+			func(ctx context.Context, path string) (int, error) {
+				return xlsx.ExportAttendance(ctx, u.store, p.id, path, u.now())
+			},
+			func(n int) string {
+				return lang.L("Đã xuất bảng điểm danh của {{.N}} học viên ra tệp:", map[string]any{"N": n})
+			})
+	})
+	hint := widget.NewLabel(lang.L("Bấm vào một ô để đổi: có mặt → vắng có phép → vắng → chưa điểm danh. Bấm tiêu đề một buổi để điểm danh cả lớp."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	top := container.NewVBox(p.info, container.NewHBox(add, p.editBtn, p.remove, edit, signin, sheet), hint)
+	p.f = u.newFormDialog(p.roster.Course.Title, container.NewBorder(top, nil, nil, nil, p.grid), fyne.NewSize(1140, 640), nil, nil)
+	// Changes made elsewhere (the course form, undo) reload the page.
+	u.formRefresh = p.reload
+	p.f.onClose = func() { u.formRefresh = nil; u.dataChanged() }
+	p.showInfo()
+}
+
+// enrolled is the set of people on the roster.
+func (p *coursePage) enrolled() map[int64]bool {
+	in := map[int64]bool{}
+	for _, r := range p.roster.Participants {
+		in[r.ID] = true
+	}
+	return in
+}
+
+func (p *coursePage) showInfo() {
+	c := p.roster.Course
+	when := data.VNDate(c.Start)
+	if !c.End.Equal(c.Start) {
+		when += " – " + data.VNDate(c.End)
+	}
+	parts := []string{when}
+	if c.Location != "" {
+		parts = append(parts, c.Location)
+	}
+	parts = append(parts, lang.L("{{.N}} buổi", map[string]any{"N": len(p.roster.Sessions)}),
+		lang.L("{{.N}} học viên", map[string]any{"N": len(p.roster.Participants)}))
+	text := ""
+	for i, s := range parts {
+		if i > 0 {
+			text += " · "
+		}
+		text += s
+	}
+	if c.Trainers != "" {
+		text += "\n" + lang.L("Báo cáo viên: {{.Who}}", map[string]any{"Who": c.Trainers})
+	}
+	p.info.SetText(text)
+}
+
+// heading is the text of column col's heading; a session's says how many are present.
+func (p *coursePage) heading(col int) string {
+	switch {
+	case col == gridName:
+		return lang.L("Họ và tên")
+	case col == gridUnit:
+		return lang.L("Đơn vị / Chủ thể")
+	case col-gridSessions < len(p.roster.Sessions):
+		ss := p.roster.Sessions[col-gridSessions]
+		return lang.L("{{.Day}} ({{.N}}/{{.M}})", map[string]any{"Day": sessionLabel(ss),
+			"N": p.roster.Count(ss.ID, data.Present), "M": len(p.roster.Participants)})
+	}
+	return lang.L("Số buổi có mặt")
+}
+
+func sessionLabel(ss data.Session) string {
+	switch ss.Part {
+	case data.SessionMorning:
+		return data.VNDate(ss.Day) + " " + lang.L("sáng")
+	case data.SessionAfternoon:
+		return data.VNDate(ss.Day) + " " + lang.L("chiều")
+	}
+	return data.VNDate(ss.Day)
+}
+
+func (p *coursePage) cell(row, col int) (string, widget.Importance) {
+	r := p.roster.Participants[row]
+	switch {
+	case col == gridName:
+		return r.FullName, widget.MediumImportance
+	case col == gridUnit:
+		return r.Unit(), widget.MediumImportance
+	case col-gridSessions < len(p.roster.Sessions):
+		m := p.roster.Mark(p.roster.Sessions[col-gridSessions].ID, r.ID)
+		return markText(m), markImportance(m)
+	}
+	n := 0
+	for _, ss := range p.roster.Sessions {
+		if p.roster.Mark(ss.ID, r.ID) == data.Present {
+			n++
+		}
+	}
+	return strconv.Itoa(n) + "/" + strconv.Itoa(len(p.roster.Sessions)), widget.MediumImportance
+}
+
+// markText and markImportance show a mark in words and colour.
+func markText(m data.Attendance) string {
+	if m == "" {
+		return "–"
+	}
+	return lang.L(m.Label())
+}
+
+func markImportance(m data.Attendance) widget.Importance {
+	switch m {
+	case data.Present:
+		return widget.SuccessImportance
+	case data.ExcusedAbsence:
+		return widget.WarningImportance
+	case data.Absent:
+		return widget.DangerImportance
+	}
+	return widget.LowImportance
+}
+
+// nextMark is the mark a tap sets after m.
+func nextMark(m data.Attendance) data.Attendance {
+	switch m {
+	case "":
+		return data.Present
+	case data.Present:
+		return data.ExcusedAbsence
+	case data.ExcusedAbsence:
+		return data.Absent
+	}
+	return ""
+}
+
+// cycle sets the next mark of one participant at one session.
+func (p *coursePage) cycle(ss data.Session, who data.ParticipantRow) {
+	next := nextMark(p.roster.Mark(ss.ID, who.ID))
+	p.write(func(ctx context.Context) error { return p.u.store.SetAttendance(ctx, ss.ID, who.ID, next) })
+}
+
+// sessionMenu offers to mark the whole class at a session.
+func (p *coursePage) sessionMenu(ss data.Session, at fyne.CanvasObject) {
+	mark := func(a data.Attendance) func() {
+		return func() {
+			p.write(func(ctx context.Context) error { return p.u.store.MarkSession(ctx, ss.ID, a) })
+		}
+	}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem(lang.L("Cả lớp có mặt"), mark(data.Present)),
+		fyne.NewMenuItem(lang.L("Cả lớp vắng"), mark(data.Absent)),
+		fyne.NewMenuItem(lang.L("Xóa điểm danh buổi này"), mark("")))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
+	widget.ShowPopUpMenuAtPosition(menu, p.u.win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
+}
+
+// write runs a change off the UI thread, then reloads the grid.
+func (p *coursePage) write(change func(context.Context) error) {
+	background(p.u, func(ctx context.Context) (struct{}, error) { return struct{}{}, change(ctx) },
+		func(struct{}) { p.reload() })
+}
+
+// reload reads the roster again and redraws the page.
+func (p *coursePage) reload() {
+	background(p.u, func(ctx context.Context) (data.Roster, error) { return p.u.store.Roster(ctx, p.id) },
+		func(r data.Roster) {
+			sessionsChanged := len(r.Sessions) != len(p.roster.Sessions)
+			p.roster = r
+			if sessionsChanged {
+				for i := range r.Sessions {
+					p.grid.SetColumnWidth(gridSessions+i, 150)
+				}
+				p.grid.SetColumnWidth(gridSessions+len(r.Sessions), 110)
+			}
+			if p.picked >= len(r.Participants) {
+				p.picked = -1
+				p.remove.Disable()
+				p.editBtn.Disable()
+			}
+			p.showInfo()
+			p.grid.Refresh()
+		})
+}
+
+// unenroll takes the selected participant off the roster, after asking.
+func (p *coursePage) unenroll() {
+	if p.picked < 0 || p.picked >= len(p.roster.Participants) {
+		return
+	}
+	who := p.roster.Participants[p.picked]
+	marks := map[int64]data.Attendance{}
+	for _, ss := range p.roster.Sessions {
+		if m := p.roster.Mark(ss.ID, who.ID); m != "" {
+			marks[ss.ID] = m
+		}
+	}
+	u := p.u
+	u.confirmRemove(lang.L("học viên «{{.Name}}» khỏi lớp này (cùng điểm danh của người đó ở lớp)", map[string]any{"Name": who.FullName}),
+		lang.L("Đã bỏ «{{.Name}}» khỏi lớp", map[string]any{"Name": who.FullName}),
+		func(ctx context.Context) error { return u.store.Unenroll(ctx, p.id, who.ID) },
+		func(ctx context.Context) error {
+			if err := u.store.Enroll(ctx, p.id, who.ID); err != nil {
+				return err
+			}
+			for sid, m := range marks {
+				if err := u.store.SetAttendance(ctx, sid, who.ID, m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+}

@@ -41,29 +41,37 @@ func tapButton(t *testing.T, u *ui, text string) {
 func findButton(u *ui, text string) *widget.Button {
 	var found *widget.Button
 	onUI(func() {
-		top := u.win.Canvas().Overlays().Top()
-		if top == nil {
-			return
+		if top := u.win.Canvas().Overlays().Top(); top != nil {
+			found = buttonIn([]fyne.CanvasObject{top}, text)
 		}
-		var walk func(o fyne.CanvasObject)
-		walk = func(o fyne.CanvasObject) {
-			switch x := o.(type) {
-			case *widget.Button:
-				if x.Text == text {
-					found = x
-				}
-			case *fyne.Container:
-				for _, c := range x.Objects {
-					walk(c)
-				}
-			case fyne.Widget:
-				for _, c := range test.WidgetRenderer(x).Objects() {
-					walk(c)
-				}
+	})
+	return found
+}
+
+// buttonIn returns the enabled button labelled text among objs and their
+// descendants.
+func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == text && !x.Disabled() {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
 			}
 		}
-		walk(top)
-	})
+	}
+	for _, o := range objs {
+		walk(o)
+	}
 	return found
 }
 

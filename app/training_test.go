@@ -1,0 +1,196 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// openDemoCourse shows the training screen and opens the demo course whose
+// title contains title.
+func openDemoCourse(t *testing.T, u *ui, title string) *coursePage {
+	t.Helper()
+	onUI(func() { u.show(screenTraining) })
+	tr := u.training
+	eventually(t, "courses", func() bool { return len(tr.rows) == 3 && tr.footer.Text == "3 lớp" })
+	onUI(func() {
+		for i, r := range tr.rows {
+			if strings.Contains(r.Title, title) {
+				tr.list.selectRow(i)
+				tr.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			}
+		}
+	})
+	var p *coursePage
+	eventually(t, "course page", func() bool { p, _ = u.lastForm.(*coursePage); return p != nil && u.modalOpen() })
+	return p
+}
+
+func TestAttendanceGrid(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "phần mềm")
+	onUI(func() {
+		if got := p.heading(gridSessions); !strings.HasSuffix(got, "(4/4)") {
+			t.Errorf("session heading %q, want 4 of 4 present", got)
+		}
+		if text, imp := p.cell(0, gridSessions); text != "Có mặt" || imp != widget.SuccessImportance {
+			t.Errorf("first mark %q %v", text, imp)
+		}
+	})
+	// A tap on a cell moves it to the next mark: present -> excused.
+	var who data.ParticipantRow
+	onUI(func() {
+		who = p.roster.Participants[0]
+		p.grid.Select(widget.TableCellID{Row: 0, Col: gridSessions})
+	})
+	eventually(t, "count after one tap", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(3/4)") })
+	onUI(func() {
+		if text, _ := p.cell(0, gridSessions); text != "Vắng có phép" {
+			t.Errorf("after a tap the cell says %q", text)
+		}
+		if got := p.heading(gridSessions + 1); got != "Số buổi có mặt" {
+			t.Errorf("last heading %q", got)
+		}
+		if text, _ := p.cell(0, gridSessions+1); text != "0/1" {
+			t.Errorf("sessions attended %q, want 0/1", text)
+		}
+	})
+	r, _ := u.store.Roster(context.Background(), p.id)
+	if m := r.Mark(r.Sessions[0].ID, who.ID); m != data.ExcusedAbsence {
+		t.Errorf("stored mark %q", m)
+	}
+	// Two more taps: absent, then not recorded.
+	onUI(func() { p.grid.Select(widget.TableCellID{Row: 0, Col: gridSessions}) })
+	eventually(t, "absent", func() bool { text, _ := p.cell(0, gridSessions); return text == "Vắng" })
+	onUI(func() { p.grid.Select(widget.TableCellID{Row: 0, Col: gridSessions}) })
+	eventually(t, "cleared", func() bool { text, _ := p.cell(0, gridSessions); return text == "–" })
+	// Closing the page shows the new count in the course list.
+	onUI(func() { p.f.cancel() })
+	tr := u.training
+	eventually(t, "list count", func() bool {
+		for _, c := range tr.rows {
+			if strings.Contains(c.Title, "phần mềm") {
+				return c.Attended == 3
+			}
+		}
+		return false
+	})
+}
+
+func TestWholeClassAndParticipants(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "xúc tiến") // upcoming: 6 enrolled, nothing marked
+	onUI(func() {
+		if len(p.roster.Participants) != 6 || !strings.HasSuffix(p.heading(gridSessions), "(0/6)") {
+			t.Fatalf("%d participants, heading %q", len(p.roster.Participants), p.heading(gridSessions))
+		}
+	})
+	// Whole class present at the first session, then one exception.
+	ss := p.roster.Sessions[0]
+	onUI(func() {
+		p.write(func(ctx context.Context) error { return u.store.MarkSession(ctx, ss.ID, data.Present) })
+	})
+	eventually(t, "whole class", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(6/6)") })
+	onUI(func() { p.grid.Select(widget.TableCellID{Row: 2, Col: gridSessions}) })
+	eventually(t, "one exception", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(5/6)") })
+
+	// Adding someone already on record: the form offers them instead of a duplicate.
+	onUI(func() { u.openParticipantForm(0, p.id, p.enrolled(), p.reload) })
+	var f *participantForm
+	eventually(t, "participant form", func() bool { f, _ = u.lastForm.(*participantForm); return f != nil })
+	onUI(func() { test.Type(f.name, "nguyen thi thu") })
+	eventually(t, "match offered", func() bool { return len(f.matches) == 1 && f.matches[0].FullName == "Nguyễn Thị Thu" })
+	tapInForm(t, u, "Dùng người này")
+	eventually(t, "enrolled", func() bool { return len(p.roster.Participants) == 7 })
+
+	// A new person is stored once and enrolled.
+	before, _ := u.store.Participants(context.Background())
+	onUI(func() { u.openParticipantForm(0, p.id, p.enrolled(), p.reload) })
+	eventually(t, "second form", func() bool { g, _ := u.lastForm.(*participantForm); return g != nil && g != f })
+	f = u.lastForm.(*participantForm)
+	onUI(func() {
+		test.Type(f.name, "Lý Thị Hoa")
+		test.Type(f.year, "1999")
+		f.ethnicity.SetText("tay")
+		f.gender.SetSelectedIndex(2)
+	})
+	onUI(func() { f.f.save() })
+	eventually(t, "new participant enrolled", func() bool { return len(p.roster.Participants) == 8 })
+	after, _ := u.store.Participants(context.Background())
+	if len(after) != len(before)+1 {
+		t.Errorf("%d participants, want %d", len(after), len(before)+1)
+	}
+	for _, r := range after {
+		if r.FullName == "Lý Thị Hoa" && (r.Ethnicity != "Tày" || r.BirthYear != 1999 || r.Gender != data.GenderFemale) {
+			t.Errorf("stored %+v", r)
+		}
+	}
+}
+
+func TestInvalidParticipantShowsWhy(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "xúc tiến")
+	onUI(func() { u.openParticipantForm(0, p.id, p.enrolled(), p.reload) })
+	var f *participantForm
+	eventually(t, "participant form", func() bool { f, _ = u.lastForm.(*participantForm); return f != nil })
+	before, _ := u.store.Participants(context.Background())
+	onUI(func() {
+		test.Type(f.year, "19a0")
+		f.ethnicity.SetText("Kinh Thượng")
+		f.save()
+		for _, c := range []struct {
+			f    *field
+			want string
+		}{{f.fName, "Bắt buộc nhập họ và tên"}, {f.fYear, "Năm sinh không hợp lệ"}, {f.fEth, "54 dân tộc"}} {
+			if !strings.Contains(c.f.errorText(), c.want) {
+				t.Errorf("%s: %q, want %q", c.f.label, c.f.errorText(), c.want)
+			}
+		}
+	})
+	after, _ := u.store.Participants(context.Background())
+	if len(after) != len(before) {
+		t.Error("invalid participant stored")
+	}
+}
+
+func TestNewCourseThroughForm(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenTraining) })
+	press(u, fyne.KeyN)
+	var f *courseForm
+	eventually(t, "course form", func() bool { f, _ = u.lastForm.(*courseForm); return f != nil })
+	onUI(func() {
+		test.Type(f.title, "Tập huấn bán hàng trực tuyến")
+		test.Type(f.start.entry, "15/01/2027")
+		if f.end.entry.Text != "15/01/2027" {
+			t.Errorf("end date %q does not follow the start", f.end.entry.Text)
+		}
+		f.end.entry.SetText("16/01/2027")
+		f.halfDays.SetChecked(true)
+	})
+	press(u, fyne.KeyS)
+	var p *coursePage
+	eventually(t, "course page opens", func() bool { p, _ = u.lastForm.(*coursePage); return p != nil })
+	onUI(func() {
+		if len(p.roster.Sessions) != 4 || p.roster.Sessions[0].Part != data.SessionMorning {
+			t.Errorf("sessions %+v, want morning and afternoon of two days", p.roster.Sessions)
+		}
+	})
+}
+
+// tapInForm taps the button labelled text anywhere in the window's overlays.
+func tapInForm(t *testing.T, u *ui, text string) {
+	t.Helper()
+	var found *widget.Button
+	onUI(func() { found = buttonIn(u.win.Canvas().Overlays().List(), text) })
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	onUI(func() { test.Tap(found) })
+}

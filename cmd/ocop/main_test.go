@@ -106,3 +106,56 @@ func TestUsage(t *testing.T) {
 		t.Errorf("bad date: exit %d, %q", code, errOut)
 	}
 }
+
+func TestTrainingCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if code, out, errOut := ocop("--db", db, "demo"); code != 0 || !strings.Contains(out, "3 lớp tập huấn, 16 học viên") {
+		t.Fatalf("demo: exit %d, %q %q", code, out, errOut)
+	}
+	code, out, _ := ocop("--db", db, "list", "courses", "--csv")
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(recs) != 4 {
+		t.Fatalf("courses: exit %d, %v\n%s", code, err, out)
+	}
+	if strings.Join(recs[0], ",") != "id,title,start_date,end_date,location,sessions,enrolled,attended" {
+		t.Errorf("courses header %v", recs[0])
+	}
+	var courseID string
+	for _, r := range recs[1:] {
+		if strings.HasPrefix(r[1], "Tập huấn triển khai") {
+			courseID = r[0]
+			if r[5] != "2" || r[6] != "12" || r[7] != "12" {
+				t.Errorf("course row %v: want 2 sessions, 12 enrolled, 12 attended", r)
+			}
+		}
+	}
+	code, out, _ = ocop("--db", db, "list", "participants", "--csv")
+	recs, err = csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || err != nil || len(recs) != 17 {
+		t.Fatalf("participants: exit %d, %v\n%s", code, err, out)
+	}
+	if strings.Join(recs[0], ",") != "id,full_name,gender,birth_year,ethnicity,role,organisation,commune,phone,courses_attended" {
+		t.Errorf("participants header %v", recs[0])
+	}
+	for _, r := range recs[1:] {
+		if r[1] == "Nguyễn Thị Thu" && (r[2] != "nu" || r[3] != "1987" || r[4] != "Kinh" || r[5] != "can_bo_quan_ly" || r[9] != "2") {
+			t.Errorf("participant row %v", r)
+		}
+	}
+	if code, out, _ := ocop("--db", db, "list", "courses", "--year", "1999"); code != 0 || !strings.Contains(out, "0 lớp") {
+		t.Errorf("year filter: exit %d\n%s", code, out)
+	}
+	xlsxOut := filepath.Join(t.TempDir(), "KyTen.xlsx")
+	if code, out, errOut := ocop("--db", db, "export", "signin", "--course", courseID, "--out", xlsxOut); code != 0 || !strings.Contains(out, "12 học viên") {
+		t.Errorf("export signin: exit %d, %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(xlsxOut); err != nil {
+		t.Error(err)
+	}
+	if code, _, errOut := ocop("--db", db, "export", "signin", "--course", "999", "--out", xlsxOut); code != 1 || !strings.Contains(errOut, "999") {
+		t.Errorf("missing course: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := ocop("--db", db, "export", "signin", "--out", xlsxOut); code != 2 {
+		t.Errorf("no --course: exit %d, want 2", code)
+	}
+}

@@ -2,7 +2,11 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +25,7 @@ type trainingScreen struct {
 	search *textEntry
 	year   *widget.Select
 	footer *widget.Label
+	stats  *widget.Label
 	list   *listTable
 	rows   []data.CourseRow
 	gen    int
@@ -39,6 +44,8 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	t.year.SetSelectedIndex(0)
 	t.year.OnChanged = func(string) { t.refresh() }
 	t.footer = widget.NewLabel("")
+	t.stats = widget.NewLabel("")
+	t.stats.Wrapping = fyne.TextWrapWord
 	t.list = newListTable([]tableColumn{
 		{lang.L("Lớp tập huấn"), 330}, {lang.L("Từ ngày"), 96}, {lang.L("Đến ngày"), 96}, {lang.L("Địa điểm"), 200},
 		{lang.L("Số buổi"), 70}, {lang.L("Học viên"), 80}, {lang.L("Có mặt"), 80},
@@ -85,7 +92,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	yearBox := container.NewGridWrap(fyne.NewSize(140, t.year.MinSize().Height), t.year)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Lớp tập huấn")), container.NewHBox(add, open, del)),
 		container.NewBorder(nil, nil, nil, yearBox, t.search))
-	t.view = container.NewBorder(top, t.footer, nil, nil, t.list.view)
+	t.view = container.NewBorder(top, container.NewVBox(t.footer, widget.NewSeparator(), t.stats), nil, nil, t.list.view)
 	return t
 }
 
@@ -115,23 +122,77 @@ func (t *trainingScreen) add() {
 	}
 }
 
-// refresh reloads the courses matching the search and year, off the UI thread.
+// refresh reloads the courses matching the search and year, and the
+// year's statistics, off the UI thread.
 func (t *trainingScreen) refresh() {
 	q := data.CourseQuery{Search: t.search.Text}
 	if i := t.year.SelectedIndex(); i > 0 {
 		q.Year, _ = strconv.Atoi(t.year.Selected)
 	}
+	year := q.Year
+	if year == 0 {
+		year = t.u.now().Year()
+	}
+	type loaded struct {
+		rows  []data.CourseRow
+		stats data.TrainingStats
+	}
 	t.gen++
 	gen := t.gen
-	background(t.u, func(ctx context.Context) ([]data.CourseRow, error) { return t.u.store.Courses(ctx, q) },
-		func(rows []data.CourseRow) {
-			if gen != t.gen {
-				return
-			}
-			t.rows = rows
-			t.list.selected = -1
-			t.list.table.UnselectAll()
-			t.list.table.Refresh()
-			t.footer.SetText(lang.L("{{.N}} lớp", map[string]any{"N": len(rows)}))
-		})
+	background(t.u, func(ctx context.Context) (loaded, error) {
+		var l loaded
+		var err error
+		if l.rows, err = t.u.store.Courses(ctx, q); err != nil {
+			return l, err
+		}
+		l.stats, err = t.u.store.Training(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+		return l, err
+	}, func(l loaded) {
+		if gen != t.gen {
+			return
+		}
+		t.stats.SetText(statsText(year, l.stats))
+		rows := l.rows
+		t.rows = rows
+		t.list.selected = -1
+		t.list.table.UnselectAll()
+		t.list.table.Refresh()
+		t.footer.SetText(lang.L("{{.N}} lớp", map[string]any{"N": len(rows)}))
+	})
+}
+
+// statsText sums up a year's training the way the report will: courses,
+// participant-times, people, and people by role, gender and ethnicity.
+func statsText(year int, st data.TrainingStats) string {
+	head := lang.L("Năm {{.Year}}: {{.Courses}} lớp · {{.Times}} lượt người · {{.People}} người",
+		map[string]any{"Year": year, "Courses": st.Courses, "Times": st.ParticipantTimes, "People": st.People})
+	if st.People == 0 {
+		return head
+	}
+	var roles []string
+	for _, r := range data.Roles {
+		if n := st.ByRole[r.Code]; n > 0 {
+			roles = append(roles, fmt.Sprintf("%s %d", lang.L(r.Name), n))
+		}
+	}
+	genders := []string{fmt.Sprintf("%s %d", lang.L("Nam"), st.ByGender[data.GenderMale]),
+		fmt.Sprintf("%s %d", lang.L("Nữ"), st.ByGender[data.GenderFemale])}
+	type kv struct {
+		k string
+		n int
+	}
+	var eth []kv
+	for k, n := range st.ByEthnicity {
+		if k == "" {
+			k = lang.L("chưa rõ")
+		}
+		eth = append(eth, kv{k, n})
+	}
+	sort.Slice(eth, func(i, j int) bool { return eth[i].n > eth[j].n || (eth[i].n == eth[j].n && eth[i].k < eth[j].k) })
+	var ethText []string
+	for _, e := range eth {
+		ethText = append(ethText, fmt.Sprintf("%s %d", e.k, e.n))
+	}
+	return head + "\n" + lang.L("Theo vai trò: ") + strings.Join(roles, ", ") + "  ·  " + lang.L("Giới tính: ") +
+		strings.Join(genders, ", ") + "  ·  " + lang.L("Dân tộc: ") + strings.Join(ethText, ", ")
 }

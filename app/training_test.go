@@ -194,3 +194,17 @@ func tapInForm(t *testing.T, u *ui, text string) {
 	}
 	onUI(func() { test.Tap(found) })
 }
+
+func TestTrainingStatisticsLine(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenTraining) })
+	tr := u.training
+	// Demo: 12 people attend the first course, 4 the second (2 of them also
+	// in the first), the third is still to come.
+	eventually(t, "statistics", func() bool {
+		return strings.HasPrefix(tr.stats.Text, "Năm 2026: 3 lớp · 16 lượt người · 14 người")
+	})
+	if !strings.Contains(tr.stats.Text, "Chủ thể OCOP 10") || !strings.Contains(tr.stats.Text, "Tày") {
+		t.Errorf("statistics %q", tr.stats.Text)
+	}
+}

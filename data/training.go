@@ -770,3 +770,69 @@ func (s *Store) Training(ctx context.Context, from, to time.Time) (TrainingStats
 	}
 	return st, rows.Err()
 }
+
+// ImportResult says what EnrollImported did.
+type ImportResult struct {
+	Added    int // new people stored
+	Reused   int // people already on record (same folded name and year of birth)
+	Enrolled int // people newly put on the course's roster
+}
+
+// EnrollImported puts people read from a list on a course's roster, in one
+// transaction: all or nothing. A person already on record with the same
+// folded name and year of birth (or either year unknown) is reused, not
+// stored twice.
+func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Participant) (ImportResult, error) {
+	var res ImportResult
+	known, err := s.Participants(ctx)
+	if err != nil {
+		return res, err
+	}
+	byName := map[string][]ParticipantRow{}
+	for _, k := range known {
+		byName[Fold(k.FullName)] = append(byName[Fold(k.FullName)], k)
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := readCourse(ctx, tx, courseID); err != nil {
+			return err
+		}
+		for i := range people {
+			p := people[i]
+			if err := p.Validate(); err != nil {
+				return fmt.Errorf("%s: %w", p.FullName, err)
+			}
+			id := int64(0)
+			for _, k := range byName[Fold(p.FullName)] {
+				if p.BirthYear == 0 || k.BirthYear == 0 || k.BirthYear == p.BirthYear {
+					id = k.ID
+					break
+				}
+			}
+			if id == 0 {
+				if err := addParticipant(ctx, tx, &p); err != nil {
+					return fmt.Errorf("%s: %w", p.FullName, err)
+				}
+				if err := logChange(ctx, tx, EntityParticipant, p.ID, ActionAdd, p.FullName+" (nhập từ Excel)"); err != nil {
+					return err
+				}
+				id = p.ID
+				res.Added++
+				byName[Fold(p.FullName)] = append(byName[Fold(p.FullName)], ParticipantRow{Participant: p})
+			} else {
+				res.Reused++
+			}
+			r, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO enrolments(course_id, participant_id) VALUES (?, ?)", courseID, id)
+			if err != nil {
+				return err
+			}
+			if n, _ := r.RowsAffected(); n > 0 {
+				res.Enrolled++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}

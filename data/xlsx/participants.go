@@ -1,0 +1,283 @@
+package xlsx
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// Limits on a participant list read from Excel: files are untrusted.
+const (
+	maxImportBytes = 20 << 20
+	maxImportRows  = 5000
+)
+
+// Problem is something wrong in one cell of an imported file, said so that
+// the user can find it: sheet, row (as Excel numbers it), column heading.
+type Problem struct {
+	Sheet  string
+	Row    int
+	Column string
+	Value  string
+	Reason string
+}
+
+func (p Problem) String() string {
+	s := fmt.Sprintf("Trang %q, dòng %d", p.Sheet, p.Row)
+	if p.Column != "" {
+		s += fmt.Sprintf(", cột %q", p.Column)
+	}
+	if p.Value != "" {
+		s += fmt.Sprintf(", giá trị %q", p.Value)
+	}
+	return s + ": " + p.Reason
+}
+
+// ImportedParticipant is one person read from a list, with where it came from.
+type ImportedParticipant struct {
+	data.Participant
+	Sheet string
+	Row   int
+}
+
+// The headings a participant list may use for each field, folded.
+var participantHeadings = map[string][]string{
+	"name":   {"ho va ten", "ho ten", "ho va ten hoc vien", "ten hoc vien", "ho va ten dai bieu", "ho ten hoc vien"},
+	"year":   {"nam sinh", "ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh"},
+	"male":   {"nam"},
+	"female": {"nu"},
+	"gender": {"gioi tinh", "gioi"},
+	"ethnic": {"dan toc"},
+	"org":    {"don vi", "co quan", "don vi cong tac", "chu the", "don vi / chu the", "don vi/chu the", "noi cong tac", "to chuc"},
+	"role":   {"chuc vu", "vai tro", "thanh phan", "doi tuong", "chuc danh"},
+	"phone":  {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
+}
+
+// ReadParticipants reads a list of participants from an .xlsx file: on each
+// sheet it finds the heading row by its names (Họ và tên, Năm sinh, Giới
+// tính or Nam/Nữ, Dân tộc, Đơn vị, Chức vụ, Điện thoại), skips title rows
+// above it and empty rows, and returns the people and every problem found.
+// ethnicities is the official list of the 54 groups.
+func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant, []Problem, error) {
+	name := filepath.Base(path)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx", ".xlsm":
+	case ".xls":
+		return nil, nil, fmt.Errorf("tệp %s là định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx rồi nhập", name)
+	default:
+		return nil, nil, fmt.Errorf("tệp %s không phải tệp Excel .xlsx", name)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("không mở được tệp %s: %w", name, err)
+	}
+	if info.Size() > maxImportBytes {
+		return nil, nil, fmt.Errorf("tệp %s quá lớn (%d MB, tối đa %d MB)", name, info.Size()>>20, maxImportBytes>>20)
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 64 << 20})
+	if err != nil {
+		return nil, nil, fmt.Errorf("tệp %s không đọc được như một tệp Excel: %w", name, err)
+	}
+	defer f.Close()
+	ethnic := map[string]string{}
+	for _, e := range ethnicities {
+		ethnic[data.Fold(e)] = e
+	}
+	ethnic["viet"] = "Kinh"
+	var people []ImportedParticipant
+	var problems []Problem
+	found := false
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			problems = append(problems, Problem{Sheet: sh, Reason: "không đọc được trang này: " + err.Error()})
+			continue
+		}
+		head, cols := findHeading(rows)
+		if head < 0 {
+			continue
+		}
+		found = true
+		titles := map[string]string{}
+		for key, c := range cols {
+			titles[key] = strings.TrimSpace(rows[head][c])
+		}
+		// A second heading row (Nam | Nữ under "Năm sinh") is part of the heading.
+		start := head + 1
+		if start < len(rows) {
+			sub := headingColumns(rows[start])
+			_, male := sub["male"]
+			_, female := sub["female"]
+			if male && female {
+				cols["male"], cols["female"] = sub["male"], sub["female"]
+				titles["male"], titles["female"] = strings.TrimSpace(rows[start][sub["male"]]), strings.TrimSpace(rows[start][sub["female"]])
+				delete(cols, "year")
+				start++
+			}
+		}
+		title := func(key string) string { return titles[key] }
+		for r := start; r < len(rows); r++ {
+			if len(people) >= maxImportRows {
+				problems = append(problems, Problem{Sheet: sh, Row: r + 1, Reason: fmt.Sprintf("chỉ nhập tối đa %d người một lần", maxImportRows)})
+				break
+			}
+			row := rows[r]
+			cell := func(key string) string {
+				if c, ok := cols[key]; ok && c < len(row) {
+					return strings.TrimSpace(row[c])
+				}
+				return ""
+			}
+			fullName := data.Clean(cell("name"))
+			if fullName == "" || isTotalRow(fullName) {
+				continue
+			}
+			p := ImportedParticipant{Sheet: sh, Row: r + 1}
+			p.FullName = fullName
+			problem := func(key, value, reason string) {
+				problems = append(problems, Problem{Sheet: sh, Row: r + 1, Column: title(key), Value: value, Reason: reason})
+			}
+			ok := true
+			if v := cell("year"); v != "" {
+				if y, good := parseYear(v); good {
+					p.BirthYear = y
+				} else {
+					problem("year", v, "năm sinh không hợp lệ (cần bốn chữ số, ví dụ 1980, hoặc một ngày)")
+					ok = false
+				}
+			}
+			for _, g := range []struct{ key, gender string }{{"male", data.GenderMale}, {"female", data.GenderFemale}} {
+				if v := cell(g.key); v != "" {
+					p.Gender = g.gender
+					if y, good := parseYear(v); good {
+						p.BirthYear = y
+					} else if !isMark(v) {
+						problem(g.key, v, "cột Nam/Nữ phải ghi năm sinh hoặc dấu x")
+						ok = false
+					}
+				}
+			}
+			if v := cell("gender"); v != "" {
+				switch data.Fold(v) {
+				case "nam", "male", "m":
+					p.Gender = data.GenderMale
+				case "nu", "female", "f":
+					p.Gender = data.GenderFemale
+				default:
+					problem("gender", v, "giới tính chỉ nhận Nam hoặc Nữ")
+					ok = false
+				}
+			}
+			if v := cell("ethnic"); v != "" {
+				if e, good := ethnic[data.Fold(v)]; good {
+					p.Ethnicity = e
+				} else {
+					problem("ethnic", v, "không có trong danh mục 54 dân tộc")
+					ok = false
+				}
+			}
+			p.Organisation = data.Clean(cell("org"))
+			p.Phone = data.Clean(cell("phone"))
+			p.Role = roleOf(cell("role"))
+			if ok {
+				people = append(people, p)
+			}
+		}
+	}
+	if !found {
+		return nil, nil, fmt.Errorf("tệp %s: không tìm thấy dòng tiêu đề có cột \"Họ và tên\" ở trang nào", name)
+	}
+	return people, problems, nil
+}
+
+// findHeading returns the index of the heading row among the first rows and
+// the column of each field it names, or -1.
+func findHeading(rows [][]string) (int, map[string]int) {
+	for i := 0; i < len(rows) && i < 30; i++ {
+		cols := headingColumns(rows[i])
+		if _, ok := cols["name"]; ok {
+			return i, cols
+		}
+	}
+	return -1, nil
+}
+
+func headingColumns(row []string) map[string]int {
+	cols := map[string]int{}
+	for c, v := range row {
+		t := strings.Trim(data.Fold(v), " :.*")
+		for key, names := range participantHeadings {
+			for _, n := range names {
+				if t == n {
+					if _, seen := cols[key]; !seen {
+						cols[key] = c
+					}
+				}
+			}
+		}
+	}
+	return cols
+}
+
+// isTotalRow spots "Tổng cộng", "Cộng" rows and the numbering row (1), (2)…
+func isTotalRow(s string) bool {
+	f := data.Fold(s)
+	// Not every "tong": Tống is a surname.
+	return strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") || f == "tong" || f == "cong" ||
+		strings.HasPrefix(f, "(") || strings.Trim(f, "0123456789. ") == ""
+}
+
+func isMark(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "x", "v", "✓", "1":
+		return true
+	}
+	return false
+}
+
+// parseYear reads a year of birth: "1980", "1980.0", a date typed as
+// text, or a date cell (Excel serial number).
+func parseYear(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if y, err := strconv.Atoi(strings.TrimSuffix(s, ".0")); err == nil {
+		if y >= 1900 && y <= time.Now().Year() {
+			return y, true
+		}
+		if y > 366 && y < 60000 { // an Excel date serial
+			t, err := excelize.ExcelDateToTime(float64(y), false)
+			return t.Year(), err == nil && t.Year() >= 1900
+		}
+		return 0, false
+	}
+	if t, err := data.ParseDate(s); err == nil {
+		return t.Year(), true
+	}
+	return 0, false
+}
+
+// roleOf maps a role as typed in a list to a role code.
+func roleOf(s string) string {
+	f := data.Fold(s)
+	switch {
+	case f == "":
+		return "khac"
+	case strings.Contains(f, "hoi dong"):
+		return "thanh_vien_hoi_dong"
+	case strings.Contains(f, "lao dong") || strings.Contains(f, "cong nhan"):
+		return "nguoi_lao_dong"
+	case strings.Contains(f, "chu the") || strings.Contains(f, "giam doc") || strings.Contains(f, "chu nhiem") ||
+		strings.Contains(f, "chu ho") || strings.Contains(f, "dai dien") || strings.Contains(f, "chu co so"):
+		return "chu_the"
+	case strings.Contains(f, "can bo") || strings.Contains(f, "cong chuc") || strings.Contains(f, "chuyen vien") ||
+		strings.Contains(f, "chu tich") || strings.Contains(f, "truong") || strings.Contains(f, "pho") || strings.Contains(f, "quan ly"):
+		return "can_bo_quan_ly"
+	}
+	return "khac"
+}

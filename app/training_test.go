@@ -2,14 +2,17 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
 // openDemoCourse shows the training screen and opens the demo course whose
@@ -207,4 +210,49 @@ func TestTrainingStatisticsLine(t *testing.T) {
 	if !strings.Contains(tr.stats.Text, "Chủ thể OCOP 10") || !strings.Contains(tr.stats.Text, "Tày") {
 		t.Errorf("statistics %q", tr.stats.Text)
 	}
+}
+
+func TestImportParticipantList(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "xúc tiến")
+	f := excelize.NewFile()
+	for i, r := range [][]any{
+		{"DANH SÁCH HỌC VIÊN"},
+		{"STT", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộc", "Đơn vị"},
+		{1, "Nguyễn Thị Thu", 1987, "Nữ", "Kinh", "UBND xã Thất Khê"}, // on record already
+		{2, "Lục Văn Đạt", 1992, "Nam", "Nùng", "HTX Nông sản Quốc Khánh"},
+		{3, "Sầm Thị Nga", 1989, "Nữ", "Tày Mường", ""}, // not an ethnic group
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", cell, &r)
+	}
+	path := filepath.Join(t.TempDir(), "HocVien.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	groups, _ := u.store.EthnicGroups(context.Background())
+	people, problems, err := xlsx.ReadParticipants(path, groups)
+	if err != nil || len(people) != 2 || len(problems) != 1 {
+		t.Fatalf("read %d people, %d problems, %v", len(people), len(problems), err)
+	}
+	onUI(func() { p.previewImport("HocVien.xlsx", people, problems) })
+	var preview *formDialog
+	eventually(t, "preview", func() bool { preview, _ = u.lastForm.(*formDialog); return preview != nil })
+	onUI(func() {
+		if preview.saveBtn.Text != "Nhập 2 người (Ctrl+S)" {
+			t.Errorf("import button %q", preview.saveBtn.Text)
+		}
+	})
+	before, _ := u.store.Participants(context.Background())
+	press(u, fyne.KeyS)
+	eventually(t, "roster grows", func() bool { return len(p.roster.Participants) == 8 })
+	after, _ := u.store.Participants(context.Background())
+	if len(after) != len(before)+1 {
+		t.Errorf("%d participants stored, want %d (one new, one reused)", len(after), len(before)+1)
+	}
+	onUI(func() {
+		if !strings.Contains(u.message.Text, "1 người mới, 1 người đã có") {
+			t.Errorf("status %q", u.message.Text)
+		}
+	})
 }

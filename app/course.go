@@ -117,15 +117,8 @@ func (p *coursePage) build() {
 	p.editBtn.Disable()
 	p.remove.Disable()
 	edit := widget.NewButtonWithIcon(lang.L("Sửa thông tin lớp…"), theme.SettingsIcon(), func() { u.openCourseForm(p.id) })
-	signin := widget.NewButtonWithIcon(lang.L("Danh sách ký tên…"), theme.DocumentPrintIcon(), func() {
-		u.saveExcel(fmt.Sprintf("DanhSach_KyTen_Lop%d.xlsx", p.id),
-			func(ctx context.Context, path string) (int, error) {
-				return xlsx.ExportSignIn(ctx, u.store, p.id, 0, path)
-			},
-			func(n int) string {
-				return lang.L("Đã xuất danh sách ký tên của {{.N}} học viên ra tệp:", map[string]any{"N": n})
-			})
-	})
+	var signin *widget.Button
+	signin = widget.NewButtonWithIcon(lang.L("Danh sách ký tên…"), theme.DocumentPrintIcon(), func() { p.signinMenu(signin) })
 	sheet := widget.NewButtonWithIcon(lang.L("Bảng điểm danh…"), theme.DocumentSaveIcon(), func() {
 		u.saveExcel(fmt.Sprintf("DiemDanh_Lop%d.xlsx", p.id),
 			func(ctx context.Context, path string) (int, error) {
@@ -139,7 +132,10 @@ func (p *coursePage) build() {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewVBox(p.info, container.NewHBox(add, importBtn, p.editBtn, p.remove, edit, signin, sheet), hint)
-	p.f = u.newFormDialog(p.roster.Course.Title, container.NewBorder(top, nil, nil, nil, p.grid), fyne.NewSize(1140, 640), nil, nil)
+	history := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
+		u.showChangeLog(data.EntityCourse, p.id, p.roster.Course.Title)
+	})
+	p.f = u.newFormDialog(p.roster.Course.Title, container.NewBorder(top, nil, nil, nil, p.grid), fyne.NewSize(1140, 640), nil, nil, history)
 	// Changes made elsewhere (the course form, undo) reload the page.
 	u.formRefresh = p.reload
 	p.f.onClose = func() { u.formRefresh = nil; u.dataChanged() }
@@ -410,4 +406,33 @@ func (p *coursePage) previewImport(file string, people []xlsx.ImportedParticipan
 	f.saveBtn.SetText(lang.L("Nhập {{.N}} người (Ctrl+S)", map[string]any{"N": len(people)}))
 	u.lastForm = f
 	f.show()
+}
+
+// signinMenu prints the sign-in sheet for the whole course or, when it has
+// several sessions, for the session chosen.
+func (p *coursePage) signinMenu(at fyne.CanvasObject) {
+	u := p.u
+	export := func(session int64, name string) func() {
+		return func() {
+			u.saveExcel(name,
+				func(ctx context.Context, path string) (int, error) {
+					return xlsx.ExportSignIn(ctx, u.store, p.id, session, path)
+				},
+				func(n int) string {
+					return lang.L("Đã xuất danh sách ký tên của {{.N}} học viên ra tệp:", map[string]any{"N": n})
+				})
+		}
+	}
+	whole := export(0, fmt.Sprintf("DanhSach_KyTen_Lop%d.xlsx", p.id))
+	if len(p.roster.Sessions) <= 1 {
+		whole()
+		return
+	}
+	items := []*fyne.MenuItem{fyne.NewMenuItem(lang.L("Cả lớp (mọi buổi)"), whole)}
+	for _, ss := range p.roster.Sessions {
+		name := fmt.Sprintf("DanhSach_KyTen_Lop%d_%s_%s.xlsx", p.id, ss.Day.Format("2006-01-02"), ss.Part)
+		items = append(items, fyne.NewMenuItem(lang.L("Buổi {{.Day}}", map[string]any{"Day": sessionLabel(ss)}), export(ss.ID, name)))
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
 }

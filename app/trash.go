@@ -22,6 +22,7 @@ func (u *ui) showTrash() {
 		kinds := map[string]string{
 			data.EntityProducer: lang.L("Chủ thể"),
 			data.EntityProduct:  lang.L("Sản phẩm"),
+			data.EntityCourse:   lang.L("Lớp tập huấn"),
 			"certification":     lang.L("Quyết định"),
 		}
 		list := widget.NewList(func() int { return len(items) },

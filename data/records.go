@@ -196,6 +196,29 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 // The text columns come joined in one, as reading each column through the
 // driver costs more than splitting them in Go.
 func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
+	return s.loadProductsAt(ctx, "9999-12-31")
+}
+
+// ProductsAt returns the products as they stood on day, for reports on a
+// past period: each with its latest decision taken on or before day, and
+// its status on day. Products are listed even when first recognised later.
+func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.loadProductsAt(ctx, ISODate(day))
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		rows[i].Status = StatusOn(rows[i].ValidUntil, day, st.ExpiryWindowDays)
+	}
+	return rows, nil
+}
+
+// loadProductsAt is loadProducts with decisions taken up to cutoff (yyyy-mm-dd).
+func (s *Store) loadProductsAt(ctx context.Context, cutoff string) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
 		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
@@ -205,9 +228,9 @@ func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
 		JOIN producers pr ON pr.id = p.producer_id
 		LEFT JOIN communes c ON c.id = pr.commune_id
 		LEFT JOIN certifications cert ON cert.id = (
-			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL
+			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL AND decision_date <= ?
 			ORDER BY decision_date DESC, id DESC LIMIT 1)
-		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL`)
+		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL`, cutoff)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,181 @@
+package data
+
+import (
+	"context"
+	"sort"
+	"time"
+)
+
+// Report figures for the province: what the summary sheet, the overview
+// screen and the command line all count, from one function.
+
+// StarCounts counts products by stars: index 1-5, [0] unused.
+type StarCounts [6]int
+
+// Total is the sum over stars.
+func (c StarCounts) Total() int { return c[1] + c[2] + c[3] + c[4] + c[5] }
+
+// NamedCount is one line of a summary table.
+type NamedCount struct {
+	Code  string // group code, commune id, producer type code
+	Name  string
+	Stars StarCounts
+}
+
+// ReportSummary holds the summary report's tables for a period. Products
+// count with their latest decision taken by the end of the period and
+// their status on that day.
+type ReportSummary struct {
+	Period      Period
+	Products    int // on record
+	Certified   int // with a decision by the end of the period
+	Valid       int // certificate in force at the end of the period (expiring ones included)
+	Expiring    int // in force but ending within the window
+	Expired     int
+	Uncertified int
+	ByGroup     []NamedCount // every group (ngành), in classification order
+	ByCommune   []NamedCount // communes with products, Vietnamese order
+	ByType      []NamedCount // every producer type
+	Stars       StarCounts   // all certified products
+	New         StarCounts   // decisions taken within the period, by stars
+	NewTotal    int
+	ByYear      map[int]int // decisions taken per year, whole history up to the end of the period
+}
+
+// Summary works out the summary report for period p.
+func (s *Store) Summary(ctx context.Context, p Period) (ReportSummary, error) {
+	sum := ReportSummary{Period: p, ByYear: map[int]int{}}
+	if err := p.Validate(); err != nil {
+		return sum, err
+	}
+	rows, err := s.ProductsAt(ctx, p.To)
+	if err != nil {
+		return sum, err
+	}
+	classes, err := s.Classification(ctx)
+	if err != nil {
+		return sum, err
+	}
+	types, err := s.ProducerTypes(ctx)
+	if err != nil {
+		return sum, err
+	}
+	groupIndex := map[string]int{}
+	for _, c := range classes {
+		if c.Level == "nganh" {
+			groupIndex[c.Code] = len(sum.ByGroup)
+			sum.ByGroup = append(sum.ByGroup, NamedCount{Code: c.Code, Name: c.Name})
+		}
+	}
+	typeIndex := map[string]int{}
+	for _, t := range types {
+		typeIndex[t.Code] = len(sum.ByType)
+		sum.ByType = append(sum.ByType, NamedCount{Code: t.Code, Name: t.Name})
+	}
+	communes := map[string]*NamedCount{}
+	sum.Products = len(rows)
+	for _, r := range rows {
+		switch r.Status {
+		case StatusNone:
+			sum.Uncertified++
+			continue
+		case StatusExpired:
+			sum.Expired++
+		case StatusExpiring:
+			sum.Expiring++
+			sum.Valid++
+		default:
+			sum.Valid++
+		}
+		sum.Certified++
+		sum.Stars[r.Stars]++
+		if i, ok := groupIndex[GroupOf(r.SetCode)]; ok {
+			sum.ByGroup[i].Stars[r.Stars]++
+		}
+		if i, ok := typeIndex[r.ProducerType]; ok {
+			sum.ByType[i].Stars[r.Stars]++
+		}
+		name := r.Commune
+		if name == "" {
+			name = "(chưa rõ xã)"
+		}
+		c := communes[name]
+		if c == nil {
+			c = &NamedCount{Name: name}
+			communes[name] = c
+		}
+		c.Stars[r.Stars]++
+	}
+	for _, c := range communes {
+		sum.ByCommune = append(sum.ByCommune, *c)
+	}
+	sortByKeys(sum.ByCommune, func(c NamedCount) string { return c.Name })
+	// Decisions by year and those within the period, from the whole history.
+	hist, err := s.db.QueryContext(ctx, `SELECT c.decision_date, c.stars FROM certifications c
+		JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
+		WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND pr.deleted_at IS NULL AND c.decision_date <= ?`, ISODate(p.To))
+	if err != nil {
+		return sum, err
+	}
+	defer hist.Close()
+	for hist.Next() {
+		var day string
+		var stars int
+		if err := hist.Scan(&day, &stars); err != nil {
+			return sum, err
+		}
+		d, _ := time.Parse(time.DateOnly, day)
+		sum.ByYear[d.Year()]++
+		if p.Contains(d) && stars >= 1 && stars <= 5 {
+			sum.New[stars]++
+			sum.NewTotal++
+		}
+	}
+	return sum, hist.Err()
+}
+
+// Years returns the years of ByYear in order.
+func (r ReportSummary) Years() []int {
+	var ys []int
+	for y := range r.ByYear {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// ExpiringRow is a product of the expiring report, with its producer's contacts.
+type ExpiringRow struct {
+	ProductRow
+	Representative string
+	Phone          string
+	Address        string
+}
+
+// ExpiringProducts lists, as of day, the certificates already expired or
+// ending within days, soonest end first, with their producers' contacts.
+func (s *Store) ExpiringProducts(ctx context.Context, day time.Time, days int) ([]ExpiringRow, error) {
+	rows, err := s.ProductsAt(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	producers, err := s.Producers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	contact := map[int64]ProducerRow{}
+	for _, p := range producers {
+		contact[p.ID] = p
+	}
+	limit := DateOf(day).AddDate(0, 0, days)
+	var out []ExpiringRow
+	for _, r := range rows {
+		if !r.Certified || r.ValidUntil.After(limit) {
+			continue
+		}
+		c := contact[r.ProducerID]
+		out = append(out, ExpiringRow{r, c.Representative, c.Phone, c.Address})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ValidUntil.Before(out[j].ValidUntil) })
+	return out, nil
+}

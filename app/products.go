@@ -182,7 +182,7 @@ func (p *productsScreen) setChoices(c filterChoices) {
 	names = []string{lang.L("Mọi ngành")}
 	p.groupCodes = nil
 	for _, cl := range c.classes {
-		if cl.Level == "nganh" {
+		if cl.Parent == "" { // groups, and tourism (VI), a set with no group above it
 			names = append(names, cl.Code+". "+cl.Name)
 			p.groupCodes = append(p.groupCodes, cl.Code)
 		}

@@ -62,7 +62,8 @@ func (s *Store) Summary(ctx context.Context, p Period) (ReportSummary, error) {
 	}
 	groupIndex := map[string]int{}
 	for _, c := range classes {
-		if c.Level == "nganh" {
+		// Top-level entries are the groups; tourism (VI) is a set with no group above it.
+		if c.Parent == "" {
 			groupIndex[c.Code] = len(sum.ByGroup)
 			sum.ByGroup = append(sum.ByGroup, NamedCount{Code: c.Code, Name: c.Name})
 		}

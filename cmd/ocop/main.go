@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/ocopdesk/ocop/app"
@@ -33,8 +34,10 @@ Lệnh:
   list courses [--search CHỮ] [--year NĂM] [--csv]
                                          danh sách lớp tập huấn
   list participants [--csv]              danh sách học viên
-  export products --out TỆP.xlsx [--as-of yyyy-mm-dd]
-                                         xuất danh sách sản phẩm ra Excel
+  export BÁO_CÁO[,BÁO_CÁO...] --out TỆP.xlsx [--period 2026|2026-Q1|2026-H1 | --from dd/mm/yyyy --to dd/mm/yyyy]
+         [--valid-only] [--days N]
+                                         báo cáo Excel gửi tỉnh, mỗi báo cáo một trang tính:
+                                         products, summary, expiring, training
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx
@@ -249,6 +252,41 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 	return errUsage
 }
 
+// reportNoun says what each report's count counts.
+var reportNoun = map[string]string{
+	xlsx.ReportProducts: "danh sách %d sản phẩm", xlsx.ReportSummary: "tổng hợp %d sản phẩm được công nhận",
+	xlsx.ReportExpiring: "%d sản phẩm hết hạn hoặc sắp hết hạn", xlsx.ReportTraining: "%d lớp tập huấn",
+}
+
+// reportPeriod is the period of an export: --period, or --from and --to
+// (either may be missing: from the start of that year, to today), or the
+// single day --as-of (today by default).
+func reportPeriod(period, from, to, asOf string) (data.Period, error) {
+	switch {
+	case period != "":
+		return data.ParsePeriod(period, "", "")
+	case from != "" || to != "":
+		if to == "" {
+			to = data.VNDate(time.Now())
+		}
+		if from == "" {
+			t, err := data.ParseDate(to)
+			if err != nil {
+				return data.Period{}, fmt.Errorf("--to: %w", err)
+			}
+			from = data.VNDate(time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC))
+		}
+		return data.ParsePeriod("", from, to)
+	case asOf != "":
+		d, err := data.ParseDate(asOf)
+		if err != nil {
+			return data.Period{}, fmt.Errorf("--as-of: %w", err)
+		}
+		return data.Span(d, d), nil
+	}
+	return data.Span(time.Now(), time.Now()), nil
+}
+
 func export(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errUsage
@@ -256,22 +294,36 @@ func export(ctx context.Context, store *data.Store, args []string, stdout io.Wri
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "")
-	switch args[0] {
-	case "products":
-		asOf := asOfFlag(fs)
+	if names, err := xlsx.ParseReports(args[0]); err == nil {
+		from := fs.String("from", "", "")
+		to := fs.String("to", "", "")
+		period := fs.String("period", "", "")
+		asOf := fs.String("as-of", "", "")
+		validOnly := fs.Bool("valid-only", false, "")
+		days := fs.Int("days", 0, "")
 		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" {
 			return errUsage
 		}
-		day, err := asOf()
+		p, err := reportPeriod(*period, *from, *to, *asOf)
 		if err != nil {
 			return err
 		}
-		n, err := xlsx.ExportProducts(ctx, store, *out, day)
+		counts, err := xlsx.WriteReports(ctx, store, *out, names, xlsx.ReportOptions{Period: p, ValidOnly: *validOnly, ExpiringDays: *days})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã xuất %d sản phẩm ra %s.\n", n, *out)
+		var parts []string
+		for _, n := range names {
+			parts = append(parts, fmt.Sprintf(reportNoun[n], counts[n]))
+		}
+		when := p.Label()
+		if p.From.Equal(p.To) {
+			when = "tính đến ngày " + data.VNDate(p.To)
+		}
+		fmt.Fprintf(stdout, "Đã xuất báo cáo %s (%s) ra %s.\n", when, strings.Join(parts, "; "), *out)
 		return nil
+	}
+	switch args[0] {
 	case "signin", "attendance":
 		course := fs.Int64("course", 0, "")
 		session := fs.Int64("session", 0, "")

@@ -33,6 +33,7 @@ type column struct {
 type document struct {
 	f                                           *excelize.File
 	text, textCenter, number, score, date, head int
+	sheets                                      int // sheets written so far
 }
 
 func newDocument() (*document, error) {
@@ -83,15 +84,21 @@ type sheetLayout struct {
 	subtitle string
 	columns  []column
 	day      time.Time // of the place-date line
+	noList   bool      // not one long list: no frozen heading, no heading repeated on each page
 }
 
 // officialSheet writes the document header and the table's heading row,
 // and returns the row where the table's body starts.
 func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	f := d.f
-	if err := f.SetSheetName(f.GetSheetName(0), l.name); err != nil {
+	if d.sheets == 0 {
+		if err := f.SetSheetName(f.GetSheetName(0), l.name); err != nil {
+			return 0, err
+		}
+	} else if _, err := f.NewSheet(l.name); err != nil {
 		return 0, err
 	}
+	d.sheets++
 	sh := l.name
 	last := len(l.columns)
 	for i, c := range l.columns {
@@ -134,8 +141,10 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	}
 	f.SetCellStyle(sh, "A8", fmt.Sprintf("%s%d", lastCol, headRow), d.head)
 	f.SetRowHeight(sh, headRow, 36)
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A9", ActivePane: "bottomLeft"}); err != nil {
-		return 0, err
+	if !l.noList {
+		if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A9", ActivePane: "bottomLeft"}); err != nil {
+			return 0, err
+		}
 	}
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
@@ -143,8 +152,10 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	}
 	margin := 0.5
 	f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin})
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headRow, headRow), Scope: sh}); err != nil {
-		return 0, err
+	if !l.noList {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, headRow, headRow), Scope: sh}); err != nil {
+			return 0, err
+		}
 	}
 	f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{OddFooter: "&CTrang &P/&N"})
 	return headRow + 1, nil

@@ -14,13 +14,24 @@ import (
 // certification (Danh sách sản phẩm OCOP) to path, status as of day, and
 // returns how many products it holds.
 func ExportProducts(ctx context.Context, store *data.Store, path string, day time.Time) (int, error) {
-	st, err := store.Settings(ctx)
+	counts, err := WriteReports(ctx, store, path, []string{ReportProducts}, ReportOptions{Period: data.Span(day, day), Day: day})
+	return counts[ReportProducts], err
+}
+
+// productsSheet writes the product list of a report.
+func (d *document) productsSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
+	rows, err := store.ProductsAt(ctx, opt.Period.To)
 	if err != nil {
 		return 0, err
 	}
-	rows, err := store.Products(ctx, data.ProductQuery{AsOf: day})
-	if err != nil {
-		return 0, err
+	if opt.ValidOnly {
+		kept := rows[:0]
+		for _, r := range rows {
+			if r.Status == data.StatusValid || r.Status == data.StatusExpiring {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
 	}
 	types, err := store.ProducerTypes(ctx)
 	if err != nil {
@@ -38,22 +49,17 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 	for _, c := range classes {
 		className[c.Code] = c.Name
 	}
-	d, err := newDocument()
-	if err != nil {
-		return 0, err
-	}
-	defer d.f.Close()
 	cols := []column{
 		{"STT", 6, d.number}, {"Tên sản phẩm", 30, d.text}, {"Chủ thể", 30, d.text}, {"Loại hình", 14, d.textCenter},
 		{"Xã, phường", 14, d.text}, {"Bộ sản phẩm", 24, d.text}, {"Điểm", 9, d.score}, {"Hạng sao", 8, d.number},
 		{"Số quyết định", 16, d.textCenter}, {"Ngày quyết định", 13, d.date}, {"Ngày hết hạn", 13, d.date}, {"Tình trạng", 14, d.textCenter},
 	}
 	const sh = "Danh sách sản phẩm"
-	first, err := d.officialSheet(st, sheetLayout{
-		name: sh, title: "DANH SÁCH SẢN PHẨM OCOP",
-		subtitle: fmt.Sprintf("(Tính đến ngày %s)", data.VNDate(data.DateOf(day))),
-		columns:  cols, day: day,
-	})
+	title := "DANH SÁCH SẢN PHẨM OCOP"
+	if opt.ValidOnly {
+		title = "DANH SÁCH SẢN PHẨM OCOP CÒN HIỆU LỰC"
+	}
+	first, err := d.officialSheet(st, sheetLayout{name: sh, title: title, subtitle: opt.subtitle(), columns: cols, day: opt.Day})
 	if err != nil {
 		return 0, err
 	}
@@ -86,8 +92,5 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 		return 0, err
 	}
 	d.signature(sh, st, max(last, first)+2, len(cols))
-	if err := d.save(path); err != nil {
-		return 0, err
-	}
 	return len(rows), nil
 }

@@ -1,0 +1,405 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// The reports a workbook can hold, one sheet each.
+const (
+	ReportProducts = "products"
+	ReportSummary  = "summary"
+	ReportExpiring = "expiring"
+	ReportTraining = "training"
+)
+
+// Reports lists the report names in workbook order.
+var Reports = []string{ReportProducts, ReportSummary, ReportExpiring, ReportTraining}
+
+// ReportOptions say what the reports cover.
+type ReportOptions struct {
+	Period       data.Period
+	Day          time.Time // of the place-date line; the period's end when zero
+	ValidOnly    bool      // products: only certificates in force
+	ExpiringDays int       // expiring: the window; the settings' when 0
+}
+
+func (o ReportOptions) subtitle() string {
+	if o.Period.From.Equal(o.Period.To) {
+		return fmt.Sprintf("(Tính đến ngày %s)", data.VNDate(o.Period.To))
+	}
+	return fmt.Sprintf("(Kỳ báo cáo: %s; số liệu tính đến ngày %s)", lowerFirst(o.Period.Label()), data.VNDate(o.Period.To))
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// ParseReports reads report names separated by commas ("summary,expiring").
+func ParseReports(list string) ([]string, error) {
+	var out []string
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(strings.ToLower(n))
+		found := false
+		for _, r := range Reports {
+			if n == r {
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("không có báo cáo %q: chọn trong %s", n, strings.Join(Reports, ", "))
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// WriteReports writes the named reports into one workbook at path, one
+// sheet each, and returns how many rows each lists (for the summary, the
+// number of certified products).
+func WriteReports(ctx context.Context, store *data.Store, path string, names []string, opt ReportOptions) (map[string]int, error) {
+	if err := opt.Period.Validate(); err != nil {
+		return nil, err
+	}
+	if opt.Day.IsZero() {
+		opt.Day = opt.Period.To
+	}
+	st, err := store.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if opt.ExpiringDays == 0 {
+		opt.ExpiringDays = st.ExpiryWindowDays
+	}
+	d, err := newDocument()
+	if err != nil {
+		return nil, err
+	}
+	defer d.f.Close()
+	counts := map[string]int{}
+	for _, n := range names {
+		var c int
+		switch n {
+		case ReportProducts:
+			c, err = d.productsSheet(ctx, store, st, opt)
+		case ReportSummary:
+			c, err = d.summarySheet(ctx, store, st, opt)
+		case ReportExpiring:
+			c, err = d.expiringSheet(ctx, store, st, opt)
+		case ReportTraining:
+			c, err = d.trainingSheet(ctx, store, st, opt)
+		default:
+			err = fmt.Errorf("không có báo cáo %q", n)
+		}
+		if err != nil {
+			return nil, err
+		}
+		counts[n] = c
+	}
+	d.f.SetActiveSheet(0)
+	if err := d.save(path); err != nil {
+		return nil, err
+	}
+	return counts, nil
+}
+
+// section writes a bold section title across the table's width at row.
+func (d *document) section(sh string, row, cols int, text string) {
+	last, _ := excelize.ColumnNumberToName(cols)
+	a, b := fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row)
+	d.f.MergeCell(sh, a, b)
+	d.f.SetCellStr(sh, a, text)
+	d.f.SetCellStyle(sh, a, b, d.plain(true, false, 12, "left"))
+	d.f.SetRowHeight(sh, row, 24)
+}
+
+// headRow writes a table's heading row.
+func (d *document) headRow(sh string, row int, titles []string) {
+	for i, t := range titles {
+		cell, _ := excelize.CoordinatesToCellName(i+1, row)
+		d.f.SetCellStr(sh, cell, t)
+	}
+	last, _ := excelize.ColumnNumberToName(len(titles))
+	d.f.SetCellStyle(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), d.head)
+	d.f.SetRowHeight(sh, row, 32)
+}
+
+// starsTable writes lines of counts by stars (below 3, 3, 4, 5, total) and
+// a totals row, from row on; it returns the row after the table.
+func (d *document) starsTable(sh string, row int, cols []column, lines []data.NamedCount) int {
+	var total data.StarCounts
+	for i, l := range lines {
+		vals := []any{i + 1, l.Name, l.Stars[1] + l.Stars[2], l.Stars[3], l.Stars[4], l.Stars[5], l.Stars.Total()}
+		d.writeRow(sh, cols, row+i, vals, 0)
+		for k := range total {
+			total[k] += l.Stars[k]
+		}
+	}
+	d.totalsRow(sh, cols, row+len(lines), []any{"", "Tổng cộng", total[1] + total[2], total[3], total[4], total[5], total.Total()})
+	return row + len(lines) + 1
+}
+
+// totalsRow writes a bold totals row.
+func (d *document) totalsRow(sh string, cols []column, row int, vals []any) {
+	d.writeRow(sh, cols, row, vals, 0)
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	style, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: borders,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	d.f.SetCellStyle(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), style)
+}
+
+var borders = []excelize.Border{
+	{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+	{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+}
+
+// summarySheet writes the summary report (Tổng hợp): counts by group and
+// stars, by commune, by producer type, certificate status and the
+// decisions of the period, with charts of stars by commune and decisions
+// by year. It returns the number of certified products.
+func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
+	sum, err := store.Summary(ctx, opt.Period)
+	if err != nil {
+		return 0, err
+	}
+	cols := []column{{"STT", 6, d.number}, {"Ngành", 40, d.text}, {"Dưới 3 sao", 11, d.number}, {"3 sao", 10, d.number},
+		{"4 sao", 10, d.number}, {"5 sao", 10, d.number}, {"Tổng số", 11, d.number}}
+	const sh = "Tổng hợp"
+	row, err := d.officialSheet(st, sheetLayout{name: sh, title: "BÁO CÁO TỔNG HỢP SẢN PHẨM OCOP", subtitle: opt.subtitle(),
+		columns: cols, day: opt.Day, noList: true})
+	if err != nil {
+		return 0, err
+	}
+	// Row 8 (the layout's heading) heads table I.
+	d.section(sh, 7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NGÀNH VÀ HẠNG SAO")
+	row = d.starsTable(sh, row, cols, sum.ByGroup)
+
+	d.section(sh, row+1, len(cols), "II. THEO XÃ, PHƯỜNG")
+	d.headRow(sh, row+2, []string{"STT", "Xã, phường", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	communeFirst := row + 3
+	row = d.starsTable(sh, communeFirst, cols, sum.ByCommune)
+	communeLast := row - 2
+
+	d.section(sh, row+1, len(cols), "III. THEO LOẠI HÌNH CHỦ THỂ")
+	d.headRow(sh, row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	row = d.starsTable(sh, row+3, cols, sum.ByType)
+
+	d.section(sh, row+1, len(cols), "IV. TÌNH TRẠNG GIẤY CHỨNG NHẬN")
+	statusCols := []column{cols[0], cols[1], {"", 11, d.number}}
+	d.headRow(sh, row+2, []string{"STT", "Tình trạng", "Số sản phẩm"})
+	lines := []struct {
+		name string
+		n    int
+	}{
+		{"Còn hiệu lực", sum.Valid},
+		{"   trong đó: sắp hết hạn (trong " + fmt.Sprint(st.ExpiryWindowDays) + " ngày)", sum.Expiring},
+		{"Đã hết hạn", sum.Expired},
+		{"Chưa được công nhận", sum.Uncertified},
+	}
+	for i, l := range lines {
+		stt := any(i + 1)
+		if i == 1 {
+			stt = ""
+		}
+		d.writeRow(sh, statusCols, row+3+i, []any{stt, l.name, l.n}, 0)
+	}
+	d.totalsRow(sh, statusCols, row+3+len(lines), []any{"", "Tổng số sản phẩm", sum.Products})
+	row += 4 + len(lines)
+
+	d.section(sh, row+1, len(cols), "V. SẢN PHẨM ĐƯỢC CÔNG NHẬN MỚI HOẶC CÔNG NHẬN LẠI TRONG KỲ")
+	d.headRow(sh, row+2, []string{"STT", "Nội dung", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	row = d.starsTable(sh, row+3, cols, []data.NamedCount{{Name: "Quyết định công nhận trong kỳ", Stars: sum.New}})
+
+	// Decisions by year, for the second chart, to the right of the tables.
+	years := sum.Years()
+	yearCol, countCol := "I", "J"
+	d.f.SetColWidth(sh, yearCol, countCol, 12)
+	d.f.SetCellStr(sh, yearCol+"8", "Năm")
+	d.f.SetCellStr(sh, countCol+"8", "Số quyết định")
+	d.f.SetCellStyle(sh, yearCol+"8", countCol+"8", d.head)
+	for i, y := range years {
+		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", yearCol, 9+i), int64(y))
+		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", countCol, 9+i), int64(sum.ByYear[y]))
+		d.f.SetCellStyle(sh, fmt.Sprintf("%s%d", yearCol, 9+i), fmt.Sprintf("%s%d", countCol, 9+i), d.number)
+	}
+	if err := d.summaryCharts(sh, communeFirst, communeLast, len(years), row+2); err != nil {
+		return 0, err
+	}
+	d.signature(sh, st, row+24, len(cols))
+	if err := d.fitToWidth(sh); err != nil {
+		return 0, err
+	}
+	return sum.Certified, nil
+}
+
+// summaryCharts adds native Excel charts: stars by commune (stacked
+// columns from table II) and decisions by year, below the tables at row.
+func (d *document) summaryCharts(sh string, communeFirst, communeLast, years, row int) error {
+	ref := func(col string, a, b int) string { return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", sh, col, a, col, b) }
+	axisFont := excelize.Font{Family: font, Size: 10}
+	if communeLast >= communeFirst {
+		var series []excelize.ChartSeries
+		for i, col := range []string{"D", "E", "F"} {
+			series = append(series, excelize.ChartSeries{Name: fmt.Sprintf("'%s'!$%s$%d", sh, col, communeFirst-1),
+				Categories: ref("B", communeFirst, communeLast), Values: ref(col, communeFirst, communeLast),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"A5D6A7", "43A047", "1B5E20"}[i]}}})
+		}
+		err := d.f.AddChart(sh, fmt.Sprintf("A%d", row), &excelize.Chart{
+			Type: excelize.ColStacked, Series: series,
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Sản phẩm theo xã, phường và hạng sao", Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			XAxis:     excelize.ChartAxis{Font: axisFont},
+			YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true},
+			Dimension: excelize.ChartDimension{Width: 520, Height: 300},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if years > 0 {
+		err := d.f.AddChart(sh, fmt.Sprintf("E%d", row), &excelize.Chart{
+			Type: excelize.Col,
+			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$J$8", sh), Categories: ref("I", 9, 8+years), Values: ref("J", 9, 8+years),
+				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1B5E20"}}}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Quyết định công nhận theo năm", Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			XAxis:     excelize.ChartAxis{Font: axisFont},
+			YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true},
+			Dimension: excelize.ChartDimension{Width: 420, Height: 300},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expiringSheet writes the certificates expired or ending within the
+// window, soonest first, with producers' contacts.
+func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
+	rows, err := store.ExpiringProducts(ctx, opt.Period.To, opt.ExpiringDays)
+	if err != nil {
+		return 0, err
+	}
+	cols := []column{{"STT", 6, d.number}, {"Tên sản phẩm", 28, d.text}, {"Chủ thể", 28, d.text}, {"Người đại diện", 18, d.text},
+		{"Điện thoại", 14, d.textCenter}, {"Địa chỉ", 30, d.text}, {"Hạng sao", 8, d.number}, {"Số quyết định", 16, d.textCenter},
+		{"Ngày quyết định", 13, d.date}, {"Ngày hết hạn", 13, d.date}, {"Tình trạng", 16, d.textCenter}}
+	const sh = "Sắp hết hạn"
+	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "DANH SÁCH SẢN PHẨM OCOP HẾT HẠN HOẶC SẮP HẾT HẠN CÔNG NHẬN",
+		subtitle: fmt.Sprintf("(Hết hạn trước ngày %s hoặc trong %d ngày tiếp theo)", data.VNDate(opt.Period.To), opt.ExpiringDays),
+		columns:  cols, day: opt.Day})
+	if err != nil {
+		return 0, err
+	}
+	for i, r := range rows {
+		state := "Đã hết hạn"
+		if left := int(r.ValidUntil.Sub(data.DateOf(opt.Period.To)).Hours() / 24); left >= 0 {
+			state = fmt.Sprintf("Còn %d ngày", left)
+		}
+		d.writeRow(sh, cols, first+i, []any{i + 1, r.Name, r.Producer, r.Representative, r.Phone, r.Address, r.Stars,
+			r.DecisionNo, r.DecisionDate, r.ValidUntil, state}, 0)
+	}
+	last := first + len(rows) - 1
+	if len(rows) > 0 {
+		lastCol, _ := excelize.ColumnNumberToName(len(cols))
+		if err := d.f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", first-1, lastCol, last), nil); err != nil {
+			return 0, err
+		}
+	}
+	if err := d.fitToWidth(sh); err != nil {
+		return 0, err
+	}
+	d.signature(sh, st, max(last, first)+2, len(cols))
+	return len(rows), nil
+}
+
+// trainingSheet writes the courses of the period and the training
+// statistics: courses, participant-times, people, by role, gender and
+// ethnicity.
+func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
+	all, err := store.Courses(ctx, data.CourseQuery{})
+	if err != nil {
+		return 0, err
+	}
+	var courses []data.CourseRow
+	for i := len(all) - 1; i >= 0; i-- { // oldest first
+		if opt.Period.Contains(all[i].Start) {
+			courses = append(courses, all[i])
+		}
+	}
+	stats, err := store.Training(ctx, opt.Period.From, opt.Period.To)
+	if err != nil {
+		return 0, err
+	}
+	cols := []column{{"STT", 6, d.number}, {"Tên lớp tập huấn", 40, d.text}, {"Từ ngày", 13, d.date}, {"Đến ngày", 13, d.date},
+		{"Địa điểm", 28, d.text}, {"Số buổi", 9, d.number}, {"Số học viên", 11, d.number}, {"Có mặt", 10, d.number}}
+	const sh = "Tập huấn"
+	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "BÁO CÁO KẾT QUẢ TẬP HUẤN OCOP", subtitle: opt.subtitle(),
+		columns: cols, day: opt.Day, noList: true})
+	if err != nil {
+		return 0, err
+	}
+	d.section(sh, 7, len(cols), "I. CÁC LỚP TẬP HUẤN TRONG KỲ")
+	enrolled, attended := 0, 0
+	for i, c := range courses {
+		d.writeRow(sh, cols, first+i, []any{i + 1, c.Title, c.Start, c.End, c.Location, c.Sessions, c.Enrolled, c.Attended}, 0)
+		enrolled += c.Enrolled
+		attended += c.Attended
+	}
+	row := first + len(courses)
+	d.totalsRow(sh, cols, row, []any{"", "Tổng cộng", "", "", "", "", enrolled, attended})
+
+	two := []column{cols[0], cols[1], {"", 11, d.number}}
+	d.section(sh, row+2, len(cols), "II. KẾT QUẢ")
+	d.headRow(sh, row+3, []string{"STT", "Chỉ tiêu", "Số lượng"})
+	lines := [][2]any{{"Số lớp tập huấn", stats.Courses}, {"Số lượt người tham gia (có mặt ít nhất một buổi)", stats.ParticipantTimes},
+		{"Số người được tập huấn", stats.People}}
+	lines = append(lines, [2]any{"Theo vai trò:", ""})
+	for _, r := range data.Roles {
+		lines = append(lines, [2]any{"   " + r.Name, stats.ByRole[r.Code]})
+	}
+	lines = append(lines, [2]any{"Theo giới tính:", ""}, [2]any{"   Nam", stats.ByGender[data.GenderMale]},
+		[2]any{"   Nữ", stats.ByGender[data.GenderFemale]})
+	if n := stats.ByGender[""]; n > 0 {
+		lines = append(lines, [2]any{"   Chưa rõ", n})
+	}
+	lines = append(lines, [2]any{"Theo dân tộc:", ""})
+	groups, err := store.EthnicGroups(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, g := range append(groups, "") {
+		if n := stats.ByEthnicity[g]; n > 0 {
+			name := g
+			if name == "" {
+				name = "Chưa rõ"
+			}
+			lines = append(lines, [2]any{"   " + name, n})
+		}
+	}
+	stt := 0
+	for i, l := range lines {
+		num := any("")
+		if !strings.HasPrefix(l[0].(string), "   ") {
+			stt++
+			num = stt
+		}
+		d.writeRow(sh, two, row+4+i, []any{num, l[0], l[1]}, 0)
+	}
+	last := row + 4 + len(lines)
+	if err := d.fitToWidth(sh); err != nil {
+		return 0, err
+	}
+	d.signature(sh, st, last+1, len(cols))
+	return len(courses), nil
+}

@@ -180,3 +180,47 @@ func hasThemeGreen(t *testing.T, path string) bool {
 }
 
 func near(a uint32, b uint32) bool { return a+6 >= b && a <= b+6 }
+
+// TestReportsOpenInLibreOffice writes every report into one workbook and
+// has LibreOffice convert it to PDF, as a provincial officer's office suite
+// would open it; a workbook it cannot convert fails the test.
+func TestReportsOpenInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("libreoffice")
+	if err != nil {
+		if os.Getenv("OCOP_E2E") != "" {
+			t.Fatal("libreoffice is not installed; run `make test`, which installs it")
+		}
+		t.Skip("libreoffice is not installed")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	if code, out, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatalf("demo: %s %s", out, errOut)
+	}
+	book := filepath.Join(dir, "BaoCao_OCOP_2026.xlsx")
+	if code, out, errOut := ocop("--db", db, "export", "products,summary,expiring,training", "--period", "2026", "--out", book); code != 0 {
+		t.Fatalf("export: %s %s", out, errOut)
+	}
+	signin := filepath.Join(dir, "KyTen.xlsx")
+	if code, out, errOut := ocop("--db", db, "export", "signin", "--course", "1", "--out", signin); code != 0 {
+		t.Fatalf("export signin: %s %s", out, errOut)
+	}
+	for _, file := range []string{book, signin} {
+		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+			"--convert-to", "pdf", "--outdir", dir, file)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("libreoffice %s: %v\n%s", filepath.Base(file), err, out)
+		}
+		pdf := strings.TrimSuffix(file, ".xlsx") + ".pdf"
+		info, err := os.Stat(pdf)
+		if err != nil || info.Size() < 10000 {
+			t.Errorf("%s was not converted to a PDF: %v", filepath.Base(file), err)
+			continue
+		}
+		if out, err := exec.Command("pdfinfo", pdf).Output(); err == nil {
+			if !strings.Contains(string(out), "A4") {
+				t.Errorf("%s: not A4:\n%s", filepath.Base(pdf), out)
+			}
+		}
+	}
+}

@@ -104,6 +104,7 @@ type ui struct {
 	products  *productsScreen
 	producers *producersScreen
 	training  *trainingScreen
+	reports   *reportsScreen
 
 	message *widget.Label  // the latest thing done, left of the status bar
 	undo    []undoStep     // changes of this session that Ctrl+Z reverses
@@ -142,14 +143,15 @@ func (u *ui) build() fyne.CanvasObject {
 	u.producers = newProducersScreen(u)
 	u.training = newTrainingScreen(u)
 	producers := u.producers
-	reports := newReportsScreen(u)
+	u.reports = newReportsScreen(u)
+	reports := u.reports
 	settings := newSettingsScreen(u)
 	u.screens = []screen{
 		{lang.L("Tổng quan"), theme.HomeIcon(), u.overview.view, u.overview.refresh},
 		{lang.L("Sản phẩm"), theme.ListIcon(), u.products.view, u.products.refresh},
 		{lang.L("Chủ thể"), theme.AccountIcon(), producers.view, producers.refresh},
 		{lang.L("Tập huấn"), theme.CalendarIcon(), u.training.view, u.training.refresh},
-		{lang.L("Báo cáo"), theme.DocumentIcon(), reports.view, nil},
+		{lang.L("Báo cáo"), theme.DocumentIcon(), reports.view, reports.refresh},
 		{lang.L("Cài đặt"), theme.SettingsIcon(), settings.view, settings.refresh},
 	}
 	u.stack = container.NewStack()

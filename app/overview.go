@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,10 +23,12 @@ type overviewScreen struct {
 	view    fyne.CanvasObject
 	date    *widget.Label
 	figures map[string]*canvas.Text
-	stars   *widget.Label
 	notice  *widget.Label
 	list    *widget.List
 	rows    []data.ProductRow // needing attention
+
+	byStars, byCommune *barChart
+	training           *widget.Label
 }
 
 const (
@@ -59,7 +63,6 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		card(figExpired, lang.L("Hết hạn"), theme.ColorNameError, theme.ErrorIcon()),
 		card(figProducers, lang.L("Chủ thể"), theme.ColorNamePrimary, theme.AccountIcon()),
 	)
-	o.stars = widget.NewLabel("")
 	o.notice = widget.NewLabel("")
 	o.notice.Wrapping = fyne.TextWrapWord
 	o.notice.TextStyle.Bold = true
@@ -91,10 +94,25 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		o.list.UnselectAll()
 		u.openFromAlert(o.rows[id].ID)
 	}
+	o.byStars, o.byCommune = newBarChart(84), newBarChart(84)
+	o.training = widget.NewLabel("")
+	o.training.Wrapping = fyne.TextWrapWord
+	box := func(title string, content fyne.CanvasObject) fyne.CanvasObject {
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+		bg.StrokeColor = cardBorder
+		bg.StrokeWidth = 1
+		bg.CornerRadius = 6
+		head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
+	}
+	charts := container.NewGridWithColumns(3,
+		box(lang.L("Theo hạng sao và tình trạng"), o.byStars.view),
+		box(lang.L("Sản phẩm được công nhận theo xã, phường"), container.NewVScroll(o.byCommune.view)),
+		box(lang.L("Tập huấn năm nay"), o.training))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
 		cards,
-		o.stars,
+		charts,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, o.notice),
 		widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm.")),
@@ -106,6 +124,8 @@ func newOverviewScreen(u *ui) *overviewScreen {
 type overviewData struct {
 	summary   data.Summary
 	producers int
+	report    data.ReportSummary
+	training  data.TrainingStats
 }
 
 func (o *overviewScreen) refresh() {
@@ -117,7 +137,17 @@ func (o *overviewScreen) refresh() {
 			return overviewData{}, err
 		}
 		producers, _, err := o.u.store.Counts(ctx)
-		return overviewData{data.Summarize(rows), producers}, err
+		if err != nil {
+			return overviewData{}, err
+		}
+		d := overviewData{summary: data.Summarize(rows), producers: producers}
+		// The summary report's own figures, for the period ending today.
+		if d.report, err = o.u.store.Summary(ctx, data.Span(today, today)); err != nil {
+			return d, err
+		}
+		year := today.Year()
+		d.training, err = o.u.store.Training(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+		return d, err
 	}, o.show)
 }
 
@@ -132,11 +162,39 @@ func (o *overviewScreen) show(d overviewData) {
 	set(figExpiring, s.ByStatus[data.StatusExpiring])
 	set(figExpired, s.ByStatus[data.StatusExpired])
 	set(figProducers, d.producers)
-	o.stars.SetText(lang.L("Theo hạng sao: 3 sao: {{.S3}}  ·  4 sao: {{.S4}}  ·  5 sao: {{.S5}}  ·  Chưa công nhận: {{.None}}",
-		map[string]any{"S3": s.ByStars[3], "S4": s.ByStars[4], "S5": s.ByStars[5], "None": s.ByStatus[data.StatusNone]}))
 	o.rows = s.Attention
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
+
+	r := d.report
+	var stars []barItem
+	for k := 5; k >= 3; k-- {
+		stars = append(stars, barItem{starsText(k), r.Stars[k], starTint(k)})
+	}
+	stars = append(stars, barItem{lang.L("trong đó hết hạn"), r.Expired, theme.Color(theme.ColorNameError)},
+		barItem{lang.L("Chưa công nhận"), r.Uncertified, theme.Color(theme.ColorNameDisabled)})
+	o.byStars.set(stars)
+	var communes []barItem
+	for _, c := range r.ByCommune {
+		communes = append(communes, barItem{c.Name, c.Stars.Total(), theme.Color(theme.ColorNamePrimary)})
+	}
+	o.byCommune.set(communes)
+	t := d.training
+	o.training.SetText(lang.L("{{.Courses}} lớp tập huấn\n{{.Times}} lượt người tham gia\n{{.People}} người được tập huấn\nNam {{.Men}}, nữ {{.Women}}",
+		map[string]any{"Courses": t.Courses, "Times": t.ParticipantTimes, "People": t.People,
+			"Men": t.ByGender[data.GenderMale], "Women": t.ByGender[data.GenderFemale]}))
+}
+
+// starTint is the green of k stars: darker for more stars, as in the
+// summary report's chart.
+func starTint(k int) color.Color {
+	switch {
+	case k >= 5:
+		return green
+	case k == 4:
+		return color.NRGBA{R: 0x43, G: 0xa0, B: 0x47, A: 0xff}
+	}
+	return color.NRGBA{R: 0xa5, G: 0xd6, B: 0xa7, A: 0xff}
 }
 
 // attentionText is the expiry notice of the overview and of the start.

@@ -1,0 +1,63 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// BenchmarkReportWorkbook writes the full report workbook (all four sheets)
+// for a store of n products, and, in the same run, a bare excelize
+// StreamWriter writing the same product cells without styles: the floor
+// the aim (within 1.3× of it) is measured against. n is 100,000 unless
+// OCOP_BENCH_PRODUCTS says otherwise.
+func BenchmarkReportWorkbook(b *testing.B) {
+	n := 100000
+	if v := os.Getenv("OCOP_BENCH_PRODUCTS"); v != "" {
+		fmt.Sscan(v, &n)
+	}
+	dir := b.TempDir()
+	s, err := data.Open(filepath.Join(dir, "large.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.FillLarge(ctx, n, 3); err != nil {
+		b.Fatal(err)
+	}
+	period := data.Year(2026)
+	rows, _ := s.ProductsAt(ctx, period.To)
+	var ours, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if _, err := WriteReports(ctx, s, filepath.Join(dir, "BaoCao.xlsx"), Reports, ReportOptions{Period: period}); err != nil {
+			b.Fatal(err)
+		}
+		ours += time.Since(start)
+
+		start = time.Now()
+		f := excelize.NewFile()
+		sw, _ := f.NewStreamWriter("Sheet1")
+		for k, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, k+1)
+			sw.SetRow(cell, []any{k + 1, r.Name, r.Producer, r.ProducerType, r.Commune, r.SetCode, r.Score.Float(), r.Stars,
+				r.DecisionNo, r.DecisionDate, r.ValidUntil, r.Status.Label()})
+		}
+		sw.Flush()
+		f.SaveAs(filepath.Join(dir, "floor.xlsx"))
+		f.Close()
+		floor += time.Since(start)
+	}
+	b.ReportMetric(ours.Seconds()/float64(b.N), "s-workbook")
+	b.ReportMetric(floor.Seconds()/float64(b.N), "s-floor")
+	b.ReportMetric(float64(ours)/float64(floor), "x-floor")
+}

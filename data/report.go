@@ -44,14 +44,20 @@ type ReportSummary struct {
 
 // Summary works out the summary report for period p.
 func (s *Store) Summary(ctx context.Context, p Period) (ReportSummary, error) {
-	sum := ReportSummary{Period: p, ByYear: map[int]int{}}
 	if err := p.Validate(); err != nil {
-		return sum, err
+		return ReportSummary{Period: p}, err
 	}
 	rows, err := s.ProductsAt(ctx, p.To)
 	if err != nil {
-		return sum, err
+		return ReportSummary{Period: p}, err
 	}
+	return s.SummaryOf(ctx, p, rows)
+}
+
+// SummaryOf is Summary over rows already read with ProductsAt(p.To), so
+// that a workbook of several reports reads the products once.
+func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (ReportSummary, error) {
+	sum := ReportSummary{Period: p, ByYear: map[int]int{}}
 	classes, err := s.Classification(ctx)
 	if err != nil {
 		return sum, err
@@ -160,6 +166,11 @@ func (s *Store) ExpiringProducts(ctx context.Context, day time.Time, days int) (
 	if err != nil {
 		return nil, err
 	}
+	return s.ExpiringOf(ctx, rows, day, days)
+}
+
+// ExpiringOf is ExpiringProducts over rows already read with ProductsAt(day).
+func (s *Store) ExpiringOf(ctx context.Context, rows []ProductRow, day time.Time, days int) ([]ExpiringRow, error) {
 	producers, err := s.Producers(ctx)
 	if err != nil {
 		return nil, err

@@ -33,7 +33,9 @@ type column struct {
 type document struct {
 	f                                           *excelize.File
 	text, textCenter, number, score, date, head int
-	sheets                                      int // sheets written so far
+	sheets                                      int               // sheets written so far
+	w                                           *sheetWriter      // the sheet being written
+	rows                                        []data.ProductRow // the reports' products
 }
 
 func newDocument() (*document, error) {
@@ -85,10 +87,14 @@ type sheetLayout struct {
 	columns  []column
 	day      time.Time // of the place-date line
 	noList   bool      // not one long list: no frozen heading, no heading repeated on each page
+	stream   bool      // written in row order through the StreamWriter (long lists)
 }
 
-// officialSheet writes the document header and the table's heading row,
-// and returns the row where the table's body starts.
+// officialSheet starts a sheet: the document header (parent body and
+// office, national motto, place-date line, title, subtitle) and the
+// table's heading row, with the page set up for A4 landscape. It returns
+// the row where the table's body starts; d.w writes the rest, and d.w.close
+// ends the sheet.
 func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	f := d.f
 	if d.sheets == 0 {
@@ -101,50 +107,63 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	d.sheets++
 	sh := l.name
 	last := len(l.columns)
-	for i, c := range l.columns {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetColWidth(sh, name, name, c.width)
+	const headRow = 8
+	w := &sheetWriter{f: f, name: sh}
+	d.w = w
+	if l.stream {
+		// The sheet's properties are written when the stream starts, its
+		// columns and panes with the first row.
+		fit := true
+		if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return 0, err
+		}
+		sw, err := f.NewStreamWriter(sh)
+		if err != nil {
+			return 0, err
+		}
+		w.sw = sw
+		for i, c := range l.columns {
+			sw.SetColWidth(i+1, i+1, c.width)
+		}
+		if !l.noList {
+			if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A9", ActivePane: "bottomLeft"}); err != nil {
+				return 0, err
+			}
+		}
+	} else {
+		for i, c := range l.columns {
+			name, _ := excelize.ColumnNumberToName(i + 1)
+			f.SetColWidth(sh, name, name, c.width)
+		}
+		if !l.noList {
+			if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A9", ActivePane: "bottomLeft"}); err != nil {
+				return 0, err
+			}
+		}
 	}
-	col := func(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
-	// Left block over the first third of the width, right block over the rest.
+	// Left block over the first two fifths of the width, right block over the rest.
 	split := max(3, last*2/5)
-	leftEnd, rightStart, lastCol := col(split), col(split+1), col(last)
-	merge := func(row int, from, to string, text string, style int) {
-		a, b := fmt.Sprintf("%s%d", from, row), fmt.Sprintf("%s%d", to, row)
-		f.MergeCell(sh, a, b)
-		f.SetCellStr(sh, a, text)
-		f.SetCellStyle(sh, a, b, style)
-	}
 	normalC := d.plain(false, false, 12, "center")
 	boldC := d.plain(true, false, 12, "center")
 	italicC := d.plain(false, true, 12, "center")
-	merge(1, "A", leftEnd, strings.ToUpper(st.ParentBody), normalC)
-	merge(1, rightStart, lastCol, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", boldC)
-	merge(2, "A", leftEnd, strings.ToUpper(st.OfficeName), boldC)
-	motto := d.plain(true, false, 13, "center")
-	merge(2, rightStart, lastCol, "Độc lập - Tự do - Hạnh phúc", motto)
 	place := st.PlaceName
 	if place == "" {
 		place = st.Province
 	}
-	merge(3, rightStart, lastCol, data.PlaceDateLine(place, l.day), italicC)
-	merge(5, "A", lastCol, l.title, d.plain(true, false, 14, "center"))
-	merge(6, "A", lastCol, l.subtitle, italicC)
-	f.SetRowHeight(sh, 5, 22)
+	w.merge(1, 1, split, strings.ToUpper(st.ParentBody), normalC)
+	w.merge(1, split+1, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", boldC)
+	w.merge(2, 1, split, strings.ToUpper(st.OfficeName), boldC)
+	w.merge(2, split+1, last, "Độc lập - Tự do - Hạnh phúc", d.plain(true, false, 13, "center"))
+	w.merge(3, split+1, last, data.PlaceDateLine(place, l.day), italicC)
+	w.setHeight(5, 22)
+	w.merge(5, 1, last, l.title, d.plain(true, false, 14, "center"))
 	if n := strings.Count(l.subtitle, "\n"); n > 0 {
-		f.SetRowHeight(sh, 6, float64(n+1)*17)
+		w.setHeight(6, float64(n+1)*17)
 	}
-	const headRow = 8
+	w.merge(6, 1, last, l.subtitle, italicC)
+	w.setHeight(headRow, 36)
 	for i, c := range l.columns {
-		cell, _ := excelize.CoordinatesToCellName(i+1, headRow)
-		f.SetCellStr(sh, cell, c.title)
-	}
-	f.SetCellStyle(sh, "A8", fmt.Sprintf("%s%d", lastCol, headRow), d.head)
-	f.SetRowHeight(sh, headRow, 36)
-	if !l.noList {
-		if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: "A9", ActivePane: "bottomLeft"}); err != nil {
-			return 0, err
-		}
+		w.set(headRow, i+1, c.title, d.head)
 	}
 	size, orient, fitW, fitH := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
@@ -161,11 +180,14 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	return headRow + 1, nil
 }
 
-// fitToWidth makes the sheet print one page wide. It must come after
-// AutoFilter, which rewrites the sheet properties and drops this one.
-func (d *document) fitToWidth(sh string) error {
-	fit := true
-	return d.f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit})
+// autoFilter puts filter buttons on the heading row of a list from first
+// to last; the sheet must not be closed yet.
+func (d *document) autoFilter(first, last, cols int) error {
+	if last < first {
+		return nil
+	}
+	lastCol, _ := excelize.ColumnNumberToName(cols)
+	return d.f.AutoFilter(d.w.name, fmt.Sprintf("A%d:%s%d", first-1, lastCol, last), nil)
 }
 
 // rowHeight estimates the height in points a table row needs so that its
@@ -201,22 +223,15 @@ func wrappedLines(text string, perLine int) int {
 }
 
 // signature writes the signature block under the table, bottom right.
-func (d *document) signature(sh string, st data.Settings, row, lastColN int) {
-	col := func(n int) string { s, _ := excelize.ColumnNumberToName(n); return s }
-	from, to := col(max(1, lastColN-3)), col(lastColN)
-	merge := func(r int, text string, style int) {
-		a, b := fmt.Sprintf("%s%d", from, r), fmt.Sprintf("%s%d", to, r)
-		d.f.MergeCell(sh, a, b)
-		d.f.SetCellStr(sh, a, text)
-		d.f.SetCellStyle(sh, a, b, style)
-	}
+func (d *document) signature(st data.Settings, row, lastColN int) {
+	from := max(1, lastColN-3)
 	title := strings.ToUpper(st.SignerTitle)
 	if title == "" {
 		title = "THỦ TRƯỞNG ĐƠN VỊ"
 	}
-	merge(row, title, d.plain(true, false, 12, "center"))
-	merge(row+1, "(Ký, ghi rõ họ tên và đóng dấu)", d.plain(false, true, 11, "center"))
-	merge(row+5, st.SignerName, d.plain(true, false, 12, "center"))
+	d.w.merge(row, from, lastColN, title, d.plain(true, false, 12, "center"))
+	d.w.merge(row+1, from, lastColN, "(Ký, ghi rõ họ tên và đóng dấu)", d.plain(false, true, 11, "center"))
+	d.w.merge(row+5, from, lastColN, st.SignerName, d.plain(true, false, 12, "center"))
 }
 
 // save writes the workbook to a temporary file beside path and renames it

@@ -2,10 +2,7 @@ package xlsx
 
 import (
 	"context"
-	"fmt"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
 )
@@ -20,12 +17,9 @@ func ExportProducts(ctx context.Context, store *data.Store, path string, day tim
 
 // productsSheet writes the product list of a report.
 func (d *document) productsSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	rows, err := store.ProductsAt(ctx, opt.Period.To)
-	if err != nil {
-		return 0, err
-	}
+	rows := d.rows
 	if opt.ValidOnly {
-		kept := rows[:0]
+		var kept []data.ProductRow
 		for _, r := range rows {
 			if r.Status == data.StatusValid || r.Status == data.StatusExpiring {
 				kept = append(kept, r)
@@ -59,11 +53,10 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 	if opt.ValidOnly {
 		title = "DANH SÁCH SẢN PHẨM OCOP CÒN HIỆU LỰC"
 	}
-	first, err := d.officialSheet(st, sheetLayout{name: sh, title: title, subtitle: opt.subtitle(), columns: cols, day: opt.Day})
+	first, err := d.officialSheet(st, sheetLayout{name: sh, title: title, subtitle: opt.subtitle(), columns: cols, day: opt.Day, stream: true})
 	if err != nil {
 		return 0, err
 	}
-	f := d.f
 	for i, r := range rows {
 		n := first + i
 		set := r.SetCode
@@ -79,18 +72,14 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 			vals[9] = r.DecisionDate
 			vals[10] = r.ValidUntil
 		}
-		d.writeRow(sh, cols, n, vals, 0)
-	}
-	last := first + len(rows) - 1
-	lastCol, _ := excelize.ColumnNumberToName(len(cols))
-	if len(rows) > 0 {
-		if err := f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", first-1, lastCol, last), nil); err != nil {
+		if err := d.writeRow(cols, n, vals, 0); err != nil {
 			return 0, err
 		}
 	}
-	if err := d.fitToWidth(sh); err != nil {
+	last := first + len(rows) - 1
+	if err := d.autoFilter(first, last, len(cols)); err != nil {
 		return 0, err
 	}
-	d.signature(sh, st, max(last, first)+2, len(cols))
-	return len(rows), nil
+	d.signature(st, max(last, first)+2, len(cols))
+	return len(rows), d.w.close()
 }

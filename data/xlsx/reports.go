@@ -86,6 +86,10 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		return nil, err
 	}
 	defer d.f.Close()
+	// The products as they stood at the end of the period, read once for every sheet.
+	if d.rows, err = store.ProductsAt(ctx, opt.Period.To); err != nil {
+		return nil, err
+	}
 	counts := map[string]int{}
 	for _, n := range names {
 		var c int
@@ -106,7 +110,6 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		}
 		counts[n] = c
 	}
-	d.f.SetActiveSheet(0)
 	if err := d.save(path); err != nil {
 		return nil, err
 	}
@@ -114,48 +117,43 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 }
 
 // section writes a bold section title across the table's width at row.
-func (d *document) section(sh string, row, cols int, text string) {
-	last, _ := excelize.ColumnNumberToName(cols)
-	a, b := fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row)
-	d.f.MergeCell(sh, a, b)
-	d.f.SetCellStr(sh, a, text)
-	d.f.SetCellStyle(sh, a, b, d.plain(true, false, 12, "left"))
-	d.f.SetRowHeight(sh, row, 24)
+func (d *document) section(row, cols int, text string) {
+	d.w.setHeight(row, 24)
+	d.w.merge(row, 1, cols, text, d.plain(true, false, 12, "left"))
 }
 
 // headRow writes a table's heading row.
-func (d *document) headRow(sh string, row int, titles []string) {
+func (d *document) headRow(row int, titles []string) {
+	d.w.setHeight(row, 32)
 	for i, t := range titles {
-		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		d.f.SetCellStr(sh, cell, t)
+		d.w.set(row, i+1, t, d.head)
 	}
-	last, _ := excelize.ColumnNumberToName(len(titles))
-	d.f.SetCellStyle(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), d.head)
-	d.f.SetRowHeight(sh, row, 32)
 }
 
 // starsTable writes lines of counts by stars (below 3, 3, 4, 5, total) and
 // a totals row, from row on; it returns the row after the table.
-func (d *document) starsTable(sh string, row int, cols []column, lines []data.NamedCount) int {
+func (d *document) starsTable(row int, cols []column, lines []data.NamedCount) int {
 	var total data.StarCounts
 	for i, l := range lines {
 		vals := []any{i + 1, l.Name, l.Stars[1] + l.Stars[2], l.Stars[3], l.Stars[4], l.Stars[5], l.Stars.Total()}
-		d.writeRow(sh, cols, row+i, vals, 0)
+		d.writeRow(cols, row+i, vals, 0)
 		for k := range total {
 			total[k] += l.Stars[k]
 		}
 	}
-	d.totalsRow(sh, cols, row+len(lines), []any{"", "Tổng cộng", total[1] + total[2], total[3], total[4], total[5], total.Total()})
+	d.totalsRow(cols, row+len(lines), []any{"", "Tổng cộng", total[1] + total[2], total[3], total[4], total[5], total.Total()})
 	return row + len(lines) + 1
 }
 
 // totalsRow writes a bold totals row.
-func (d *document) totalsRow(sh string, cols []column, row int, vals []any) {
-	d.writeRow(sh, cols, row, vals, 0)
-	last, _ := excelize.ColumnNumberToName(len(cols))
+func (d *document) totalsRow(cols []column, row int, vals []any) {
 	style, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: borders,
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	d.f.SetCellStyle(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), style)
+	bold := make([]column, len(cols))
+	for i, c := range cols {
+		bold[i] = column{c.title, c.width, style}
+	}
+	d.writeRow(bold, row, vals, 0)
 }
 
 var borders = []excelize.Border{
@@ -168,7 +166,7 @@ var borders = []excelize.Border{
 // decisions of the period, with charts of stars by commune and decisions
 // by year. It returns the number of certified products.
 func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	sum, err := store.Summary(ctx, opt.Period)
+	sum, err := store.SummaryOf(ctx, opt.Period, d.rows)
 	if err != nil {
 		return 0, err
 	}
@@ -181,22 +179,22 @@ func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.
 		return 0, err
 	}
 	// Row 8 (the layout's heading) heads table I.
-	d.section(sh, 7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NGÀNH VÀ HẠNG SAO")
-	row = d.starsTable(sh, row, cols, sum.ByGroup)
+	d.section(7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NGÀNH VÀ HẠNG SAO")
+	row = d.starsTable(row, cols, sum.ByGroup)
 
-	d.section(sh, row+1, len(cols), "II. THEO XÃ, PHƯỜNG")
-	d.headRow(sh, row+2, []string{"STT", "Xã, phường", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	d.section(row+1, len(cols), "II. THEO XÃ, PHƯỜNG")
+	d.headRow(row+2, []string{"STT", "Xã, phường", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	communeFirst := row + 3
-	row = d.starsTable(sh, communeFirst, cols, sum.ByCommune)
+	row = d.starsTable(communeFirst, cols, sum.ByCommune)
 	communeLast := row - 2
 
-	d.section(sh, row+1, len(cols), "III. THEO LOẠI HÌNH CHỦ THỂ")
-	d.headRow(sh, row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
-	row = d.starsTable(sh, row+3, cols, sum.ByType)
+	d.section(row+1, len(cols), "III. THEO LOẠI HÌNH CHỦ THỂ")
+	d.headRow(row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	row = d.starsTable(row+3, cols, sum.ByType)
 
-	d.section(sh, row+1, len(cols), "IV. TÌNH TRẠNG GIẤY CHỨNG NHẬN")
+	d.section(row+1, len(cols), "IV. TÌNH TRẠNG GIẤY CHỨNG NHẬN")
 	statusCols := []column{cols[0], cols[1], {"", 11, d.number}}
-	d.headRow(sh, row+2, []string{"STT", "Tình trạng", "Số sản phẩm"})
+	d.headRow(row+2, []string{"STT", "Tình trạng", "Số sản phẩm"})
 	lines := []struct {
 		name string
 		n    int
@@ -211,14 +209,14 @@ func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.
 		if i == 1 {
 			stt = ""
 		}
-		d.writeRow(sh, statusCols, row+3+i, []any{stt, l.name, l.n}, 0)
+		d.writeRow(statusCols, row+3+i, []any{stt, l.name, l.n}, 0)
 	}
-	d.totalsRow(sh, statusCols, row+3+len(lines), []any{"", "Tổng số sản phẩm", sum.Products})
+	d.totalsRow(statusCols, row+3+len(lines), []any{"", "Tổng số sản phẩm", sum.Products})
 	row += 4 + len(lines)
 
-	d.section(sh, row+1, len(cols), "V. SẢN PHẨM ĐƯỢC CÔNG NHẬN MỚI HOẶC CÔNG NHẬN LẠI TRONG KỲ")
-	d.headRow(sh, row+2, []string{"STT", "Nội dung", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
-	row = d.starsTable(sh, row+3, cols, []data.NamedCount{{Name: "Quyết định công nhận trong kỳ", Stars: sum.New}})
+	d.section(row+1, len(cols), "V. SẢN PHẨM ĐƯỢC CÔNG NHẬN MỚI HOẶC CÔNG NHẬN LẠI TRONG KỲ")
+	d.headRow(row+2, []string{"STT", "Nội dung", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
+	row = d.starsTable(row+3, cols, []data.NamedCount{{Name: "Quyết định công nhận trong kỳ", Stars: sum.New}})
 
 	// Decisions by year, for the second chart, to the right of the tables.
 	years := sum.Years()
@@ -235,11 +233,8 @@ func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.
 	if err := d.summaryCharts(sh, communeFirst, communeLast, len(years), row+2); err != nil {
 		return 0, err
 	}
-	d.signature(sh, st, row+24, len(cols))
-	if err := d.fitToWidth(sh); err != nil {
-		return 0, err
-	}
-	return sum.Certified, nil
+	d.signature(st, row+24, len(cols))
+	return sum.Certified, d.w.close()
 }
 
 // summaryCharts adds native Excel charts: stars by commune (stacked
@@ -287,7 +282,7 @@ func (d *document) summaryCharts(sh string, communeFirst, communeLast, years, ro
 // expiringSheet writes the certificates expired or ending within the
 // window, soonest first, with producers' contacts.
 func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	rows, err := store.ExpiringProducts(ctx, opt.Period.To, opt.ExpiringDays)
+	rows, err := store.ExpiringOf(ctx, d.rows, opt.Period.To, opt.ExpiringDays)
 	if err != nil {
 		return 0, err
 	}
@@ -297,7 +292,7 @@ func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data
 	const sh = "Sắp hết hạn"
 	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "DANH SÁCH SẢN PHẨM OCOP HẾT HẠN HOẶC SẮP HẾT HẠN CÔNG NHẬN",
 		subtitle: fmt.Sprintf("(Hết hạn trước ngày %s hoặc trong %d ngày tiếp theo)", data.VNDate(opt.Period.To), opt.ExpiringDays),
-		columns:  cols, day: opt.Day})
+		columns:  cols, day: opt.Day, stream: true})
 	if err != nil {
 		return 0, err
 	}
@@ -306,21 +301,15 @@ func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data
 		if left := int(r.ValidUntil.Sub(data.DateOf(opt.Period.To)).Hours() / 24); left >= 0 {
 			state = fmt.Sprintf("Còn %d ngày", left)
 		}
-		d.writeRow(sh, cols, first+i, []any{i + 1, r.Name, r.Producer, r.Representative, r.Phone, r.Address, r.Stars,
+		d.writeRow(cols, first+i, []any{i + 1, r.Name, r.Producer, r.Representative, r.Phone, r.Address, r.Stars,
 			r.DecisionNo, r.DecisionDate, r.ValidUntil, state}, 0)
 	}
 	last := first + len(rows) - 1
-	if len(rows) > 0 {
-		lastCol, _ := excelize.ColumnNumberToName(len(cols))
-		if err := d.f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", first-1, lastCol, last), nil); err != nil {
-			return 0, err
-		}
-	}
-	if err := d.fitToWidth(sh); err != nil {
+	if err := d.autoFilter(first, last, len(cols)); err != nil {
 		return 0, err
 	}
-	d.signature(sh, st, max(last, first)+2, len(cols))
-	return len(rows), nil
+	d.signature(st, max(last, first)+2, len(cols))
+	return len(rows), d.w.close()
 }
 
 // trainingSheet writes the courses of the period and the training
@@ -349,19 +338,19 @@ func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data
 	if err != nil {
 		return 0, err
 	}
-	d.section(sh, 7, len(cols), "I. CÁC LỚP TẬP HUẤN TRONG KỲ")
+	d.section(7, len(cols), "I. CÁC LỚP TẬP HUẤN TRONG KỲ")
 	enrolled, attended := 0, 0
 	for i, c := range courses {
-		d.writeRow(sh, cols, first+i, []any{i + 1, c.Title, c.Start, c.End, c.Location, c.Sessions, c.Enrolled, c.Attended}, 0)
+		d.writeRow(cols, first+i, []any{i + 1, c.Title, c.Start, c.End, c.Location, c.Sessions, c.Enrolled, c.Attended}, 0)
 		enrolled += c.Enrolled
 		attended += c.Attended
 	}
 	row := first + len(courses)
-	d.totalsRow(sh, cols, row, []any{"", "Tổng cộng", "", "", "", "", enrolled, attended})
+	d.totalsRow(cols, row, []any{"", "Tổng cộng", "", "", "", "", enrolled, attended})
 
 	two := []column{cols[0], cols[1], {"", 11, d.number}}
-	d.section(sh, row+2, len(cols), "II. KẾT QUẢ")
-	d.headRow(sh, row+3, []string{"STT", "Chỉ tiêu", "Số lượng"})
+	d.section(row+2, len(cols), "II. KẾT QUẢ")
+	d.headRow(row+3, []string{"STT", "Chỉ tiêu", "Số lượng"})
 	lines := [][2]any{{"Số lớp tập huấn", stats.Courses}, {"Số lượt người tham gia (có mặt ít nhất một buổi)", stats.ParticipantTimes},
 		{"Số người được tập huấn", stats.People}}
 	lines = append(lines, [2]any{"Theo vai trò:", ""})
@@ -394,12 +383,9 @@ func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data
 			stt++
 			num = stt
 		}
-		d.writeRow(sh, two, row+4+i, []any{num, l[0], l[1]}, 0)
+		d.writeRow(two, row+4+i, []any{num, l[0], l[1]}, 0)
 	}
 	last := row + 4 + len(lines)
-	if err := d.fitToWidth(sh); err != nil {
-		return 0, err
-	}
-	d.signature(sh, st, last+1, len(cols))
-	return len(courses), nil
+	d.signature(st, last+1, len(cols))
+	return len(courses), d.w.close()
 }

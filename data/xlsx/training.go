@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/ocopdesk/ocop/data"
 )
 
@@ -27,27 +25,24 @@ func courseLines(c data.Course, when string) string {
 	return strings.Join(append(lines, place), "\n")
 }
 
-// writeRow writes one table row: strings as text (never formulas), other
-// values as they are, each with its column's style.
-func (d *document) writeRow(sh string, cols []column, row int, vals []any, height float64) {
+// writeRow writes one table row of the current sheet: strings as text
+// (never formulas), other values as they are, each with its column's
+// style; the row is at least height points high, and high enough for its
+// wrapped text.
+func (d *document) writeRow(cols []column, row int, vals []any, height float64) error {
 	texts := make([]string, len(vals))
 	for c, v := range vals {
 		if t, ok := v.(string); ok {
 			texts[c] = t
 		}
 	}
-	d.f.SetRowHeight(sh, row, max(height, rowHeight(cols, texts)))
+	d.w.setHeight(row, max(height, rowHeight(cols, texts)))
 	for c, v := range vals {
-		cell, _ := excelize.CoordinatesToCellName(c+1, row)
-		switch v := v.(type) {
-		case nil:
-		case string:
-			d.f.SetCellStr(sh, cell, v)
-		default:
-			d.f.SetCellValue(sh, cell, v)
+		if err := d.w.set(row, c+1, v, cols[c].style); err != nil {
+			return err
 		}
-		d.f.SetCellStyle(sh, cell, cell, cols[c].style)
 	}
+	return nil
 }
 
 // ExportSignIn writes the sign-in sheet of a course (Danh sách học viên ký
@@ -97,19 +92,19 @@ func ExportSignIn(ctx context.Context, store *data.Store, courseID, sessionID in
 		if p.BirthYear != 0 {
 			year = p.BirthYear
 		}
-		d.writeRow(sh, cols, first+i, []any{i + 1, p.FullName, year, data.GenderLabel(p.Gender), p.Ethnicity, p.Unit(),
+		d.writeRow(cols, first+i, []any{i + 1, p.FullName, year, data.GenderLabel(p.Gender), p.Ethnicity, p.Unit(),
 			data.RoleName(p.Role), p.Phone, ""}, signRow)
 	}
 	const blanks = 5
 	for i := range blanks {
 		n := len(r.Participants) + i
-		d.writeRow(sh, cols, first+n, []any{n + 1, "", "", "", "", "", "", "", ""}, signRow)
+		d.writeRow(cols, first+n, []any{n + 1, "", "", "", "", "", "", "", ""}, signRow)
 	}
 	last := first + len(r.Participants) + blanks - 1
-	if err := d.fitToWidth(sh); err != nil {
+	d.signature(st, last+2, len(cols))
+	if err := d.w.close(); err != nil {
 		return 0, err
 	}
-	d.signature(sh, st, last+2, len(cols))
 	if err := d.save(path); err != nil {
 		return 0, err
 	}
@@ -172,7 +167,7 @@ func ExportAttendance(ctx context.Context, store *data.Store, courseID int64, pa
 			}
 			vals = append(vals, attendanceMark(m))
 		}
-		d.writeRow(sh, cols, first+i, append(vals, present), 0)
+		d.writeRow(cols, first+i, append(vals, present), 0)
 	}
 	totals := first + len(r.Participants)
 	vals := []any{"", "Số học viên có mặt", "", "", "", ""}
@@ -180,21 +175,13 @@ func ExportAttendance(ctx context.Context, store *data.Store, courseID int64, pa
 		vals = append(vals, r.Count(ss.ID, data.Present))
 	}
 	vals = append(vals, "")
-	d.writeRow(sh, cols, totals, vals, 0)
-	bold, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true},
-		Border: []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-			{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	lastCol, _ := excelize.ColumnNumberToName(len(cols))
-	d.f.SetCellStyle(sh, fmt.Sprintf("A%d", totals), fmt.Sprintf("%s%d", lastCol, totals), bold)
-	legend := fmt.Sprintf("A%d", totals+1)
-	d.f.MergeCell(sh, legend, fmt.Sprintf("%s%d", lastCol, totals+1))
-	d.f.SetCellStr(sh, legend, "Ghi chú: x – có mặt; P – vắng có phép; V – vắng không phép; để trống – chưa điểm danh.")
-	d.f.SetCellStyle(sh, legend, legend, d.plain(false, true, 11, "left"))
-	if err := d.fitToWidth(sh); err != nil {
+	d.totalsRow(cols, totals, vals)
+	d.w.merge(totals+1, 1, len(cols), "Ghi chú: x – có mặt; P – vắng có phép; V – vắng không phép; để trống – chưa điểm danh.",
+		d.plain(false, true, 11, "left"))
+	d.signature(st, totals+3, len(cols))
+	if err := d.w.close(); err != nil {
 		return 0, err
 	}
-	d.signature(sh, st, totals+3, len(cols))
 	if err := d.save(path); err != nil {
 		return 0, err
 	}

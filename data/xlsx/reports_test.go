@@ -78,6 +78,23 @@ func TestWriteAllReports(t *testing.T) {
 	if n := countCharts(t, out); n != 2 {
 		t.Errorf("%d charts, want 2", n)
 	}
+	// Training: the courses that started in 2025 and the statistics, as the store works them out.
+	stats, _ := s.Training(ctx, period.From, period.To)
+	trRows, _ := f.GetRows("Tập huấn")
+	figures := map[string]string{}
+	for _, r := range trRows {
+		if len(r) > 2 {
+			figures[strings.TrimSpace(r[1])] = r[2]
+		}
+	}
+	if counts[ReportTraining] != 2 || figures["Số lớp tập huấn"] != "2" ||
+		figures["Số lượt người tham gia (có mặt ít nhất một buổi)"] != strconv.Itoa(stats.ParticipantTimes) ||
+		figures["Số người được tập huấn"] != strconv.Itoa(stats.People) || figures["Tày"] != strconv.Itoa(stats.ByEthnicity["Tày"]) {
+		t.Errorf("training sheet %v, stats %+v", figures, stats)
+	}
+	if stats.ParticipantTimes != 16 || stats.People != 14 {
+		t.Errorf("demo training in 2025: %d participant-times, %d people; want 16 and 14", stats.ParticipantTimes, stats.People)
+	}
 	// Expiring: ordered by end date, with contacts.
 	exp, _ := s.ExpiringProducts(ctx, period.To, 90)
 	expRows, _ := f.GetRows("Sắp hết hạn")

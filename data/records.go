@@ -196,7 +196,7 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 // The text columns come joined in one, as reading each column through the
 // driver costs more than splitting them in Go.
 func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
-	return s.loadProductsAt(ctx, "9999-12-31")
+	return s.loadProductsAt(ctx, "9999-12-31", s.products.lastLen) // the cache's lock is held
 }
 
 // ProductsAt returns the products as they stood on day, for reports on a
@@ -207,7 +207,7 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.loadProductsAt(ctx, ISODate(day))
+	rows, err := s.loadProductsAt(ctx, ISODate(day), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -217,8 +217,9 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 	return rows, nil
 }
 
-// loadProductsAt is loadProducts with decisions taken up to cutoff (yyyy-mm-dd).
-func (s *Store) loadProductsAt(ctx context.Context, cutoff string) ([]ProductRow, error) {
+// loadProductsAt is loadProducts with decisions taken up to cutoff
+// (yyyy-mm-dd); sizeHint is how many rows to expect.
+func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
 		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
@@ -235,7 +236,7 @@ func (s *Store) loadProductsAt(ctx context.Context, cutoff string) ([]ProductRow
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]ProductRow, 0, s.products.lastLen)
+	out := make([]ProductRow, 0, sizeHint)
 	for rows.Next() {
 		var r ProductRow
 		var stars, score sql.NullInt64

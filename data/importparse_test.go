@@ -54,9 +54,9 @@ func TestFindCommune(t *testing.T) {
 	for in, want := range map[string]string{
 		"thôn Nà Pàn, xã Quốc Khánh, huyện Tràng Định (cũ)": "Quốc Khánh",
 		"khối 5, thị trấn Thất Khê, huyện Tràng Định":       "Thất Khê",
-		"Đoàn Kết":                       "Đoàn Kết",
+		"Đoàn Kết":                        "Đoàn Kết",
 		"thôn Bản Chang - xã Kháng Chiến": "Kháng Chiến",
-		"Xã tân tiến":                    "Tân Tiến",
+		"Xã tân tiến":                     "Tân Tiến",
 	} {
 		c, ok := FindCommune(in, communes)
 		if !ok || c.Name != want {

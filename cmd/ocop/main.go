@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -38,6 +39,8 @@ Lệnh:
          [--valid-only] [--days N]
                                          báo cáo Excel gửi tỉnh, mỗi báo cáo một trang tính:
                                          products, summary, expiring, training
+  import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
+                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx
@@ -130,7 +133,7 @@ func runGUIError(err error, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "demo", "check", "list", "export":
+	case "demo", "check", "list", "export", "import":
 		return true
 	}
 	return false
@@ -169,6 +172,8 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		return list(ctx, store, args[1:], stdout)
 	case "export":
 		return export(ctx, store, args[1:], stdout)
+	case "import":
+		return importFile(ctx, store, args[1:], stdout)
 	}
 	return errUsage
 }
@@ -248,6 +253,102 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 			return data.WriteParticipantsCSV(stdout, rows)
 		}
 		return data.WriteParticipantsTable(stdout, rows)
+	}
+	return errUsage
+}
+
+// importFile reads a list of products or participants, prints what it
+// would do and every problem, and commits it unless --dry-run. It fails
+// (exit 1) when nothing could be read, or on a dry run that found problems.
+func importFile(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	kind := fs.String("kind", "products", "")
+	dryRun := fs.Bool("dry-run", false, "")
+	skip := fs.Bool("skip-existing", false, "")
+	course := fs.Int64("course", 0, "")
+	// The file may come before or after the flags.
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	if fs.Parse(args) != nil {
+		return errUsage
+	}
+	if file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if fs.NArg() > 0 || file == "" {
+		return errUsage
+	}
+	switch *kind {
+	case "products":
+		communes, err := store.Communes(ctx)
+		if err != nil {
+			return err
+		}
+		classes, err := store.Classification(ctx)
+		if err != nil {
+			return err
+		}
+		rows, problems, _, err := xlsx.ReadProducts(file, xlsx.Reference{Communes: communes, Classes: classes})
+		if err != nil {
+			return err
+		}
+		plan, err := store.PreviewImport(ctx, rows, !*skip)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Tệp %s: %d dòng sản phẩm đọc được: %s.\n", filepath.Base(file), len(rows), plan.SummaryLine())
+		for _, p := range problems {
+			fmt.Fprintln(stdout, "  Lỗi: "+p.String())
+		}
+		if *dryRun {
+			if len(problems) > 0 {
+				return fmt.Errorf("chạy thử: %d lỗi, chưa nhập gì", len(problems))
+			}
+			fmt.Fprintln(stdout, "Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
+			return nil
+		}
+		res, err := store.CommitImport(ctx, filepath.Base(file), plan)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã nhập (lần nhập số %d): %d sản phẩm mới, %d chủ thể mới, %d quyết định, %d sản phẩm được cập nhật.\n",
+			res.ImportID, res.Products, res.Producers, res.Decisions, res.Updated)
+		return nil
+	case "participants":
+		if *course == 0 {
+			return fmt.Errorf("nhập học viên: cần --course ID (lớp tập huấn nhận các học viên này)")
+		}
+		groups, err := store.EthnicGroups(ctx)
+		if err != nil {
+			return err
+		}
+		people, problems, err := xlsx.ReadParticipants(file, groups)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Tệp %s: %d học viên đọc được.\n", filepath.Base(file), len(people))
+		for _, p := range problems {
+			fmt.Fprintln(stdout, "  Lỗi: "+p.String())
+		}
+		if *dryRun {
+			if len(problems) > 0 {
+				return fmt.Errorf("chạy thử: %d lỗi, chưa nhập gì", len(problems))
+			}
+			fmt.Fprintln(stdout, "Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
+			return nil
+		}
+		list := make([]data.Participant, len(people))
+		for i, p := range people {
+			list[i] = p.Participant
+		}
+		res, err := store.EnrollImported(ctx, *course, list)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã nhập: %d người mới, %d người đã có; %d người được thêm vào lớp.\n", res.Added, res.Reused, res.Enrolled)
+		return nil
 	}
 	return errUsage
 }

@@ -159,3 +159,29 @@ func TestTrainingCommands(t *testing.T) {
 		t.Errorf("no --course: exit %d, want 2", code)
 	}
 }
+
+func TestImportCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	fixture := filepath.Join("..", "..", "data", "xlsx", "testdata", "danh-sach-san-pham.xlsx")
+	code, out, errOut := ocop("--db", db, "import", fixture, "--dry-run")
+	if code != 1 || !strings.Contains(out, "6 sản phẩm mới, 5 chủ thể mới") || !strings.Contains(out, "dòng 14") || !strings.Contains(errOut, "chạy thử") {
+		t.Errorf("dry run with problems: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := ocop("--db", db, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 1 {
+		t.Errorf("a dry run wrote: %s", out)
+	}
+	code, out, errOut = ocop("--db", db, "import", fixture)
+	if code != 0 || !strings.Contains(out, "Đã nhập") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := ocop("--db", db, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 7 {
+		t.Errorf("after import:\n%s", out)
+	}
+	csvFile := filepath.Join("..", "..", "data", "xlsx", "testdata", "windows-1258.csv")
+	if code, out, errOut := ocop("--db", db, "import", "--dry-run", csvFile); code != 0 || !strings.Contains(out, "1 sản phẩm mới") {
+		t.Errorf("csv dry run: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if code, _, errOut := ocop("--db", db, "import", "khong-co.xlsx"); code != 1 || !strings.Contains(errOut, "khong-co.xlsx") {
+		t.Errorf("missing file: exit %d, %q", code, errOut)
+	}
+}

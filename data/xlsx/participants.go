@@ -19,26 +19,8 @@ const (
 	maxImportRows  = 5000
 )
 
-// Problem is something wrong in one cell of an imported file, said so that
-// the user can find it: sheet, row (as Excel numbers it), column heading.
-type Problem struct {
-	Sheet  string
-	Row    int
-	Column string
-	Value  string
-	Reason string
-}
-
-func (p Problem) String() string {
-	s := fmt.Sprintf("Trang %q, dòng %d", p.Sheet, p.Row)
-	if p.Column != "" {
-		s += fmt.Sprintf(", cột %q", p.Column)
-	}
-	if p.Value != "" {
-		s += fmt.Sprintf(", giá trị %q", p.Value)
-	}
-	return s + ": " + p.Reason
-}
+// Problem is something wrong in one cell of an imported file.
+type Problem = data.ImportProblem
 
 // ImportedParticipant is one person read from a list, with where it came from.
 type ImportedParticipant struct {

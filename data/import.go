@@ -1,0 +1,357 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// Importing products (with their producers and decisions) from the lists
+// offices already keep. Reading a file into rows is package xlsx's work;
+// here rows are matched against the store, previewed and committed in one
+// transaction that can be undone as a whole.
+
+// ImportProblem is something wrong in one cell of an imported file, said so
+// that the user can find it: file sheet, row (as Excel numbers it), column
+// heading, value and reason.
+type ImportProblem struct {
+	Sheet  string
+	Row    int
+	Column string
+	Value  string
+	Reason string
+}
+
+func (p ImportProblem) String() string {
+	s := fmt.Sprintf("Trang %q, dòng %d", p.Sheet, p.Row)
+	if p.Column != "" {
+		s += fmt.Sprintf(", cột %q", p.Column)
+	}
+	if p.Value != "" {
+		s += fmt.Sprintf(", giá trị %q", p.Value)
+	}
+	return s + ": " + p.Reason
+}
+
+// ImportRow is one product read from a list, with its producer and, when
+// the list gives one, its recognition decision.
+type ImportRow struct {
+	Sheet          string
+	Row            int
+	Product        string
+	Producer       string
+	ProducerType   string // code; "" when unknown
+	CommuneID      int64
+	Address        string
+	Representative string
+	Phone          string
+	SetCode        string
+	Cert           *Certification // nil when the row has no decision
+}
+
+// ImportAction says what committing a row does.
+type ImportAction int
+
+// Import actions.
+const (
+	ImportNew     ImportAction = iota // a new product (and producer, if new)
+	ImportAddCert                     // an existing product gains a decision it did not have
+	ImportFill                        // an existing product: empty fields filled, nothing else
+	ImportSame                        // an existing product already holding everything: nothing to do
+	ImportSkipped                     // an existing product left alone (the user chose not to update)
+)
+
+// Label names an action in Vietnamese.
+func (a ImportAction) Label() string {
+	return [...]string{"Thêm mới", "Thêm quyết định", "Bổ sung thông tin", "Đã có, không đổi", "Bỏ qua (đã có)"}[a]
+}
+
+// PlannedRow is a row with what committing it will do.
+type PlannedRow struct {
+	ImportRow
+	Action      ImportAction
+	ProductID   int64 // the existing product, for actions other than ImportNew
+	NewProducer bool  // the producer is created too
+}
+
+// ImportPreview is what an import would do, row by row.
+type ImportPreview struct {
+	Rows                              []PlannedRow
+	New, AddCert, Fill, Same, Skipped int
+	NewProducers                      int
+}
+
+// ImportResult says what an import did.
+type ImportProductsResult struct {
+	ImportID                       int64
+	Products, Producers, Decisions int // created
+	Updated                        int // existing products that gained a decision or a field
+}
+
+// PreviewImport works out, without writing anything, what importing rows
+// would do. Rows matching a product on record (same folded product and
+// producer names) update it when update is true, and are skipped otherwise;
+// they never become duplicates. Two rows of the list for the same product
+// are one product.
+func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool) (ImportPreview, error) {
+	var p ImportPreview
+	existing, err := s.Products(ctx, ProductQuery{})
+	if err != nil {
+		return p, err
+	}
+	producers, err := s.Producers(ctx)
+	if err != nil {
+		return p, err
+	}
+	products := map[string]ProductRow{}
+	for _, r := range existing {
+		products[importKey(r.Name, r.Producer)] = r
+	}
+	decisions, err := s.decisionKeys(ctx)
+	if err != nil {
+		return p, err
+	}
+	knownProducer := map[string]bool{}
+	for _, pr := range producers {
+		knownProducer[Fold(pr.Name)] = true
+	}
+	seen := map[string]bool{}
+	for _, r := range rows {
+		pr := PlannedRow{ImportRow: r}
+		key := importKey(r.Product, r.Producer)
+		if e, ok := products[key]; ok {
+			pr.ProductID = e.ID
+			switch {
+			case !update:
+				pr.Action = ImportSkipped
+			case r.Cert != nil && !decisions[decisionKey(e.ID, r.Cert)]:
+				pr.Action = ImportAddCert
+			case (e.SetCode == "" && r.SetCode != ""):
+				pr.Action = ImportFill
+			default:
+				pr.Action = ImportSame
+			}
+		} else if seen[key] {
+			// A second line of the list for a product it creates: its decision is added.
+			pr.Action = ImportAddCert
+		} else {
+			pr.Action = ImportNew
+			if !knownProducer[Fold(r.Producer)] {
+				pr.NewProducer = true
+				knownProducer[Fold(r.Producer)] = true
+				p.NewProducers++
+			}
+		}
+		seen[key] = true
+		switch pr.Action {
+		case ImportNew:
+			p.New++
+		case ImportAddCert:
+			p.AddCert++
+		case ImportFill:
+			p.Fill++
+		case ImportSame:
+			p.Same++
+		case ImportSkipped:
+			p.Skipped++
+		}
+		p.Rows = append(p.Rows, pr)
+	}
+	return p, nil
+}
+
+func importKey(product, producer string) string { return Fold(product) + "\x00" + Fold(producer) }
+
+func decisionKey(productID int64, c *Certification) string {
+	return fmt.Sprintf("%d\x00%s\x00%s", productID, ISODate(c.DecisionDate), Fold(c.DecisionNo))
+}
+
+// decisionKeys lists the decisions on record, so that one read twice is not added twice.
+func (s *Store) decisionKeys(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT product_id, decision_date, decision_no FROM certifications WHERE deleted_at IS NULL")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id int64
+		var day, no string
+		if err := rows.Scan(&id, &day, &no); err != nil {
+			return nil, err
+		}
+		out[fmt.Sprintf("%d\x00%s\x00%s", id, day, Fold(no))] = true
+	}
+	return out, rows.Err()
+}
+
+// CommitImport writes a preview in one transaction: all of it or, on any
+// error, nothing. file names the source in the import's record.
+func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) (ImportProductsResult, error) {
+	var res ImportProductsResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := readSettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, "INSERT INTO imports(staff, file, kind) VALUES (?, ?, 'products') RETURNING id",
+			st.StaffName, file).Scan(&res.ImportID); err != nil {
+			return err
+		}
+		rules, err := readRules(ctx, tx)
+		if err != nil {
+			return err
+		}
+		producers := map[string]int64{}
+		rows, err := tx.QueryContext(ctx, "SELECT id, name FROM producers WHERE deleted_at IS NULL")
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var name string
+			if err := rows.Scan(&id, &name); err != nil {
+				rows.Close()
+				return err
+			}
+			producers[Fold(name)] = id
+		}
+		rows.Close()
+		created := map[string]int64{} // products created by this import
+		for _, r := range p.Rows {
+			where := fmt.Sprintf("trang %q, dòng %d", r.Sheet, r.Row)
+			id := r.ProductID
+			switch r.Action {
+			case ImportSkipped, ImportSame:
+				continue
+			case ImportNew:
+				producerID, ok := producers[Fold(r.Producer)]
+				if !ok {
+					typ := r.ProducerType
+					if typ == "" {
+						typ = "ho_kinh_doanh"
+					}
+					pr := &Producer{Name: r.Producer, Type: typ, CommuneID: r.CommuneID, Address: r.Address,
+						Representative: r.Representative, Phone: r.Phone}
+					if err := pr.Validate(); err != nil {
+						return fmt.Errorf("%s: %w", where, err)
+					}
+					if err := addProducer(ctx, tx, pr); err != nil {
+						return fmt.Errorf("%s: %w", where, err)
+					}
+					if err := markImported(ctx, tx, "producers", pr.ID, res.ImportID); err != nil {
+						return err
+					}
+					producerID = pr.ID
+					producers[Fold(r.Producer)] = pr.ID
+					res.Producers++
+				}
+				prod := &Product{Name: r.Product, ProducerID: producerID, SetCode: r.SetCode}
+				if err := addProduct(ctx, tx, prod); err != nil {
+					return fmt.Errorf("%s: %w", where, err)
+				}
+				if err := markImported(ctx, tx, "products", prod.ID, res.ImportID); err != nil {
+					return err
+				}
+				id = prod.ID
+				created[importKey(r.Product, r.Producer)] = id
+				res.Products++
+			case ImportAddCert, ImportFill:
+				if id == 0 {
+					id = created[importKey(r.Product, r.Producer)]
+				}
+				if r.Action == ImportFill || r.SetCode != "" {
+					if _, err := tx.ExecContext(ctx, "UPDATE products SET set_code = ? WHERE id = ? AND set_code IS NULL AND ? <> ''",
+						nullText(r.SetCode), id, r.SetCode); err != nil {
+						return fmt.Errorf("%s: %w", where, err)
+					}
+				}
+				if r.ProductID != 0 {
+					res.Updated++
+					if err := logChange(ctx, tx, EntityProduct, id, ActionEdit, fmt.Sprintf("Nhập từ tệp %s", file)); err != nil {
+						return err
+					}
+				}
+			}
+			if r.Cert != nil && r.Action != ImportFill {
+				c := *r.Cert
+				c.ProductID = id
+				if c.ValidUntil.IsZero() {
+					c.ValidUntil = rules.ValidUntil(c.DecisionDate)
+				}
+				if err := c.Validate(); err != nil {
+					return fmt.Errorf("%s: %w", where, err)
+				}
+				if err := addCertification(ctx, tx, &c); err != nil {
+					return fmt.Errorf("%s: %w", where, err)
+				}
+				if err := markImported(ctx, tx, "certifications", c.ID, res.ImportID); err != nil {
+					return err
+				}
+				res.Decisions++
+			}
+			if r.Action == ImportNew {
+				if err := logChange(ctx, tx, EntityProduct, id, ActionAdd, fmt.Sprintf("%s (nhập từ tệp %s)", r.Product, file)); err != nil {
+					return err
+				}
+			}
+		}
+		summary := fmt.Sprintf("%d sản phẩm mới, %d chủ thể mới, %d quyết định, %d sản phẩm được cập nhật",
+			res.Products, res.Producers, res.Decisions, res.Updated)
+		_, err = tx.ExecContext(ctx, "UPDATE imports SET summary = ? WHERE id = ?", summary, res.ImportID)
+		return err
+	})
+	if err != nil {
+		return ImportProductsResult{}, err
+	}
+	return res, nil
+}
+
+func markImported(ctx context.Context, tx *sql.Tx, table string, id, importID int64) error {
+	_, err := tx.ExecContext(ctx, "UPDATE "+table+" SET import_id = ? WHERE id = ?", importID, id)
+	return err
+}
+
+// UndoImport takes back a whole import: what it created goes to the trash
+// (decisions added to existing products included).
+func (s *Store) UndoImport(ctx context.Context, importID int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var undone sql.NullString
+		if err := tx.QueryRowContext(ctx, "SELECT undone_at FROM imports WHERE id = ?", importID).Scan(&undone); err != nil {
+			return fmt.Errorf("lần nhập số %d: %w", importID, ErrNotFound)
+		}
+		if undone.Valid {
+			return fmt.Errorf("lần nhập số %d đã được hoàn tác", importID)
+		}
+		for _, table := range []string{"certifications", "products", "producers"} {
+			if _, err := tx.ExecContext(ctx, "UPDATE "+table+" SET deleted_at = datetime('now') WHERE import_id = ? AND deleted_at IS NULL",
+				importID); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE imports SET undone_at = datetime('now') WHERE id = ?", importID)
+		return err
+	})
+}
+
+// ImportSummaryLine says in one line what a preview will do.
+func (p ImportPreview) SummaryLine() string {
+	parts := []string{fmt.Sprintf("%d sản phẩm mới", p.New)}
+	if p.NewProducers > 0 {
+		parts = append(parts, fmt.Sprintf("%d chủ thể mới", p.NewProducers))
+	}
+	if p.AddCert > 0 {
+		parts = append(parts, fmt.Sprintf("%d quyết định bổ sung", p.AddCert))
+	}
+	if p.Fill > 0 {
+		parts = append(parts, fmt.Sprintf("%d sản phẩm bổ sung thông tin", p.Fill))
+	}
+	if p.Same > 0 {
+		parts = append(parts, fmt.Sprintf("%d đã có, không đổi", p.Same))
+	}
+	if p.Skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d bỏ qua vì đã có", p.Skipped))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,355 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// Fields of a product list, in the order a mapping shows them.
+const (
+	FieldProduct        = "product"
+	FieldProducer       = "producer"
+	FieldType           = "type"
+	FieldAddress        = "address"
+	FieldCommune        = "commune"
+	FieldSet            = "set"
+	FieldScore          = "score"
+	FieldStars          = "stars"
+	FieldDecision       = "decision" // number and date in one cell
+	FieldDecisionNo     = "decision_no"
+	FieldDecisionDate   = "decision_date"
+	FieldValidUntil     = "valid_until"
+	FieldRepresentative = "representative"
+	FieldPhone          = "phone"
+)
+
+// ProductFields lists the fields with their Vietnamese names.
+var ProductFields = []struct{ Key, Name string }{
+	{FieldProduct, "Tên sản phẩm"}, {FieldProducer, "Chủ thể"}, {FieldType, "Loại hình"}, {FieldAddress, "Địa chỉ"},
+	{FieldCommune, "Xã, phường"}, {FieldSet, "Nhóm/bộ sản phẩm"}, {FieldScore, "Điểm"}, {FieldStars, "Hạng sao"},
+	{FieldDecision, "Quyết định (số và ngày)"}, {FieldDecisionNo, "Số quyết định"}, {FieldDecisionDate, "Ngày quyết định"},
+	{FieldValidUntil, "Ngày hết hạn"}, {FieldRepresentative, "Người đại diện"}, {FieldPhone, "Điện thoại"},
+}
+
+// productHeadings are the folded headings each field goes by.
+var productHeadings = map[string][]string{
+	FieldProduct:        {"ten san pham", "san pham", "ten sp", "ten san pham ocop", "san pham ocop"},
+	FieldProducer:       {"chu the", "ten chu the", "chu the san xuat", "co so san xuat", "ten chu the san xuat", "don vi san xuat", "chu the ocop", "ten don vi"},
+	FieldType:           {"loai hinh", "loai hinh chu the", "loai hinh to chuc", "loai hinh kinh te"},
+	FieldAddress:        {"dia chi", "dia chi chu the", "dia chi san xuat"},
+	FieldCommune:        {"xa", "xa, phuong", "xa phuong", "xa/phuong", "dia ban", "don vi hanh chinh", "xa, phuong, thi tran"},
+	FieldSet:            {"bo san pham", "nhom san pham", "nganh", "phan nhom", "nhom/bo san pham", "nhom, bo san pham", "nganh hang", "nhom"},
+	FieldScore:          {"diem", "diem danh gia", "tong diem", "diem so", "so diem"},
+	FieldStars:          {"hang sao", "xep hang", "so sao", "hang", "ket qua xep hang", "ket qua phan hang", "phan hang", "sao"},
+	FieldDecision:       {"quyet dinh cong nhan", "quyet dinh", "so, ngay quyet dinh", "so va ngay quyet dinh", "qd cong nhan", "so qd, ngay qd"},
+	FieldDecisionNo:     {"so qd", "so quyet dinh", "so"},
+	FieldDecisionDate:   {"ngay qd", "ngay quyet dinh", "ngay cong nhan", "ngay"},
+	FieldValidUntil:     {"ngay het han", "thoi han", "hieu luc den", "han giay chung nhan", "het han", "thoi han hieu luc"},
+	FieldRepresentative: {"nguoi dai dien", "dai dien", "nguoi dai dien phap luat"},
+	FieldPhone:          {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
+}
+
+// Mapping says which column (0-based) holds each field of a sheet.
+type Mapping struct {
+	Sheet    string
+	HeadRow  int            // 0-based index of the (last) heading row
+	Columns  map[string]int // field -> column
+	Headings []string       // each column's heading as written (two-row headings joined)
+	Legacy   data.Legacy    // the sheet's text encoding
+}
+
+func headingKey(s string) string {
+	f := strings.Trim(data.Fold(s), " :.*()")
+	return strings.Join(strings.Fields(f), " ")
+}
+
+// DetectProductMapping finds the heading row of a product list among a
+// sheet's first rows (the one naming the product column) and maps its
+// columns by their names. A heading spread over two rows ("Quyết định công
+// nhận" over "Số QĐ" and "Ngày QĐ") is read as one.
+func DetectProductMapping(t Table) (Mapping, bool) {
+	for i := 0; i < len(t.Rows) && i < 30; i++ {
+		cols := mapHeadings(t.Rows[i])
+		if _, ok := cols[FieldProduct]; !ok {
+			continue
+		}
+		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols}
+		m.Headings = append([]string(nil), t.Rows[i]...)
+		if i+1 < len(t.Rows) {
+			sub := mapHeadings(t.Rows[i+1])
+			_, hasNo := sub[FieldDecisionNo]
+			_, hasDate := sub[FieldDecisionDate]
+			if hasNo || hasDate {
+				for k, c := range sub {
+					if k != FieldProduct {
+						m.Columns[k] = c
+					}
+				}
+				// The merged "Quyết định" heading now sits over the sub-columns.
+				if c, ok := m.Columns[FieldDecision]; ok && (c == sub[FieldDecisionNo] || c == sub[FieldDecisionDate]) {
+					delete(m.Columns, FieldDecision)
+				}
+				for c, v := range t.Rows[i+1] {
+					for len(m.Headings) <= c {
+						m.Headings = append(m.Headings, "")
+					}
+					if v != "" && v != m.Headings[c] {
+						m.Headings[c] = strings.TrimSpace(m.Headings[c] + " – " + v)
+					}
+				}
+				m.HeadRow = i + 1
+			}
+		}
+		return m, true
+	}
+	return Mapping{}, false
+}
+
+func mapHeadings(row []string) map[string]int {
+	cols := map[string]int{}
+	// Exact names first, so "Số QĐ" is the number even if "Số" alone is also known.
+	for c, v := range row {
+		k := headingKey(v)
+		for field, names := range productHeadings {
+			for _, n := range names {
+				if k == n {
+					if _, seen := cols[field]; !seen {
+						cols[field] = c
+					}
+				}
+			}
+		}
+	}
+	return cols
+}
+
+// Reference is the store's reference data the reader needs.
+type Reference struct {
+	Communes []data.Commune
+	Classes  []data.Class
+}
+
+// ProductRows reads the products of a sheet by mapping m, skipping section
+// rows ("I. NHÓM THỰC PHẨM"), numbering rows and totals rows, and returns
+// them with every problem found. A row with a problem in a required value
+// (name, producer, a decision that cannot be read) is left out; a problem
+// in another value leaves that value empty.
+func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem) {
+	var out []data.ImportRow
+	var problems []Problem
+	heading := func(field string) string {
+		if c, ok := m.Columns[field]; ok && c < len(m.Headings) {
+			return strings.TrimSpace(m.Headings[c])
+		}
+		return ""
+	}
+	sets := map[string]string{}
+	for _, c := range ref.Classes {
+		sets[headingKey(c.Code)] = c.Code
+		sets[headingKey(c.Name)] = c.Code
+	}
+	for r := m.HeadRow + 1; r < len(t.Rows); r++ {
+		row := t.Rows[r]
+		cell := func(field string) string {
+			if c, ok := m.Columns[field]; ok && c < len(row) {
+				return strings.TrimSpace(m.Legacy.Convert(row[c]))
+			}
+			return ""
+		}
+		name := data.Clean(cell(FieldProduct))
+		if name == "" || skipRow(row, name) {
+			continue
+		}
+		problem := func(field, value, reason string) {
+			problems = append(problems, Problem{Sheet: t.Sheet, Row: r + 1, Column: heading(field), Value: value, Reason: reason})
+		}
+		ir := data.ImportRow{Sheet: t.Sheet, Row: r + 1, Product: name, Producer: data.Clean(cell(FieldProducer)),
+			Address: data.Clean(cell(FieldAddress)), Representative: data.Clean(cell(FieldRepresentative)), Phone: data.Clean(cell(FieldPhone))}
+		if ir.Producer == "" {
+			problem(FieldProducer, "", "thiếu tên chủ thể")
+			continue
+		}
+		if typ, ok := data.ParseProducerType(cell(FieldType), ir.Producer); ok {
+			ir.ProducerType = typ
+		} else if v := cell(FieldType); v != "" {
+			problem(FieldType, v, "không rõ loại hình chủ thể; sẽ ghi là hộ sản xuất / hộ kinh doanh")
+		}
+		for _, v := range []string{cell(FieldCommune), ir.Address} {
+			if c, ok := data.FindCommune(v, ref.Communes); ok && v != "" {
+				ir.CommuneID = c.ID
+				break
+			}
+		}
+		if ir.CommuneID == 0 && (cell(FieldCommune) != "" || ir.Address != "") {
+			v := cell(FieldCommune)
+			field := FieldCommune
+			if v == "" {
+				v, field = ir.Address, FieldAddress
+			}
+			problem(field, v, "không tìm thấy xã, phường trong danh mục; chủ thể sẽ chưa có xã")
+		}
+		if v := cell(FieldSet); v != "" {
+			if code, ok := sets[headingKey(v)]; ok {
+				ir.SetCode = code
+			} else if code, ok := sets[headingKey(strings.Fields(v)[0])]; ok {
+				ir.SetCode = code // "I.3.c Chế biến từ rau…"
+			} else {
+				problem(FieldSet, v, "không có trong danh mục nhóm, bộ sản phẩm (Quyết định 148/QĐ-TTg)")
+			}
+		}
+		cert, ok := readCert(cell, problem)
+		if !ok {
+			continue
+		}
+		ir.Cert = cert
+		out = append(out, ir)
+	}
+	return out, problems
+}
+
+// readCert reads a row's decision: number and date in one cell or two,
+// stars, score, and valid-until. It returns nil when the row has none, and
+// false when the row must be left out.
+func readCert(cell func(string) string, problem func(field, value, reason string)) (*data.Certification, bool) {
+	c := &data.Certification{}
+	if v := cell(FieldDecision); v != "" {
+		no, day, err := data.ParseDecision(v)
+		if err != nil {
+			problem(FieldDecision, v, "không đọc được số và ngày quyết định")
+			return nil, false
+		}
+		c.DecisionNo, c.DecisionDate = no, day
+	}
+	if v := cell(FieldDecisionNo); v != "" {
+		if no, day, err := data.ParseDecision(v); err == nil && no != "" {
+			c.DecisionNo = no
+			if c.DecisionDate.IsZero() {
+				c.DecisionDate = day
+			}
+		} else {
+			c.DecisionNo = data.Clean(v)
+		}
+	}
+	if v := cell(FieldDecisionDate); v != "" {
+		day, err := data.ParseCellDate(v)
+		if err != nil {
+			problem(FieldDecisionDate, v, "ngày quyết định không hợp lệ (ghi ngày/tháng/năm)")
+			return nil, false
+		}
+		c.DecisionDate = day
+	}
+	starsText := cell(FieldStars)
+	if c.DecisionNo == "" && c.DecisionDate.IsZero() && starsText == "" {
+		return nil, true // not recognised yet
+	}
+	if c.DecisionDate.IsZero() {
+		problem(FieldDecisionDate, "", "có quyết định hoặc hạng sao nhưng thiếu ngày quyết định")
+		return nil, false
+	}
+	stars, err := data.ParseStars(starsText)
+	if err != nil {
+		problem(FieldStars, starsText, err.Error())
+		return nil, false
+	}
+	c.Stars = stars
+	if v := cell(FieldScore); v != "" {
+		score, err := data.ParseScore(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(v)), "điểm"))
+		if err != nil {
+			if f, ferr := strconv.ParseFloat(v, 64); ferr == nil && f >= 0 && f <= 100 {
+				score, err = data.Score(f*100+0.5), nil // a number cell such as 66.36000000000001
+			}
+		}
+		if err != nil {
+			problem(FieldScore, v, "điểm không hợp lệ (từ 0 đến 100)")
+		} else {
+			c.Score, c.HasScore = score, true
+		}
+	}
+	if v := cell(FieldValidUntil); v != "" {
+		if day, err := data.ParseCellDate(v); err == nil {
+			c.ValidUntil = day
+		} else {
+			problem(FieldValidUntil, v, "ngày hết hạn không hợp lệ; sẽ tính theo ngày quyết định")
+		}
+	}
+	return c, true
+}
+
+// skipRow spots rows that are not products: section titles ("I. NHÓM THỰC
+// PHẨM", also merged across the row), the numbering row (1) (2) …, and
+// totals ("Tổng cộng: 25 sản phẩm").
+func skipRow(row []string, name string) bool {
+	f := data.Fold(name)
+	if strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") || f == "cong" || strings.HasPrefix(f, "(") {
+		return true
+	}
+	if strings.Trim(f, "0123456789. ") == "" {
+		return true
+	}
+	// A section title: a roman numeral or letter heading, or one text merged across every cell.
+	head, _, _ := strings.Cut(f, " ")
+	if strings.Trim(strings.TrimSuffix(head, "."), "ivxlc") == "" && strings.HasSuffix(head, ".") && upper(name) {
+		return true
+	}
+	distinct := map[string]bool{}
+	filled := 0
+	for _, v := range row {
+		if strings.TrimSpace(v) != "" {
+			distinct[strings.TrimSpace(v)] = true
+			filled++
+		}
+	}
+	return filled > 2 && len(distinct) == 1
+}
+
+func upper(s string) bool { return strings.ToUpper(s) == s }
+
+// ReadProducts reads a product list from an .xlsx or .csv file: on each
+// sheet it finds the heading and maps the columns, converts legacy TCVN3 or
+// VNI text, and returns the rows, every problem, and the mappings used (so
+// that the user can see and correct them).
+func ReadProducts(path string, ref Reference) ([]data.ImportRow, []Problem, []Mapping, error) {
+	tables, err := ReadTables(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var rows []data.ImportRow
+	var problems []Problem
+	var maps []Mapping
+	for _, t := range tables {
+		m, ok := DetectProductMapping(t)
+		if !ok {
+			continue
+		}
+		m.Legacy = detectTableLegacy(t)
+		r, p := ProductRows(t, m, ref)
+		rows, problems, maps = append(rows, r...), append(problems, p...), append(maps, m)
+	}
+	if len(maps) == 0 {
+		return nil, nil, nil, fmt.Errorf("tệp %s: không tìm thấy dòng tiêu đề có cột \"Tên sản phẩm\" ở trang nào", baseName(path))
+	}
+	return rows, problems, maps, nil
+}
+
+// detectTableLegacy decides a sheet's encoding from its text cells.
+func detectTableLegacy(t Table) data.Legacy {
+	var samples []string
+	for _, row := range t.Rows {
+		for _, v := range row {
+			if v != "" && len(samples) < 2000 {
+				samples = append(samples, v)
+			}
+		}
+	}
+	return data.DetectLegacy(samples)
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}

@@ -71,15 +71,24 @@ func headingKey(s string) string {
 // columns by their names. A heading spread over two rows ("Quyết định công
 // nhận" over "Số QĐ" and "Ngày QĐ") is read as one.
 func DetectProductMapping(t Table) (Mapping, bool) {
+	legacy := detectTableLegacy(t)
+	row := func(i int) []string {
+		out := make([]string, len(t.Rows[i]))
+		for c, v := range t.Rows[i] {
+			out[c] = legacy.Convert(v)
+		}
+		return out
+	}
 	for i := 0; i < len(t.Rows) && i < 30; i++ {
-		cols := mapHeadings(t.Rows[i])
+		head := row(i)
+		cols := mapHeadings(head)
 		if _, ok := cols[FieldProduct]; !ok {
 			continue
 		}
-		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols}
-		m.Headings = append([]string(nil), t.Rows[i]...)
+		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols, Legacy: legacy, Headings: head}
 		if i+1 < len(t.Rows) {
-			sub := mapHeadings(t.Rows[i+1])
+			next := row(i + 1)
+			sub := mapHeadings(next)
 			_, hasNo := sub[FieldDecisionNo]
 			_, hasDate := sub[FieldDecisionDate]
 			if hasNo || hasDate {
@@ -92,7 +101,7 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 				if c, ok := m.Columns[FieldDecision]; ok && (c == sub[FieldDecisionNo] || c == sub[FieldDecisionDate]) {
 					delete(m.Columns, FieldDecision)
 				}
-				for c, v := range t.Rows[i+1] {
+				for c, v := range next {
 					for len(m.Headings) <= c {
 						m.Headings = append(m.Headings, "")
 					}
@@ -324,7 +333,6 @@ func ReadProducts(path string, ref Reference) ([]data.ImportRow, []Problem, []Ma
 		if !ok {
 			continue
 		}
-		m.Legacy = detectTableLegacy(t)
 		r, p := ProductRows(t, m, ref)
 		rows, problems, maps = append(rows, r...), append(problems, p...), append(maps, m)
 	}

@@ -182,3 +182,18 @@ func TestExportThenImportRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestReadTCVN3List(t *testing.T) {
+	s := emptyStore(t)
+	rows, problems, maps, err := ReadProducts("testdata/tcvn3.xlsx", refOf(t, s))
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("%v %v", problems, err)
+	}
+	if maps[0].Legacy != data.LegacyTCVN3 || len(rows) != 2 {
+		t.Fatalf("encoding %v, %d rows", maps[0].Legacy, len(rows))
+	}
+	if rows[0].Product != "Thạch đen Tràng Định" || rows[0].Producer != "HTX Nông nghiệp Thạch đen Đoàn Kết" ||
+		rows[0].Cert.DecisionNo != "2412/QĐ-UBND" || rows[1].Producer != "Hộ kinh doanh Hoàng Thị Mận" || rows[1].ProducerType != "ho_kinh_doanh" {
+		t.Errorf("read %+v / %+v", rows[0], rows[1])
+	}
+}

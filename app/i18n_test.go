@@ -13,6 +13,7 @@ import (
 
 	"github.com/ocopdesk/ocop/assets"
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
 // Every string the GUI shows must be in both translation files: a key
@@ -37,6 +38,12 @@ func TestTranslationsCoverEveryString(t *testing.T) {
 	}
 	for _, l := range data.IssuingLevels {
 		keys[l.Name] = "data.IssuingLevels"
+	}
+	for _, f := range xlsx.ProductFields {
+		keys[f.Name] = "xlsx.ProductFields"
+	}
+	for a := data.ImportNew; a <= data.ImportSkipped; a++ {
+		keys[a.Label()] = "data.ImportAction"
 	}
 	for _, a := range []string{data.ActionAdd, data.ActionEdit, data.ActionDelete, data.ActionRestore} {
 		keys[data.ActionLabel(a)] = "data.ActionLabel"

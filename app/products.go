@@ -93,6 +93,7 @@ func newProductsScreen(u *ui) *productsScreen {
 	p.deleteBtn = widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { p.deleteRow(p.list.selected) })
 	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
 	export := widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DocumentSaveIcon(), u.exportProducts)
+	importBtn := widget.NewButtonWithIcon(lang.L("Nhập…"), theme.UploadIcon(), u.importProducts)
 	p.enableRowButtons()
 	// Fixed widths keep the filters' longest choices readable.
 	sel := func(s *widget.Select, w float32) fyne.CanvasObject {
@@ -100,7 +101,7 @@ func newProductsScreen(u *ui) *productsScreen {
 	}
 	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sel(p.commune, 170), sel(p.group, 190), sel(p.stars, 130),
 		sel(p.status, 170), sel(p.kind, 190), clear)
-	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, export)
+	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, importBtn, export)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), actions),
 		p.search, container.NewHScroll(filters))
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)

@@ -117,6 +117,8 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 		knownProducer[Fold(pr.Name)] = true
 	}
 	seen := map[string]bool{}
+	planned := map[string]bool{}    // decisions the list gives to products it creates
+	setPlanned := map[string]bool{} // those products with a set code
 	for _, r := range rows {
 		pr := PlannedRow{ImportRow: r}
 		key := importKey(r.Product, r.Producer)
@@ -133,8 +135,16 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 				pr.Action = ImportSame
 			}
 		} else if seen[key] {
-			// A second line of the list for a product it creates: its decision is added.
-			pr.Action = ImportAddCert
+			// A second line of the list for a product it creates: a decision it
+			// has not planned yet is added; otherwise the line may only fill in.
+			switch {
+			case r.Cert != nil && !planned[decisionKey(0, r.Cert)+key]:
+				pr.Action = ImportAddCert
+			case r.SetCode != "" && !setPlanned[key]:
+				pr.Action = ImportFill
+			default:
+				pr.Action = ImportSame
+			}
 		} else {
 			pr.Action = ImportNew
 			if !knownProducer[Fold(r.Producer)] {
@@ -144,6 +154,12 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 			}
 		}
 		seen[key] = true
+		if r.Cert != nil && pr.ProductID == 0 {
+			planned[decisionKey(0, r.Cert)+key] = true
+		}
+		if r.SetCode != "" && pr.ProductID == 0 {
+			setPlanned[key] = true
+		}
 		switch pr.Action {
 		case ImportNew:
 			p.New++

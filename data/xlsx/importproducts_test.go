@@ -133,8 +133,14 @@ func TestImportProductsAndUndo(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, _ := s.Products(ctx, data.ProductQuery{})
-	if len(list) != 6 || res.Products != 6 || res.Producers != 5 {
+	if len(list) != 6 || res.Products != 6 || res.Producers != 5 || res.Decisions != 5 {
 		t.Fatalf("%d products listed, result %+v", len(list), res)
+	}
+	// The second sheet's line for Thạch đen gave it its product set, not a second decision.
+	for _, p := range list {
+		if p.Name == "Thạch đen Tràng Định" && (p.SetCode != "I.3.c" || p.DecisionNo != "2412/QĐ-UBND") {
+			t.Errorf("Thạch đen imported as %+v", p)
+		}
 	}
 	// Importing the same file again creates nothing.
 	again, _ := s.PreviewImport(ctx, rows, true)

@@ -19,7 +19,9 @@ import (
 func TestImportFlow(t *testing.T) {
 	u := newTestUI(t, false)
 	onUI(func() { u.show(screenProducts) })
-	onUI(func() { u.previewImportFile(filepath.Join("..", "data", "xlsx", "testdata", "danh-sach-san-pham.xlsx")) })
+	onUI(func() {
+		u.previewImportFile(filepath.Join("..", "data", "xlsx", "testdata", "danh-sach-san-pham.xlsx"))
+	})
 	var f *importForm
 	eventually(t, "preview", func() bool { f, _ = u.lastForm.(*importForm); return f != nil && len(f.plan.Rows) > 0 })
 	onUI(func() {

@@ -84,3 +84,66 @@ func BenchmarkReportWorkbook(b *testing.B) {
 	b.ReportMetric(reads.Seconds()/float64(b.N), "s-reads")
 	b.ReportMetric(float64(ours-reads)/float64(floor), "x-floor-writing")
 }
+
+// BenchmarkImportProducts imports a product list of n rows (written by the
+// export, 100,000 unless OCOP_BENCH_PRODUCTS says otherwise) into an empty
+// database: read, preview, commit. In the same run it times excelize
+// alone reading the same file's rows, the floor of the aim (within 1.5×).
+func BenchmarkImportProducts(b *testing.B) {
+	n := 100000
+	if v := os.Getenv("OCOP_BENCH_PRODUCTS"); v != "" {
+		fmt.Sscan(v, &n)
+	}
+	dir := b.TempDir()
+	src, err := data.Open(filepath.Join(dir, "src.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	ctx := context.Background()
+	if err := src.FillLarge(ctx, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	list := filepath.Join(dir, "DanhSach.xlsx")
+	if _, err := ExportProducts(ctx, src, list, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)); err != nil {
+		b.Fatal(err)
+	}
+	var ours, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dst, err := data.Open(filepath.Join(dir, fmt.Sprintf("dst%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		communes, _ := dst.Communes(ctx)
+		classes, _ := dst.Classification(ctx)
+		start := time.Now()
+		rows, problems, _, err := ReadProducts(list, Reference{communes, classes})
+		if err != nil || len(problems) > 0 || len(rows) != n {
+			b.Fatalf("%d rows, %d problems, %v", len(rows), len(problems), err)
+		}
+		plan, err := dst.PreviewImport(ctx, rows, true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := dst.CommitImport(ctx, "DanhSach.xlsx", plan); err != nil {
+			b.Fatal(err)
+		}
+		ours += time.Since(start)
+		dst.Close()
+
+		start = time.Now()
+		f, err := excelize.OpenFile(list)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got, _ := f.GetRows(f.GetSheetName(0)); len(got) < n {
+			b.Fatalf("excelize read %d rows", len(got))
+		}
+		f.Close()
+		floor += time.Since(start)
+	}
+	b.ReportMetric(ours.Seconds()/float64(b.N), "s-import")
+	b.ReportMetric(floor.Seconds()/float64(b.N), "s-floor")
+	b.ReportMetric(float64(ours)/float64(floor), "x-floor")
+}

@@ -189,14 +189,22 @@ func TestExportThenImportRoundTrip(t *testing.T) {
 	}
 }
 
-func TestReadTCVN3List(t *testing.T) {
-	s := emptyStore(t)
-	rows, problems, maps, err := ReadProducts("testdata/tcvn3.xlsx", refOf(t, s))
-	if err != nil || len(problems) != 0 {
-		t.Fatalf("%v %v", problems, err)
+// The same list typed with the .VnTime (TCVN3) and VNI-Times (VNI) fonts,
+// by hand, comes back in Unicode.
+func TestReadLegacyLists(t *testing.T) {
+	for file, enc := range map[string]data.Legacy{"tcvn3.xlsx": data.LegacyTCVN3, "vni.xlsx": data.LegacyVNI} {
+		readLegacyList(t, file, enc)
 	}
-	if maps[0].Legacy != data.LegacyTCVN3 || len(rows) != 2 {
-		t.Fatalf("encoding %v, %d rows", maps[0].Legacy, len(rows))
+}
+
+func readLegacyList(t *testing.T, file string, enc data.Legacy) {
+	s := emptyStore(t)
+	rows, problems, maps, err := ReadProducts("testdata/"+file, refOf(t, s))
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("%s: %v %v", file, problems, err)
+	}
+	if maps[0].Legacy != enc || len(rows) != 2 {
+		t.Fatalf("%s: encoding %v, %d rows", file, maps[0].Legacy, len(rows))
 	}
 	if rows[0].Product != "Thạch đen Tràng Định" || rows[0].Producer != "HTX Nông nghiệp Thạch đen Đoàn Kết" ||
 		rows[0].Cert.DecisionNo != "2412/QĐ-UBND" || rows[1].Producer != "Hộ kinh doanh Hoàng Thị Mận" || rows[1].ProducerType != "ho_kinh_doanh" {

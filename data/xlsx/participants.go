@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -49,25 +48,10 @@ var participantHeadings = map[string][]string{
 // ethnicities is the official list of the 54 groups.
 func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant, []Problem, error) {
 	name := filepath.Base(path)
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".xlsm":
-	case ".xls":
-		return nil, nil, fmt.Errorf("tệp %s là định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx rồi nhập", name)
-	default:
-		return nil, nil, fmt.Errorf("tệp %s không phải tệp Excel .xlsx", name)
-	}
-	info, err := os.Stat(path)
+	tables, err := ReadTables(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("không mở được tệp %s: %w", name, err)
+		return nil, nil, err
 	}
-	if info.Size() > maxImportBytes {
-		return nil, nil, fmt.Errorf("tệp %s quá lớn (%d MB, tối đa %d MB)", name, info.Size()>>20, maxImportBytes>>20)
-	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 64 << 20})
-	if err != nil {
-		return nil, nil, fmt.Errorf("tệp %s không đọc được như một tệp Excel: %w", name, err)
-	}
-	defer f.Close()
 	ethnic := map[string]string{}
 	for _, e := range ethnicities {
 		ethnic[data.Fold(e)] = e
@@ -76,11 +60,16 @@ func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant,
 	var people []ImportedParticipant
 	var problems []Problem
 	found := false
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh)
-		if err != nil {
-			problems = append(problems, Problem{Sheet: sh, Reason: "không đọc được trang này: " + err.Error()})
-			continue
+	for _, t := range tables {
+		sh := t.Sheet
+		// Text typed with a legacy font (TCVN3, VNI) is converted first.
+		legacy := detectTableLegacy(t)
+		rows := make([][]string, len(t.Rows))
+		for i, r := range t.Rows {
+			rows[i] = make([]string, len(r))
+			for c, v := range r {
+				rows[i][c] = legacy.Convert(v)
+			}
 		}
 		head, cols := findHeading(rows)
 		if head < 0 {

@@ -80,9 +80,65 @@ func logChange(ctx context.Context, tx *sql.Tx, entity string, id int64, action,
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "INSERT INTO change_log(staff, entity, entity_id, action, details) VALUES (?, ?, ?, ?, ?)",
-		st.StaffName, entity, id, action, details)
+	return logChangeAs(ctx, tx, st.StaffName, entity, id, action, details)
+}
+
+// logChangeAs is logChange with the staff name known (bulk writes).
+func logChangeAs(ctx context.Context, ex execer, staff, entity string, id int64, action, details string) error {
+	_, err := ex.ExecContext(ctx, "INSERT INTO change_log(staff, entity, entity_id, action, details) VALUES (?, ?, ?, ?, ?)",
+		staff, entity, id, action, details)
 	return err
+}
+
+// stmtCache runs the statements of a bulk write inside tx, preparing each
+// SQL text once: preparing is a large part of an insert's cost.
+type stmtCache struct {
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newStmtCache(tx *sql.Tx) *stmtCache { return &stmtCache{tx: tx, stmts: map[string]*sql.Stmt{}} }
+
+func (c *stmtCache) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.stmt(ctx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...) // reports the same error when scanned
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (c *stmtCache) close() {
+	for _, st := range c.stmts {
+		st.Close()
+	}
 }
 
 // ChangeLog returns the changes of one record, newest first.

@@ -219,6 +219,8 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 		if err != nil {
 			return err
 		}
+		ex := newStmtCache(tx)
+		defer ex.close()
 		producers := map[string]int64{}
 		rows, err := tx.QueryContext(ctx, "SELECT id, name FROM producers WHERE deleted_at IS NULL")
 		if err != nil {
@@ -253,10 +255,10 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 					if err := pr.Validate(); err != nil {
 						return fmt.Errorf("%s: %w", where, err)
 					}
-					if err := addProducer(ctx, tx, pr); err != nil {
+					if err := addProducer(ctx, ex, pr); err != nil {
 						return fmt.Errorf("%s: %w", where, err)
 					}
-					if err := markImported(ctx, tx, "producers", pr.ID, res.ImportID); err != nil {
+					if err := markImported(ctx, ex, "producers", pr.ID, res.ImportID); err != nil {
 						return err
 					}
 					producerID = pr.ID
@@ -264,10 +266,10 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 					res.Producers++
 				}
 				prod := &Product{Name: r.Product, ProducerID: producerID, SetCode: r.SetCode}
-				if err := addProduct(ctx, tx, prod); err != nil {
+				if err := addProduct(ctx, ex, prod); err != nil {
 					return fmt.Errorf("%s: %w", where, err)
 				}
-				if err := markImported(ctx, tx, "products", prod.ID, res.ImportID); err != nil {
+				if err := markImported(ctx, ex, "products", prod.ID, res.ImportID); err != nil {
 					return err
 				}
 				id = prod.ID
@@ -278,14 +280,14 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 					id = created[importKey(r.Product, r.Producer)]
 				}
 				if r.Action == ImportFill || r.SetCode != "" {
-					if _, err := tx.ExecContext(ctx, "UPDATE products SET set_code = ? WHERE id = ? AND set_code IS NULL AND ? <> ''",
+					if _, err := ex.ExecContext(ctx, "UPDATE products SET set_code = ? WHERE id = ? AND set_code IS NULL AND ? <> ''",
 						nullText(r.SetCode), id, r.SetCode); err != nil {
 						return fmt.Errorf("%s: %w", where, err)
 					}
 				}
 				if r.ProductID != 0 {
 					res.Updated++
-					if err := logChange(ctx, tx, EntityProduct, id, ActionEdit, fmt.Sprintf("Nhập từ tệp %s", file)); err != nil {
+					if err := logChangeAs(ctx, ex, st.StaffName, EntityProduct, id, ActionEdit, fmt.Sprintf("Nhập từ tệp %s", file)); err != nil {
 						return err
 					}
 				}
@@ -299,16 +301,16 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 				if err := c.Validate(); err != nil {
 					return fmt.Errorf("%s: %w", where, err)
 				}
-				if err := addCertification(ctx, tx, &c); err != nil {
+				if err := addCertification(ctx, ex, &c); err != nil {
 					return fmt.Errorf("%s: %w", where, err)
 				}
-				if err := markImported(ctx, tx, "certifications", c.ID, res.ImportID); err != nil {
+				if err := markImported(ctx, ex, "certifications", c.ID, res.ImportID); err != nil {
 					return err
 				}
 				res.Decisions++
 			}
 			if r.Action == ImportNew {
-				if err := logChange(ctx, tx, EntityProduct, id, ActionAdd, fmt.Sprintf("%s (nhập từ tệp %s)", r.Product, file)); err != nil {
+				if err := logChangeAs(ctx, ex, st.StaffName, EntityProduct, id, ActionAdd, fmt.Sprintf("%s (nhập từ tệp %s)", r.Product, file)); err != nil {
 					return err
 				}
 			}
@@ -324,8 +326,8 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 	return res, nil
 }
 
-func markImported(ctx context.Context, tx *sql.Tx, table string, id, importID int64) error {
-	_, err := tx.ExecContext(ctx, "UPDATE "+table+" SET import_id = ? WHERE id = ?", importID, id)
+func markImported(ctx context.Context, ex execer, table string, id, importID int64) error {
+	_, err := ex.ExecContext(ctx, "UPDATE "+table+" SET import_id = ? WHERE id = ?", importID, id)
 	return err
 }
 

@@ -90,9 +90,25 @@ func ParseDecision(s string) (no string, day time.Time, err error) {
 // "thị trấn X", or failing that any part that is a commune's name. It
 // returns the commune and whether one was found.
 func FindCommune(address string, communes []Commune) (Commune, bool) {
-	byName := map[string]Commune{}
+	return NewCommuneIndex(communes).Find(address)
+}
+
+// CommuneIndex finds communes by folded name; build it once for many rows.
+type CommuneIndex map[string]Commune
+
+// NewCommuneIndex indexes communes by folded name.
+func NewCommuneIndex(communes []Commune) CommuneIndex {
+	ix := CommuneIndex{}
 	for _, c := range communes {
-		byName[Fold(c.Name)] = c
+		ix[Fold(c.Name)] = c
+	}
+	return ix
+}
+
+// Find is FindCommune over the index.
+func (byName CommuneIndex) Find(address string) (Commune, bool) {
+	if address == "" {
+		return Commune{}, false
 	}
 	parts := strings.FieldsFunc(address, func(r rune) bool { return r == ',' || r == ';' || r == '-' || r == '–' })
 	strip := func(p string) string {

@@ -155,6 +155,7 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 		}
 		return ""
 	}
+	communes := data.NewCommuneIndex(ref.Communes)
 	sets := map[string]string{}
 	for _, c := range ref.Classes {
 		sets[headingKey(c.Code)] = c.Code
@@ -187,7 +188,7 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 			problem(FieldType, v, "không rõ loại hình chủ thể; sẽ ghi là hộ sản xuất / hộ kinh doanh")
 		}
 		for _, v := range []string{cell(FieldCommune), ir.Address} {
-			if c, ok := data.FindCommune(v, ref.Communes); ok && v != "" {
+			if c, ok := communes.Find(v); ok {
 				ir.CommuneID = c.ID
 				break
 			}

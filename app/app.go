@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ocopdesk/ocop/app/typing"
 	"github.com/ocopdesk/ocop/assets"
 	"github.com/ocopdesk/ocop/data"
 )
@@ -112,6 +113,7 @@ type ui struct {
 	modals  []*formDialog  // open forms, innermost last
 
 	formRefresh func() // reloads what an open form shows after a change
+	lastTyping  string // the typing method before Ctrl+Shift+V turned it off
 	lastForm    any    // the form opened last, for tests
 }
 
@@ -245,6 +247,8 @@ func (u *ui) addShortcuts() {
 		c.AddShortcut(sc, func(fyne.Shortcut) { u.shortcut(sc) })
 	}
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.undoLast() })
+	toggle := &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	c.AddShortcut(toggle, func(fyne.Shortcut) { u.toggleTyping() })
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
 			u.escape()
@@ -255,6 +259,10 @@ func (u *ui) addShortcuts() {
 // shortcut runs the window's action for a Ctrl shortcut, wherever the
 // focus is; it reports whether there was one. An open form takes only its own.
 func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
+	if sc.KeyName == fyne.KeyV && sc.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift {
+		u.toggleTyping()
+		return true
+	}
 	if sc.Modifier != fyne.KeyModifierShortcutDefault {
 		return false
 	}
@@ -303,6 +311,40 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 func (u *ui) escape() {
 	if m := u.topModal(); m != nil {
 		m.cancel()
+	}
+}
+
+// typingMethod is the built-in Vietnamese typing chosen in the settings.
+func (u *ui) typingMethod() typing.Method {
+	switch u.settings.Typing {
+	case "telex":
+		return typing.Telex
+	case "vni":
+		return typing.VNI
+	}
+	return typing.Off
+}
+
+// toggleTyping turns the built-in typing off, or back on (Telex unless VNI
+// was chosen before), and keeps the choice in the settings.
+func (u *ui) toggleTyping() {
+	st := u.settings
+	switch {
+	case st.Typing != "":
+		u.lastTyping, st.Typing = st.Typing, ""
+	case u.lastTyping != "":
+		st.Typing = u.lastTyping
+	default:
+		st.Typing = "telex"
+	}
+	u.settings = st
+	msg := lang.L("Bộ gõ tiếng Việt: tắt")
+	if st.Typing != "" {
+		msg = lang.L("Bộ gõ tiếng Việt: {{.Method}}", map[string]any{"Method": u.typingMethod().String()})
+	}
+	u.say(msg)
+	if st.Configured() { // before the first start's form is filled, it is saved with it
+		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, u.store.SaveSettings(ctx, st) }, func(struct{}) {})
 	}
 }
 

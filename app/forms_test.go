@@ -399,3 +399,34 @@ func TestCalendarInVietnamese(t *testing.T) {
 		t.Errorf("after the previous-year button: %v", labels)
 	}
 }
+
+// The built-in typing turns Telex keys into Vietnamese in a form's field,
+// and Ctrl+Shift+V turns it off and on again.
+func TestBuiltInTyping(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.settings.Typing = "telex" })
+	f := openNewProductForm(t, u)
+	onUI(func() {
+		test.Type(f.name, "Thajch dden Trangf Ddinhj")
+		if f.name.Text != "Thạch đen Tràng Định" {
+			t.Errorf("Telex typed %q", f.name.Text)
+		}
+	})
+	onUI(func() {
+		u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	})
+	onUI(func() {
+		f.name.SetText("")
+		test.Type(f.name, "Thajch")
+		if f.name.Text != "Thajch" || u.settings.Typing != "" {
+			t.Errorf("after Ctrl+Shift+V: %q, typing %q", f.name.Text, u.settings.Typing)
+		}
+		u.toggleTyping() // back on: Telex again
+		u.settings.Typing = "vni"
+		f.name.SetText("")
+		test.Type(f.name, "Nguye64n Va8n D9u7c1")
+		if f.name.Text != "Nguyễn Văn Đức" {
+			t.Errorf("VNI typed %q", f.name.Text)
+		}
+	})
+}

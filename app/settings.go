@@ -18,7 +18,7 @@ import (
 // first-start dialog both use it.
 type officeForm struct {
 	parent, office, province, place, staff, signerTitle, signerName, window *widget.Entry
-	language                                                                *widget.Select
+	language, typing, toneStyle                                             *widget.Select
 	form                                                                    *widget.Form
 }
 
@@ -54,6 +54,8 @@ func newOfficeForm() *officeForm {
 		names = append(names, l.name)
 	}
 	f.language = widget.NewSelect(names, nil)
+	f.typing = widget.NewSelect([]string{lang.L("Tắt (dùng Unikey, EVKey…)"), "Telex", "VNI"}, nil)
+	f.toneStyle = widget.NewSelect([]string{lang.L("Kiểu mới: hoà, thuỷ"), lang.L("Kiểu cũ: hòa, thủy")}, nil)
 	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
 		it := widget.NewFormItem(label, w)
 		it.HintText = hint
@@ -69,6 +71,8 @@ func newOfficeForm() *officeForm {
 		item(lang.L("Họ tên người ký"), f.signerName, ""),
 		item(lang.L("Báo sắp hết hạn trước (ngày)"), f.window, ""),
 		item(lang.L("Ngôn ngữ"), f.language, ""),
+		item(lang.L("Bộ gõ tiếng Việt"), f.typing, lang.L("Bộ gõ có sẵn cho mọi ô nhập; bật/tắt nhanh bằng Ctrl+Shift+V")),
+		item(lang.L("Đặt dấu thanh"), f.toneStyle, ""),
 	)
 	return f
 }
@@ -91,6 +95,11 @@ func (f *officeForm) set(st data.Settings) {
 	f.signerTitle.SetText(st.SignerTitle)
 	f.signerName.SetText(st.SignerName)
 	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
+	f.typing.SetSelectedIndex(map[string]int{"telex": 1, "vni": 2}[st.Typing])
+	f.toneStyle.SetSelectedIndex(0)
+	if st.OldToneStyle {
+		f.toneStyle.SetSelectedIndex(1)
+	}
 	f.language.SetSelectedIndex(0)
 	for i, l := range languages {
 		if l.code == st.Language {
@@ -107,7 +116,8 @@ func (f *officeForm) get() (data.Settings, error) {
 	n, _ := strconv.Atoi(f.window.Text)
 	st := data.Settings{ParentBody: f.parent.Text, OfficeName: f.office.Text, Province: f.province.Text,
 		PlaceName: f.place.Text, StaffName: f.staff.Text, SignerTitle: f.signerTitle.Text, SignerName: f.signerName.Text,
-		ExpiryWindowDays: n, Language: languages[max(0, f.language.SelectedIndex())].code}
+		ExpiryWindowDays: n, Language: languages[max(0, f.language.SelectedIndex())].code,
+		Typing: []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], OldToneStyle: f.toneStyle.SelectedIndex() == 1}
 	return st, st.Validate()
 }
 

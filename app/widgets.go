@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/ocopdesk/ocop/app/typing"
 	"github.com/ocopdesk/ocop/data"
 )
 
@@ -37,6 +39,13 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 		return
 	}
 	e.Entry.TypedShortcut(s)
+}
+
+// TypedRune types through the built-in Vietnamese typing when it is on.
+func (e *textEntry) TypedRune(r rune) {
+	if e.u == nil || !vnType(&e.Entry, e.u, r) {
+		e.Entry.TypedRune(r)
+	}
 }
 
 // AcceptsTab is false even for multi-line entries, so Tab always moves
@@ -200,6 +209,13 @@ func (e *choiceEntry) TypedShortcut(s fyne.Shortcut) {
 	e.SelectEntry.TypedShortcut(s)
 }
 
+// TypedRune types through the built-in Vietnamese typing when it is on.
+func (e *choiceEntry) TypedRune(r rune) {
+	if !vnType(&e.Entry, e.u, r) {
+		e.Entry.TypedRune(r)
+	}
+}
+
 func (e *choiceEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape {
 		e.u.escape()
@@ -260,4 +276,40 @@ func newCalendar(start, today time.Time, picked func(time.Time)) fyne.CanvasObje
 		title)
 	render()
 	return container.NewVBox(nav, grid)
+}
+
+// vnType types r into entry through the built-in Vietnamese typing (Telex
+// or VNI, from the settings): the word before the cursor is replaced by
+// what the key makes of it. It reports false when the typing is off or the
+// key leaves the word as it was plus the key, so the entry types it itself.
+func vnType(entry *widget.Entry, u *ui, r rune) bool {
+	m := u.typingMethod()
+	if m == typing.Off || entry.SelectedText() != "" {
+		return false
+	}
+	lines := strings.Split(entry.Text, "\n")
+	if entry.CursorRow >= len(lines) {
+		return false
+	}
+	line := []rune(lines[entry.CursorRow])
+	if entry.CursorColumn > len(line) {
+		return false
+	}
+	before := string(line[:entry.CursorColumn])
+	word := before[typing.WordStart(before):]
+	style := typing.NewStyle
+	if u.settings.OldToneStyle {
+		style = typing.OldStyle
+	}
+	typed := typing.Type(m, style, word, r)
+	if typed == word+string(r) {
+		return false
+	}
+	for range []rune(word) {
+		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	}
+	for _, c := range typed {
+		entry.TypedRune(c) // the plain entry's: no typing again
+	}
+	return true
 }

@@ -20,6 +20,8 @@ type Settings struct {
 	SignerName       string
 	ExpiryWindowDays int    // certificates ending within this many days are "sắp hết hạn"
 	Language         string // "vi" or "en"
+	Typing           string // built-in Vietnamese typing: "" (off), "telex" or "vni"
+	OldToneStyle     bool   // tones placed as in "hòa", "thủy" rather than "hoà", "thuỷ"
 }
 
 // Configured reports whether the office has given its details; until then
@@ -66,6 +68,10 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			}
 		case "language":
 			st.Language = v
+		case "typing":
+			st.Typing = v
+		case "old_tone_style":
+			st.OldToneStyle = v == "1"
 		}
 	}
 	return st, rows.Err()
@@ -103,6 +109,8 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		"signer_name":        Clean(st.SignerName),
 		"expiry_window_days": strconv.Itoa(st.ExpiryWindowDays),
 		"language":           st.Language,
+		"typing":             st.Typing,
+		"old_tone_style":     map[bool]string{true: "1", false: "0"}[st.OldToneStyle],
 	}
 	for k, v := range vals {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {

@@ -185,10 +185,10 @@ func TestFirstStartAsksForOffice(t *testing.T) {
 			t.Fatal("no first-start dialog")
 		}
 		// Saving without an office name is refused with the reason.
-		if _, err := newOfficeForm().get(); err == nil {
+		if _, err := newOfficeForm(u).get(); err == nil {
 			t.Error("an empty office form was accepted")
 		}
-		form := newOfficeForm()
+		form := newOfficeForm(u)
 		form.set(u.settings)
 		form.office.SetText("PHÒNG KINH TẾ")
 		form.parent.SetText("UBND XÃ ĐOÀN KẾT")

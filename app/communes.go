@@ -18,7 +18,7 @@ import (
 type communePicker struct {
 	u        *ui
 	view     fyne.CanvasObject
-	search   *widget.Entry
+	search   *textEntry
 	list     *widget.List
 	count    *widget.Label
 	all      []data.Commune
@@ -28,7 +28,7 @@ type communePicker struct {
 
 func newCommunePicker(u *ui) *communePicker {
 	c := &communePicker{u: u, selected: map[int64]bool{}}
-	c.search = widget.NewEntry()
+	c.search = newTextEntry(u)
 	c.search.SetPlaceHolder(lang.L("Tìm xã, phường…"))
 	c.search.OnChanged = func(string) { c.filter() }
 	c.count = widget.NewLabel("")
@@ -99,7 +99,7 @@ func (c *communePicker) ids() []int64 {
 // addOld adds a commune name that is not in the list, such as one that
 // existed before the 2025 reorganisation and still appears in old records.
 func (c *communePicker) addOld() {
-	name := widget.NewEntry()
+	name := newTextEntry(c.u)
 	name.SetPlaceHolder(lang.L("ví dụ: Thị trấn Thất Khê (cũ)"))
 	kind := widget.NewSelect([]string{"xã", "phường", "thị trấn"}, nil)
 	kind.SetSelected("xã")

@@ -15,7 +15,7 @@ import (
 // showFirstStart asks a new office for its details and communes before
 // anything else; a trial user can fill the database with sample data instead.
 func (u *ui) showFirstStart() {
-	form := newOfficeForm()
+	form := newOfficeForm(u)
 	form.set(u.settings)
 	communes := newCommunePicker(u)
 	communes.load()

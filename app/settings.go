@@ -17,15 +17,15 @@ import (
 // officeForm edits the office's details; the settings screen and the
 // first-start dialog both use it.
 type officeForm struct {
-	parent, office, province, place, staff, signerTitle, signerName, window *widget.Entry
+	parent, office, province, place, staff, signerTitle, signerName, window *textEntry
 	language, typing, toneStyle                                             *widget.Select
 	form                                                                    *widget.Form
 }
 
-func newOfficeForm() *officeForm {
+func newOfficeForm(u *ui) *officeForm {
 	f := &officeForm{}
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(placeholder string) *textEntry {
+		e := newTextEntry(u)
 		e.SetPlaceHolder(placeholder)
 		return e
 	}
@@ -130,7 +130,7 @@ type settingsScreen struct {
 }
 
 func newSettingsScreen(u *ui) *settingsScreen {
-	s := &settingsScreen{u: u, form: newOfficeForm(), communes: newCommunePicker(u)}
+	s := &settingsScreen{u: u, form: newOfficeForm(u), communes: newCommunePicker(u)}
 	save := widget.NewButtonWithIcon(lang.L("Lưu cài đặt"), theme.DocumentSaveIcon(), s.save)
 	save.Importance = widget.HighImportance
 	office := container.NewBorder(widget.NewLabelWithStyle(lang.L("Thông tin đơn vị"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

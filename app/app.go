@@ -53,6 +53,7 @@ func Run(store *data.Store, opt Options) error {
 	} else {
 		u.alertAtStart()
 	}
+	a.Lifecycle().SetOnStarted(func() { fixUnicodeBackspace(w) })
 	w.ShowAndRun()
 	return nil
 }

@@ -25,7 +25,7 @@ define ensure
 	fi
 endef
 
-.PHONY: run test build windows deps-run deps-test clean
+.PHONY: run test test-windows build windows deps-run deps-test clean
 
 build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ocop ./cmd/ocop
@@ -44,6 +44,14 @@ test: deps-test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: các tệp chưa định dạng:"; gofmt -l .; exit 1; }
 	OCOP_E2E=1 $(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -race -tags $(TAGS) -count=1 ./data/... ./app/...
+
+# test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
+# Vietnamese through an emulated input tool and exports a report (see
+# cmd/ocop/wine_test.go). Minutes on a warm machine; not part of make test.
+WINE_PKGS := wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick
+test-windows: deps-run
+	$(call ensure,$(WINE_PKGS))
+	OCOP_WINE=1 $(GO) test -tags $(TAGS) -run TestWindowsExeUnderWine -count=1 -timeout 30m -v ./cmd/ocop
 
 # ocop.exe for Windows: cgo through mingw-w64, no console window, the icon
 # and version information embedded as a Windows resource.

@@ -64,10 +64,10 @@ func backspaceWndProc(hwnd, msg, wParam, lParam uintptr) uintptr {
 }
 
 // fixUnicodeBackspace subclasses w's window procedure as described above.
-// Until it has been proven under Wine with an emulated input tool, it is
-// only turned on when OCOP_FIX_BACKSPACE=1.
+// It was proven under Wine with an emulated input tool (cmd/ocop's Wine
+// test); OCOP_FIX_BACKSPACE=0 turns it off should an input tool misbehave.
 func fixUnicodeBackspace(w fyne.Window) {
-	if os.Getenv("OCOP_FIX_BACKSPACE") != "1" {
+	if os.Getenv("OCOP_FIX_BACKSPACE") == "0" {
 		return
 	}
 	nw, ok := w.(driver.NativeWindow)

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+const wine = "/usr/lib/wine/wine64"
+
+// TestWindowsExeUnderWine is `make test-windows`: it cross-compiles
+// ocop.exe, starts it under Wine and Xvfb on a fresh database, types
+// "Thánh" into two fields of the first-start form through an emulated
+// input tool (testdata/wine/sendkeys.c) erasing with VK_BACK in one and
+// with the Unicode character 0x08 in the other, saves, and checks what was
+// stored; then has the .exe export a report and checks the workbook.
+// Go 1.22+ binaries need ProcessPrng, which Wine 8 lacks: a test-only DLL
+// (testdata/wine/prng.c) provides it inside the test's Wine prefix.
+func TestWindowsExeUnderWine(t *testing.T) {
+	if os.Getenv("OCOP_WINE") == "" {
+		t.Skip("run with `make test-windows`")
+	}
+	for _, tool := range []string{wine, "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing; `make test-windows` installs it", tool)
+		}
+	}
+	dir := t.TempDir()
+	run := func(env []string, name string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Env = append(os.Environ(), env...)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+	}
+	exe := filepath.Join(dir, "ocop.exe")
+	run([]string{"GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=1", "CC=x86_64-w64-mingw32-gcc"},
+		"go", "build", "-tags", "migrated_fynedo", "-ldflags", "-H=windowsgui", "-o", exe, ".")
+	run(nil, "x86_64-w64-mingw32-gcc", "-shared", "-O2", "-o", filepath.Join(dir, "bcryptprimitives.dll"), "testdata/wine/prng.c")
+	run(nil, "x86_64-w64-mingw32-gcc", "-O2", "-o", filepath.Join(dir, "sendkeys.exe"), "testdata/wine/sendkeys.c")
+
+	display := startXvfb(t)
+	prefix := filepath.Join(dir, "prefix")
+	wineEnv := []string{"WINEPREFIX=" + prefix, "WINEDEBUG=-all", "DISPLAY=" + display}
+	run(wineEnv, wine, "wineboot", "-i")
+	dll, _ := os.ReadFile(filepath.Join(dir, "bcryptprimitives.dll"))
+	if err := os.WriteFile(filepath.Join(prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll"), dll, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		kill := exec.Command("/usr/lib/wine/wineserver", "-k")
+		kill.Env = append(os.Environ(), wineEnv...)
+		kill.Run()
+	})
+	winPath := func(p string) string { return "Z:" + strings.ReplaceAll(p, "/", `\`) }
+	db := filepath.Join(dir, "ocop.db")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app := exec.CommandContext(ctx, wine, exe, "--db", winPath(db))
+	app.Env = append(os.Environ(), wineEnv...)
+	var logs strings.Builder
+	app.Stdout, app.Stderr = &logs, &logs
+	started := time.Now()
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	id := waitForWindow(t, display, "OCOP Desk", exited, &logs)
+	t.Logf("ocop.exe window appeared under Wine after %v", time.Since(started).Round(100*time.Millisecond))
+	x := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("xdotool", args...)
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		cmd.Run()
+	}
+	time.Sleep(3 * time.Second)
+	x("windowmove", id, "0", "0")
+	time.Sleep(time.Second)
+	// The first-start form: parent body, then office name.
+	x("mousemove", "440", "191", "click", "1")
+	time.Sleep(500 * time.Millisecond)
+	run(wineEnv, wine, filepath.Join(dir, "sendkeys.exe"), "vk")
+	time.Sleep(500 * time.Millisecond)
+	x("mousemove", "440", "253", "click", "1")
+	time.Sleep(500 * time.Millisecond)
+	run(wineEnv, wine, filepath.Join(dir, "sendkeys.exe"), "unicode")
+	time.Sleep(time.Second)
+	shot := filepath.Join(dir, "wine.png")
+	imp := exec.Command("import", "-window", "root", "-crop", "1210x700+0+0", shot)
+	imp.Env = append(os.Environ(), "DISPLAY="+display)
+	imp.Run()
+	if out := os.Getenv("OCOP_SHOT_DIR"); out != "" {
+		b, _ := os.ReadFile(shot)
+		os.WriteFile(filepath.Join(out, "wine-bo-go.png"), b, 0o644)
+	}
+	// "Lưu và bắt đầu".
+	x("mousemove", "722", "601", "click", "1")
+	time.Sleep(2 * time.Second)
+	cancel()
+	<-exited
+	kill := exec.Command("/usr/lib/wine/wineserver", "-k")
+	kill.Env = append(os.Environ(), wineEnv...)
+	kill.Run()
+
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Settings(context.Background())
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ParentBody != "Thánh" || st.OfficeName != "Thánh" {
+		t.Errorf("stored %q (erase as VK_BACK) and %q (erase as U+0008); want Thánh twice; screenshot %s", st.ParentBody, st.OfficeName, shot)
+	}
+
+	// The .exe writes a report workbook under Wine.
+	out := filepath.Join(dir, "BaoCao.xlsx")
+	run(wineEnv, wine, exe, "--db", winPath(db), "export", "summary", "--out", winPath(out))
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the report written under Wine: %v", err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Tổng hợp", "A2"); v != "THÁNH" {
+		t.Errorf("report header %q, want the office name THÁNH", v)
+	}
+}

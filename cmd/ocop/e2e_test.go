@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -92,18 +94,38 @@ func TestWindowOpensUnderXvfb(t *testing.T) {
 	}
 }
 
+// alive reports whether the X server whose lock file is lock still runs.
+func alive(lock string) bool {
+	b, err := os.ReadFile(lock)
+	if err != nil {
+		return false
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return false
+	}
+	return syscall.Kill(pid, 0) == nil
+}
+
 func startXvfb(t *testing.T) string {
 	t.Helper()
 	for n := 91; n < 120; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-			continue
+		socket, lock := fmt.Sprintf("/tmp/.X11-unix/X%d", n), fmt.Sprintf("/tmp/.X%d-lock", n)
+		if _, err := os.Stat(socket); err == nil {
+			if alive(lock) {
+				continue
+			}
+			// Left by an X server that was killed: free the display again.
+			os.Remove(socket)
+			os.Remove(lock)
 		}
 		display := fmt.Sprintf(":%d", n)
 		x := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 		if err := x.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+		// SIGTERM lets Xvfb remove its socket and lock file.
+		t.Cleanup(func() { x.Process.Signal(syscall.SIGTERM); x.Wait() })
 		for i := 0; i < 100; i++ {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 				return display

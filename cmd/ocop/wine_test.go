@@ -17,11 +17,11 @@ import (
 const wine = "/usr/lib/wine/wine64"
 
 // TestWindowsExeUnderWine is `make test-windows`: it cross-compiles
-// ocop.exe, starts it under Wine and Xvfb on a fresh database, types
-// "Thánh" into two fields of the first-start form through an emulated
-// input tool (testdata/wine/sendkeys.c) erasing with VK_BACK in one and
-// with the Unicode character 0x08 in the other, saves, and checks what was
-// stored; then has the .exe export a report and checks the workbook.
+// ocop.exe, starts it under Wine and Xvfb on the demo data, types a new
+// product's name in its form through an emulated input tool
+// (testdata/wine/sendkeys.c), "Thánh" erasing with VK_BACK then "Thánh"
+// erasing with the Unicode character 0x08, saves, and checks the stored
+// record; then has the .exe export a report and checks the workbook.
 // Go 1.22+ binaries need ProcessPrng, which Wine 8 lacks: a test-only DLL
 // (testdata/wine/prng.c) provides it inside the test's Wine prefix.
 func TestWindowsExeUnderWine(t *testing.T) {
@@ -63,6 +63,14 @@ func TestWindowsExeUnderWine(t *testing.T) {
 	})
 	winPath := func(p string) string { return "Z:" + strings.ReplaceAll(p, "/", `\`) }
 	db := filepath.Join(dir, "ocop.db")
+	demo, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.FillDemo(context.Background(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	demo.Close()
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -84,18 +92,26 @@ func TestWindowsExeUnderWine(t *testing.T) {
 		cmd.Env = append(os.Environ(), "DISPLAY="+display)
 		cmd.Run()
 	}
-	time.Sleep(3 * time.Second)
+	pause := func(d time.Duration) { time.Sleep(d) }
+	pause(3 * time.Second)
 	x("windowmove", id, "0", "0")
-	time.Sleep(time.Second)
-	// The first-start form: parent body, then office name.
-	x("mousemove", "440", "191", "click", "1")
-	time.Sleep(500 * time.Millisecond)
+	pause(time.Second)
+	// Close the expiry notice, open a new product's form (the name field has the focus).
+	x("key", "Escape")
+	pause(500 * time.Millisecond)
+	x("key", "ctrl+2")
+	pause(time.Second)
+	x("key", "ctrl+n")
+	pause(2 * time.Second)
+	// The product's name: "Thánh" with the erase as VK_BACK, a space, "Thánh" with the erase as U+0008.
 	run(wineEnv, wine, filepath.Join(dir, "sendkeys.exe"), "vk")
-	time.Sleep(500 * time.Millisecond)
-	x("mousemove", "440", "253", "click", "1")
-	time.Sleep(500 * time.Millisecond)
+	x("key", "space")
 	run(wineEnv, wine, filepath.Join(dir, "sendkeys.exe"), "unicode")
-	time.Sleep(time.Second)
+	pause(500 * time.Millisecond)
+	// The producer, by its name without marks (matched folded), then save.
+	x("key", "Tab")
+	x("type", "--delay", "40", "Cong ty TNHH Dac san Xu Lang")
+	pause(500 * time.Millisecond)
 	shot := filepath.Join(dir, "wine.png")
 	imp := exec.Command("import", "-window", "root", "-crop", "1210x700+0+0", shot)
 	imp.Env = append(os.Environ(), "DISPLAY="+display)
@@ -104,9 +120,8 @@ func TestWindowsExeUnderWine(t *testing.T) {
 		b, _ := os.ReadFile(shot)
 		os.WriteFile(filepath.Join(out, "wine-bo-go.png"), b, 0o644)
 	}
-	// "Lưu và bắt đầu".
-	x("mousemove", "722", "601", "click", "1")
-	time.Sleep(2 * time.Second)
+	x("key", "ctrl+s")
+	pause(2 * time.Second)
 	cancel()
 	<-exited
 	kill := exec.Command("/usr/lib/wine/wineserver", "-k")
@@ -117,13 +132,19 @@ func TestWindowsExeUnderWine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := s.Settings(context.Background())
+	rows, err := s.Products(context.Background(), data.ProductQuery{})
 	s.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.ParentBody != "Thánh" || st.OfficeName != "Thánh" {
-		t.Errorf("stored %q (erase as VK_BACK) and %q (erase as U+0008); want Thánh twice; screenshot %s", st.ParentBody, st.OfficeName, shot)
+	var got []data.ProductRow
+	for _, r := range rows {
+		if strings.HasPrefix(r.Name, "Th") && strings.Contains(r.Name, "nh Th") { // the new product, however it came out
+			got = append(got, r)
+		}
+	}
+	if len(got) != 1 || got[0].Name != "Thánh Thánh" || got[0].Producer != "Công ty TNHH Đặc sản Xứ Lạng" {
+		t.Errorf("stored %+v; want one product \"Thánh Thánh\" (erase as VK_BACK, then as U+0008) of Công ty TNHH Đặc sản Xứ Lạng; screenshot %s", got, shot)
 	}
 
 	// The .exe writes a report workbook under Wine.
@@ -134,7 +155,7 @@ func TestWindowsExeUnderWine(t *testing.T) {
 		t.Fatalf("the report written under Wine: %v", err)
 	}
 	defer f.Close()
-	if v, _ := f.GetCellValue("Tổng hợp", "A2"); v != "THÁNH" {
-		t.Errorf("report header %q, want the office name THÁNH", v)
+	if v, _ := f.GetCellValue("Tổng hợp", "A2"); v != "PHÒNG KINH TẾ" {
+		t.Errorf("report header %q, want the office name PHÒNG KINH TẾ", v)
 	}
 }

@@ -206,6 +206,9 @@ func (s *Store) decisionKeys(ctx context.Context) (map[string]bool, error) {
 // error, nothing. file names the source in the import's record.
 func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) (ImportProductsResult, error) {
 	var res ImportProductsResult
+	if _, err := s.BackupBefore(ctx, "nhap"); err != nil {
+		return res, err
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		st, err := readSettings(ctx, tx)
 		if err != nil {

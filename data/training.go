@@ -784,6 +784,9 @@ type ImportResult struct {
 // stored twice.
 func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Participant) (ImportResult, error) {
 	var res ImportResult
+	if _, err := s.BackupBefore(ctx, "nhap-hoc-vien"); err != nil {
+		return res, err
+	}
 	known, err := s.Participants(ctx)
 	if err != nil {
 		return res, err

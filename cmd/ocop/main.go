@@ -39,6 +39,8 @@ Lệnh:
          [--valid-only] [--days N]
                                          báo cáo Excel gửi tỉnh, mỗi báo cáo một trang tính:
                                          products, summary, expiring, training
+  backup TỆP.db                          sao lưu cơ sở dữ liệu vào một tệp
+  restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
   import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
                                          nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên
   export signin --course ID [--session ID] --out TỆP.xlsx
@@ -133,7 +135,7 @@ func runGUIError(err error, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "demo", "check", "list", "export", "import":
+	case "demo", "check", "list", "export", "import", "backup", "restore":
 		return true
 	}
 	return false
@@ -174,6 +176,25 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		return export(ctx, store, args[1:], stdout)
 	case "import":
 		return importFile(ctx, store, args[1:], stdout)
+	case "backup":
+		if len(args) != 2 {
+			return errUsage
+		}
+		if err := store.BackupTo(ctx, args[1]); err != nil {
+			return fmt.Errorf("không sao lưu được vào %s: %w", args[1], err)
+		}
+		fmt.Fprintf(stdout, "Đã sao lưu %s vào %s.\n", store.Path(), args[1])
+		return nil
+	case "restore":
+		if len(args) != 2 {
+			return errUsage
+		}
+		saved, err := store.RestoreBackup(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã khôi phục từ %s. Dữ liệu trước đó được giữ ở %s.\n", args[1], saved)
+		return nil
 	}
 	return errUsage
 }

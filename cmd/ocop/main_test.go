@@ -185,3 +185,31 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("missing file: exit %d, %q", code, errOut)
 	}
 }
+
+func TestBackupAndRestoreCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	if code, _, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	if code, out, errOut := ocop("--db", db, "backup", copyPath); code != 0 || !strings.Contains(out, "Đã sao lưu") {
+		t.Fatalf("backup: exit %d, %q %q", code, out, errOut)
+	}
+	// A fresh database restored from the copy holds the demo data.
+	fresh := filepath.Join(dir, "fresh.db")
+	if code, out, errOut := ocop("--db", fresh, "restore", copyPath); code != 0 || !strings.Contains(out, "Đã khôi phục") {
+		t.Fatalf("restore: exit %d, %q %q", code, out, errOut)
+	}
+	if code, out, _ := ocop("--db", fresh, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 26 {
+		t.Errorf("after restore:\n%s", out)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database"), 0o644)
+	if code, _, errOut := ocop("--db", fresh, "restore", junk); code != 1 || !strings.Contains(errOut, "junk.db") {
+		t.Errorf("restoring junk: exit %d, %q", code, errOut)
+	}
+	if code, out, _ := ocop("--db", fresh, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 26 {
+		t.Errorf("a refused restore changed the data:\n%s", out)
+	}
+}

@@ -1,0 +1,267 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+)
+
+// Backups: a consistent copy of the open database (VACUUM INTO) once a day
+// at start and before any import, restore or schema migration, into the
+// backups folder beside the database; the newest 30 daily copies and 10
+// copies taken before an operation are kept.
+
+// Backup kinds, as their file names begin.
+const (
+	backupDailyPrefix  = "ocop-hang-ngay-"
+	backupBeforePrefix = "ocop-truoc-"
+	stampLayout        = "20060102-150405"
+)
+
+// How many backups of each kind are kept.
+var (
+	KeepDaily  = 30
+	KeepBefore = 10
+)
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path          string
+	Before        string // "" for a daily copy; else what it was taken before ("nhap", "khoi-phuc", "nang-cap-v3"...)
+	At            time.Time
+	Size          int64
+	SchemaVersion int
+	Products      int
+	Producers     int
+	Courses       int
+	Participants  int
+	Problem       string // why it cannot be restored; "" when it can
+}
+
+// DailyBackup copies the database into the backups folder unless a daily
+// copy was already made today, and prunes old copies. It returns the new
+// copy's path, or "" when none was needed.
+func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) {
+	dir := BackupDir(s.path)
+	today := backupDailyPrefix + now.Format("20060102")
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), today) && strings.HasSuffix(e.Name(), ".db") {
+				return "", nil
+			}
+		}
+	}
+	dest := freeName(dir, backupDailyPrefix, now)
+	if err := s.BackupTo(ctx, dest); err != nil {
+		return "", fmt.Errorf("không sao lưu được vào %s: %w", dir, err)
+	}
+	return dest, pruneBackups(dir)
+}
+
+// BackupBefore copies the database before an operation (what names it in
+// the file name: "nhap", "khoi-phuc") and prunes old copies.
+func (s *Store) BackupBefore(ctx context.Context, what string) (string, error) {
+	dir := BackupDir(s.path)
+	dest := freeName(dir, backupBeforePrefix+what+"-", time.Now())
+	if err := s.BackupTo(ctx, dest); err != nil {
+		return "", fmt.Errorf("không sao lưu được vào %s trước khi %s: %w", dir, what, err)
+	}
+	return dest, pruneBackups(dir)
+}
+
+// freeName is a backup file name with prefix and the time stamp of at, a
+// second later when that name is taken (two operations in one second).
+func freeName(dir, prefix string, at time.Time) string {
+	for {
+		p := filepath.Join(dir, prefix+at.Format(stampLayout)+".db")
+		if _, err := os.Stat(p); os.IsNotExist(err) {
+			return p
+		}
+		at = at.Add(time.Second)
+	}
+}
+
+// pruneBackups keeps the newest KeepDaily daily copies and KeepBefore
+// copies taken before an operation.
+func pruneBackups(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var daily, before []string
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case !strings.HasSuffix(name, ".db"):
+		case strings.HasPrefix(name, backupDailyPrefix):
+			daily = append(daily, name)
+		case strings.HasPrefix(name, backupBeforePrefix):
+			before = append(before, name)
+		}
+	}
+	remove := func(names []string, keep int) {
+		// Newest first: names end with a sortable time stamp.
+		sort.Slice(names, func(i, j int) bool { return stampOf(names[i]) > stampOf(names[j]) })
+		for _, n := range names[min(keep, len(names)):] {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
+	remove(daily, KeepDaily)
+	remove(before, KeepBefore)
+	return nil
+}
+
+// stampOf returns the time stamp at the end of a backup's name.
+func stampOf(name string) string {
+	base := strings.TrimSuffix(name, ".db")
+	if len(base) >= len(stampLayout) {
+		return base[len(base)-len(stampLayout):]
+	}
+	return base
+}
+
+// Backups lists the backups of the database, newest first, each checked
+// and counted without being changed.
+func (s *Store) Backups() ([]BackupInfo, error) {
+	dir := BackupDir(s.path)
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+			continue
+		}
+		out = append(out, InspectBackup(filepath.Join(dir, e.Name())))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, nil
+}
+
+// InspectBackup checks a file that may be restored: that it is an OCOP
+// Desk database this program can read, sound, and what it holds. The file
+// is only read.
+func InspectBackup(path string) BackupInfo {
+	info := BackupInfo{Path: path}
+	name := filepath.Base(path)
+	if t, err := time.ParseInLocation(stampLayout, stampOf(name), time.Local); err == nil {
+		info.At = t
+	}
+	if strings.HasPrefix(name, backupBeforePrefix) {
+		info.Before = strings.TrimSuffix(strings.TrimPrefix(name, backupBeforePrefix), "-"+stampOf(name)+".db")
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		info.Problem = "không mở được tệp: " + err.Error()
+		return info
+	}
+	info.Size = fi.Size()
+	if info.At.IsZero() {
+		info.At = fi.ModTime()
+	}
+	version, err := inspect(path)
+	if err != nil {
+		info.Problem = err.Error()
+		return info
+	}
+	info.SchemaVersion = version
+	if version == 0 {
+		info.Problem = "tệp trống, không phải cơ sở dữ liệu OCOP Desk"
+		return info
+	}
+	if version > latestVersion() {
+		info.Problem = fmt.Sprintf("lược đồ phiên bản %d, mới hơn chương trình này (%d)", version, latestVersion())
+		return info
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		info.Problem = err.Error()
+		return info
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
+		info.Problem = "tệp bị hỏng (kiểm tra toàn vẹn không đạt)"
+		return info
+	}
+	count := func(q string) int {
+		var n int
+		db.QueryRow(q).Scan(&n)
+		return n
+	}
+	live := ""
+	if version >= 2 {
+		live = " WHERE deleted_at IS NULL"
+	}
+	info.Products = count("SELECT count(*) FROM products" + live)
+	info.Producers = count("SELECT count(*) FROM producers" + live)
+	if version >= 3 {
+		info.Courses = count("SELECT count(*) FROM courses WHERE deleted_at IS NULL")
+		info.Participants = count("SELECT count(*) FROM participants WHERE deleted_at IS NULL")
+	}
+	return info
+}
+
+// RestoreBackup replaces the database's content with the backup at src, after
+// checking it and backing up the current content first (so that a restore
+// can itself be undone). A backup of an older schema is brought up to date.
+// It returns the copy of what was replaced.
+func (s *Store) RestoreBackup(ctx context.Context, src string) (string, error) {
+	info := InspectBackup(src)
+	if info.Problem != "" {
+		return "", fmt.Errorf("không khôi phục từ %s: %s", filepath.Base(src), info.Problem)
+	}
+	abs, _ := filepath.Abs(src)
+	if abs == s.path {
+		return "", fmt.Errorf("không khôi phục từ %s: đó là chính cơ sở dữ liệu đang dùng", filepath.Base(src))
+	}
+	saved, err := s.BackupBefore(ctx, "khoi-phuc")
+	if err != nil {
+		return "", err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return saved, err
+	}
+	defer conn.Close()
+	err = conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return fmt.Errorf("trình điều khiển SQLite không hỗ trợ khôi phục")
+		}
+		b, err := r.NewRestore(dsn(abs, true))
+		if err != nil {
+			return err
+		}
+		for more := true; more; {
+			if more, err = b.Step(256); err != nil {
+				b.Finish()
+				return err
+			}
+		}
+		return b.Finish()
+	})
+	if err != nil {
+		return saved, fmt.Errorf("khôi phục từ %s không thành công; dữ liệu cũ đã được sao lưu ở %s: %w", filepath.Base(src), saved, err)
+	}
+	// A backup of an older schema is brought up to date.
+	if info.SchemaVersion < latestVersion() {
+		if err := s.migrate(ctx, info.SchemaVersion, migrations()); err != nil {
+			return saved, err
+		}
+	}
+	return saved, nil
+}

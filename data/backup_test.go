@@ -1,0 +1,101 @@
+package data
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if _, err := s.FillDemo(ctx, day("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.DailyBackup(ctx, time.Date(2026, 11, 28, 8, 0, 0, 0, time.Local))
+	if err != nil || first == "" {
+		t.Fatalf("first backup %q, %v", first, err)
+	}
+	again, err := s.DailyBackup(ctx, time.Date(2026, 11, 28, 17, 0, 0, 0, time.Local))
+	if err != nil || again != "" {
+		t.Errorf("a second backup the same day: %q, %v", again, err)
+	}
+	// Forty more days: only the newest 30 daily copies stay.
+	for d := 1; d <= 40; d++ {
+		if _, err := s.DailyBackup(ctx, time.Date(2026, 11, 28+d, 8, 0, 0, 0, time.Local)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Backups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != KeepDaily {
+		t.Fatalf("%d backups kept, want %d", len(list), KeepDaily)
+	}
+	if list[0].At.Format("2006-01-02") != "2027-01-07" || list[0].Products != 25 || list[0].Producers != 10 ||
+		list[0].Courses != 3 || list[0].Participants != 16 || list[0].Problem != "" || list[0].SchemaVersion != LatestSchemaVersion() {
+		t.Errorf("newest backup %+v", list[0])
+	}
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Error("the oldest daily backup was not pruned")
+	}
+}
+
+func TestRestoreChecksFirstAndCanBeUndone(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if _, err := s.FillDemo(ctx, day("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	good, err := s.BackupBefore(ctx, "thu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// After the backup, a product is deleted.
+	rows, _ := s.Products(ctx, ProductQuery{})
+	if err := s.DeleteProduct(ctx, rows[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	// Files that are not good backups are refused with the reason, and nothing changes.
+	dir := t.TempDir()
+	bad := map[string][]byte{"text.db": []byte("not a database"), "empty.db": nil}
+	for name, content := range bad {
+		os.WriteFile(filepath.Join(dir, name), content, 0o644)
+	}
+	truncated := filepath.Join(dir, "truncated.db")
+	b, _ := os.ReadFile(good)
+	os.WriteFile(truncated, b[:len(b)/2], 0o644)
+	for _, name := range []string{"text.db", "empty.db", "truncated.db", "missing.db"} {
+		if _, err := s.RestoreBackup(ctx, filepath.Join(dir, name)); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if n, _ := s.Products(ctx, ProductQuery{}); len(n) != 24 {
+		t.Fatalf("%d products after refused restores, want 24", len(n))
+	}
+	// The good backup brings the product back; what was replaced is saved first.
+	saved, err := s.RestoreBackup(ctx, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Products(ctx, ProductQuery{}); len(n) != 25 {
+		t.Fatalf("%d products after restoring, want 25", len(n))
+	}
+	if info := InspectBackup(saved); info.Problem != "" || info.Products != 24 || info.Before != "khoi-phuc" {
+		t.Errorf("the copy made before restoring: %+v", info)
+	}
+	// Restoring that copy undoes the restore.
+	if _, err := s.RestoreBackup(ctx, saved); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Products(ctx, ProductQuery{}); len(n) != 24 {
+		t.Errorf("%d products after undoing the restore, want 24", len(n))
+	}
+	if r, err := s.Check(ctx); err != nil || len(r.Problems) > 0 {
+		t.Errorf("check after restores: %+v %v", r, err)
+	}
+}

@@ -57,9 +57,13 @@ func Run(store *data.Store, opt Options) error {
 	// A copy of the database once a day, at start, off the UI thread.
 	goBackground(func() {
 		if path, err := store.DailyBackup(context.Background(), time.Now()); err != nil {
-			doUI(func() { u.say(lang.L("Chưa sao lưu được hôm nay: {{.Err}}", map[string]any{"Err": err.Error()})) })
+			doUI(func() {
+				u.say(lang.L("Chưa sao lưu được hôm nay: {{.Err}}", map[string]any{"Err": err.Error()}))
+			})
 		} else if path != "" {
-			doUI(func() { u.say(lang.L("Đã sao lưu dữ liệu hôm nay vào {{.Path}}", map[string]any{"Path": path})) })
+			doUI(func() {
+				u.say(lang.L("Đã sao lưu dữ liệu hôm nay vào {{.Path}}", map[string]any{"Path": path}))
+			})
 		}
 	})
 	w.ShowAndRun()

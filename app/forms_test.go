@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -428,5 +429,38 @@ func TestBuiltInTyping(t *testing.T) {
 		if f.name.Text != "Nguyễn Văn Đức" {
 			t.Errorf("VNI typed %q", f.name.Text)
 		}
+	})
+}
+
+// Cài đặt → Sao lưu lists the backups with what they hold and restores one
+// after saying what it contains.
+func TestBackupsView(t *testing.T) {
+	u := newTestUI(t, true)
+	ctx := context.Background()
+	saved, err := u.store.BackupBefore(ctx, "thu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := u.store.Products(ctx, data.ProductQuery{})
+	if err := u.store.DeleteProduct(ctx, rows[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	var b *backupsView
+	onUI(func() {
+		u.show(screenSettings)
+		b = newBackupsView(u)
+		b.refresh()
+	})
+	eventually(t, "backups listed", func() bool { return len(b.items) == 1 })
+	onUI(func() {
+		if line := backupLine(b.items[0]); !strings.Contains(line, "25 sản phẩm, 10 chủ thể, 3 lớp, 16 học viên") || !strings.Contains(line, "trước khi thu") {
+			t.Errorf("backup line %q", line)
+		}
+		b.confirmRestore(b.items[0])
+	})
+	tapButton(t, u, "Khôi phục")
+	eventually(t, "restored", func() bool {
+		n, _ := u.store.Products(ctx, data.ProductQuery{})
+		return len(n) == 25 && strings.Contains(u.message.Text, filepath.Base(saved))
 	})
 }

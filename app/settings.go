@@ -127,6 +127,7 @@ type settingsScreen struct {
 	view     fyne.CanvasObject
 	form     *officeForm
 	communes *communePicker
+	backups  *backupsView
 }
 
 func newSettingsScreen(u *ui) *settingsScreen {
@@ -139,7 +140,15 @@ func newSettingsScreen(u *ui) *settingsScreen {
 		nil, nil, nil, s.communes.view)
 	split := container.NewHSplit(office, communes)
 	split.Offset = 0.6
-	s.view = container.NewBorder(heading(lang.L("Cài đặt")), nil, nil, nil, split)
+	s.backups = newBackupsView(u)
+	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Đơn vị"), split),
+		container.NewTabItem(lang.L("Sao lưu"), s.backups.view))
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == s.backups.view {
+			s.backups.refresh()
+		}
+	}
+	s.view = container.NewBorder(heading(lang.L("Cài đặt")), nil, nil, nil, tabs)
 	return s
 }
 

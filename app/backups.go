@@ -1,0 +1,156 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// backupsView (Cài đặt → Sao lưu) lists the backups beside the database
+// with what each holds, backs up now to a chosen file, and restores from a
+// backup or any chosen file after saying what it contains.
+type backupsView struct {
+	u      *ui
+	view   fyne.CanvasObject
+	list   *widget.List
+	items  []data.BackupInfo
+	picked int
+	where  *widget.Label
+}
+
+func newBackupsView(u *ui) *backupsView {
+	b := &backupsView{u: u, picked: -1}
+	b.where = widget.NewLabel("")
+	b.where.Wrapping = fyne.TextWrapWord
+	b.list = widget.NewList(func() int { return len(b.items) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.SetText(backupLine(b.items[i]))
+			l.Importance = widget.MediumImportance
+			if b.items[i].Problem != "" {
+				l.Importance = widget.DangerImportance
+			}
+		})
+	restore := widget.NewButtonWithIcon(lang.L("Khôi phục bản đã chọn…"), theme.HistoryIcon(), func() {
+		if b.picked >= 0 && b.picked < len(b.items) {
+			b.confirmRestore(b.items[b.picked])
+		}
+	})
+	restore.Disable()
+	b.list.OnSelected = func(i widget.ListItemID) { b.picked = i; restore.Enable() }
+	now := widget.NewButtonWithIcon(lang.L("Sao lưu ngay vào tệp…"), theme.DocumentSaveIcon(), b.backupNow)
+	fromFile := widget.NewButtonWithIcon(lang.L("Khôi phục từ tệp khác…"), theme.FolderOpenIcon(), b.restoreFromFile)
+	b.view = container.NewBorder(container.NewVBox(b.where, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
+	return b
+}
+
+// backupLine describes a backup on one line: when, why, size, contents.
+func backupLine(i data.BackupInfo) string {
+	kind := lang.L("hằng ngày")
+	if i.Before != "" {
+		kind = lang.L("trước khi {{.What}}", map[string]any{"What": i.Before})
+	}
+	if i.Problem != "" {
+		return fmt.Sprintf("%s · %s · %s", i.At.Format("02/01/2006 15:04"), kind, lang.L("không dùng được: ")+i.Problem)
+	}
+	return lang.L("{{.At}} · {{.Kind}} · {{.Size}} · {{.Products}} sản phẩm, {{.Producers}} chủ thể, {{.Courses}} lớp, {{.People}} học viên",
+		map[string]any{"At": i.At.Format("02/01/2006 15:04"), "Kind": kind, "Size": sizeText(i.Size),
+			"Products": i.Products, "Producers": i.Producers, "Courses": i.Courses, "People": i.Participants})
+}
+
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
+}
+
+// refresh lists the backups, off the UI thread.
+func (b *backupsView) refresh() {
+	u := b.u
+	b.where.SetText(lang.L("Bản sao lưu nằm trong thư mục {{.Dir}}: một bản mỗi ngày khi mở chương trình (giữ 30 bản) và một bản trước mỗi lần nhập, khôi phục hay nâng cấp (giữ 10 bản).",
+		map[string]any{"Dir": data.BackupDir(u.store.Path())}))
+	background(u, func(context.Context) ([]data.BackupInfo, error) { return u.store.Backups() }, func(items []data.BackupInfo) {
+		b.items, b.picked = items, -1
+		b.list.UnselectAll()
+		b.list.Refresh()
+	})
+}
+
+// backupNow writes a copy of the database to a file the user chooses.
+func (b *backupsView) backupNow() {
+	u := b.u
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			if err != nil {
+				u.showError(err)
+			}
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, u.store.BackupTo(ctx, path) },
+			func(struct{}) { u.say(lang.L("Đã sao lưu vào {{.Path}}", map[string]any{"Path": path})) })
+	}, u.win)
+	save.SetFileName("SaoLuu_OCOP_" + u.now().Format("2006-01-02") + ".db")
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
+}
+
+// restoreFromFile asks for any file and offers to restore from it.
+func (b *backupsView) restoreFromFile() {
+	u := b.u
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			if err != nil {
+				u.showError(err)
+			}
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		background(u, func(context.Context) (data.BackupInfo, error) { return data.InspectBackup(path), nil }, b.confirmRestore)
+	}, u.win)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	open.Resize(fyne.NewSize(900, 600))
+	open.Show()
+}
+
+// confirmRestore says what a backup holds and restores it when confirmed.
+func (b *backupsView) confirmRestore(i data.BackupInfo) {
+	u := b.u
+	if i.Problem != "" {
+		u.showError(fmt.Errorf("%s", lang.L("Không khôi phục được từ {{.File}}: {{.Why}}", map[string]any{"File": filepath.Base(i.Path), "Why": i.Problem})))
+		return
+	}
+	msg := lang.L("Thay toàn bộ dữ liệu hiện có bằng bản sao lưu {{.File}}?\n\n{{.Line}}\n\nDữ liệu hiện có được sao lưu trước, nên có thể quay lại.",
+		map[string]any{"File": filepath.Base(i.Path), "Line": backupLine(i)})
+	d := dialog.NewConfirm(lang.L("Khôi phục dữ liệu"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		background(u, func(ctx context.Context) (string, error) { return u.store.RestoreBackup(ctx, i.Path) }, func(saved string) {
+			u.say(lang.L("Đã khôi phục từ {{.File}}; dữ liệu trước đó ở {{.Saved}}", map[string]any{"File": filepath.Base(i.Path), "Saved": saved}))
+			b.refresh()
+			u.dataChanged()
+		})
+	}, u.win)
+	d.SetConfirmText(lang.L("Khôi phục"))
+	d.SetDismissText(lang.L("Không"))
+	d.Show()
+}

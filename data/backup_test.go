@@ -99,3 +99,26 @@ func TestRestoreChecksFirstAndCanBeUndone(t *testing.T) {
 		t.Errorf("check after restores: %+v %v", r, err)
 	}
 }
+
+func TestBackupsOfTwoDatabasesDoNotMix(t *testing.T) {
+	dir := t.TempDir()
+	if BackupDir(filepath.Join(dir, "ocop.db")) != filepath.Join(dir, "backups") ||
+		BackupDir(filepath.Join(dir, "thu.db")) != filepath.Join(dir, "backups", "thu") {
+		t.Errorf("backup folders %s, %s", BackupDir(filepath.Join(dir, "ocop.db")), BackupDir(filepath.Join(dir, "thu.db")))
+	}
+	ctx := context.Background()
+	for _, name := range []string{"ocop.db", "thu.db"} {
+		s, err := Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DailyBackup(ctx, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		list, _ := s.Backups()
+		s.Close()
+		if len(list) != 1 {
+			t.Errorf("%s sees %d backups, want its own 1", name, len(list))
+		}
+	}
+}

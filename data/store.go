@@ -267,9 +267,16 @@ func (s *Store) Close() error {
 // Path returns the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
-// BackupDir returns the folder where backups of the database at dbPath go.
+// BackupDir returns the folder where backups of the database at dbPath go:
+// "backups" beside it, and for a database not named ocop.db a folder of its
+// own in there, so that the backups of two databases never mix.
 func BackupDir(dbPath string) string {
-	return filepath.Join(filepath.Dir(dbPath), "backups")
+	dir := filepath.Join(filepath.Dir(dbPath), "backups")
+	base := filepath.Base(dbPath)
+	if base == "ocop.db" {
+		return dir
+	}
+	return filepath.Join(dir, strings.TrimSuffix(base, filepath.Ext(base)))
 }
 
 // BackupTo writes a consistent copy of the open database to dest, through a

@@ -93,7 +93,7 @@ func ShowFatal(err error) {
 	w.SetContent(container.NewPadded(container.NewBorder(
 		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
 		container.NewVBox(msg, hint))))
-	w.Resize(fyne.NewSize(560, 240))
+	w.Resize(fyne.NewSize(680, 340))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 }

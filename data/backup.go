@@ -265,3 +265,63 @@ func (s *Store) RestoreBackup(ctx context.Context, src string) (string, error) {
 	}
 	return saved, nil
 }
+
+// NewestGoodBackup finds the newest backup of the database at dbPath that
+// can be restored, without opening the database itself (which may be
+// damaged).
+func NewestGoodBackup(dbPath string) (BackupInfo, bool) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	dir := BackupDir(abs)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	var best BackupInfo
+	found := false
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+			continue
+		}
+		info := InspectBackup(filepath.Join(dir, e.Name()))
+		if info.Problem == "" && (!found || info.At.After(best.At)) {
+			best, found = info, true
+		}
+	}
+	return best, found
+}
+
+// ReplaceDamaged puts the backup at src in place of a database that cannot
+// be opened, keeping the damaged file (and its -wal and -shm files) aside
+// under a new name, which it returns. The backup is checked first; the copy
+// goes through a temporary file renamed when complete.
+func ReplaceDamaged(dbPath, src string) (string, error) {
+	info := InspectBackup(src)
+	if info.Problem != "" {
+		return "", fmt.Errorf("không khôi phục từ %s: %s", filepath.Base(src), info.Problem)
+	}
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		return "", err
+	}
+	tmp := dbPath + ".khoi-phuc.tmp"
+	if err := os.WriteFile(tmp, raw, 0o644); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("không ghi được %s: %w", tmp, err)
+	}
+	kept := dbPath + ".hong-" + time.Now().Format(stampLayout)
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		if _, err := os.Stat(dbPath + suffix); err == nil {
+			if err := os.Rename(dbPath+suffix, kept+suffix); err != nil {
+				os.Remove(tmp)
+				return "", fmt.Errorf("không đổi tên được tệp hỏng %s: %w", dbPath+suffix, err)
+			}
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return kept, fmt.Errorf("không đặt được bản sao lưu vào %s: %w", dbPath, err)
+	}
+	return kept, nil
+}

@@ -122,3 +122,46 @@ func TestBackupsOfTwoDatabasesDoNotMix(t *testing.T) {
 		}
 	}
 }
+
+func TestReplaceDamagedWithNewestGoodBackup(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ocop.db")
+	s, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := s.FillDemo(ctx, day("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupBefore(ctx, "thu"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// A newer but broken file in the backups folder is passed over.
+	os.WriteFile(filepath.Join(BackupDir(db), "ocop-hang-ngay-29991231-000000.db"), []byte("hỏng"), 0o644)
+	// The database is overwritten with junk.
+	os.WriteFile(db, []byte("SQLite format 3\x00 but nothing else"), 0o644)
+	if _, err := Open(db); err == nil {
+		t.Fatal("a damaged database opened")
+	}
+	best, ok := NewestGoodBackup(db)
+	if !ok || best.Products != 25 || best.Before != "thu" {
+		t.Fatalf("newest good backup %+v %v", best, ok)
+	}
+	kept, err := ReplaceDamaged(db, best.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(kept); !strings.HasPrefix(string(b), "SQLite format 3") {
+		t.Error("the damaged file was not kept aside")
+	}
+	s, err = Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if rows, _ := s.Products(ctx, ProductQuery{}); len(rows) != 25 {
+		t.Errorf("%d products after replacing the damaged file", len(rows))
+	}
+}

@@ -99,6 +99,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	store, err := data.Open(*dbPath)
 	if err != nil {
+		// A database that cannot be opened is never written to; restore puts a
+		// backup in its place, keeping the damaged file aside.
+		if len(rest) == 2 && rest[0] == "restore" {
+			kept, rerr := data.ReplaceDamaged(*dbPath, rest[1])
+			if rerr != nil {
+				fmt.Fprintf(stderr, "Lỗi: %v\n", rerr)
+				return 1
+			}
+			fmt.Fprintf(stdout, "Đã khôi phục %s từ %s. Tệp hỏng được giữ lại ở %s.\n", *dbPath, rest[1], kept)
+			return 0
+		}
+		err = withBackupHint(err, *dbPath)
 		if len(rest) == 0 {
 			return runGUIError(err, stderr)
 		}
@@ -372,6 +384,17 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		return nil
 	}
 	return errUsage
+}
+
+// withBackupHint adds to an open error the newest good backup and how to
+// restore it.
+func withBackupHint(err error, dbPath string) error {
+	best, ok := data.NewestGoodBackup(dbPath)
+	if !ok {
+		return err
+	}
+	return fmt.Errorf("%w\n\nBản sao lưu tốt gần nhất: %s (%s, %d sản phẩm, %d chủ thể). Để khôi phục, chạy:\nocop --db \"%s\" restore \"%s\"",
+		err, best.Path, best.At.Format("02/01/2006 15:04"), best.Products, best.Producers, dbPath, best.Path)
 }
 
 // reportNoun says what each report's count counts.

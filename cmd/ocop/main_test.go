@@ -213,3 +213,31 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Errorf("a refused restore changed the data:\n%s", out)
 	}
 }
+
+func TestDamagedDatabaseNamesItsBackupAndIsRestored(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ocop.db")
+	if code, _, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	backup := filepath.Join(data.BackupDir(db), "ocop-truoc-thu-20261128-120000.db")
+	if code, _, errOut := ocop("--db", db, "backup", backup); code != 0 {
+		t.Fatal(errOut)
+	}
+	os.WriteFile(db, []byte("SQLite format 3\x00 but overwritten"), 0o644)
+	os.Remove(db + "-wal")
+	os.Remove(db + "-shm")
+	code, _, errOut := ocop("--db", db, "list", "products")
+	if code != 1 || !strings.Contains(errOut, "Bản sao lưu tốt gần nhất") || !strings.Contains(errOut, "restore") {
+		t.Fatalf("damaged: exit %d, %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(db); string(b) != "SQLite format 3\x00 but overwritten" {
+		t.Error("the damaged database was written to")
+	}
+	if code, out, errOut := ocop("--db", db, "restore", backup); code != 0 || !strings.Contains(out, "Tệp hỏng được giữ lại") {
+		t.Fatalf("restore: exit %d, %q %q", code, out, errOut)
+	}
+	if code, out, _ := ocop("--db", db, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 26 {
+		t.Errorf("after restore:\n%s", out)
+	}
+}

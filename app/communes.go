@@ -120,3 +120,36 @@ func (c *communePicker) addOld() {
 		})
 	}, c.u.win)
 }
+
+// coveredFirst orders communes with the office's own first, then the rest
+// of the province, each in the order given.
+func coveredFirst(communes []data.Commune) []data.Commune {
+	var out []data.Commune
+	for _, covered := range []bool{true, false} {
+		for _, c := range communes {
+			if c.Covered == covered {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// communeSelect is a form's commune choice: "(chưa rõ)", then the communes
+// covered first, with selected (an id, 0 for none) chosen. It returns the
+// select and the communes in the order of its options after the first.
+func communeSelect(communes []data.Commune, selected int64) (*widget.Select, []data.Commune) {
+	ordered := coveredFirst(communes)
+	names := []string{lang.L("(chưa rõ)")}
+	for _, c := range ordered {
+		names = append(names, c.Name)
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelectedIndex(0)
+	for i, c := range ordered {
+		if c.ID == selected {
+			sel.SetSelectedIndex(i + 1)
+		}
+	}
+	return sel, ordered
+}

@@ -129,22 +129,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 		}
 	}
 	p.producer.SetOptions(producerNames)
-	communeNames := []string{lang.L("(chưa rõ)")}
-	for _, covered := range []bool{true, false} {
-		for _, c := range d.communes {
-			if c.Covered == covered {
-				p.communes = append(p.communes, c)
-				communeNames = append(communeNames, c.Name)
-			}
-		}
-	}
-	p.commune = widget.NewSelect(communeNames, nil)
-	p.commune.SetSelectedIndex(0)
-	for i, c := range p.communes {
-		if c.ID == person.CommuneID {
-			p.commune.SetSelectedIndex(i + 1)
-		}
-	}
+	p.commune, p.communes = communeSelect(d.communes, person.CommuneID)
 
 	p.fName = newField(lang.L("Họ và tên *"), p.name, "")
 	p.fYear = newField(lang.L("Năm sinh"), p.year, "")

@@ -98,22 +98,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 		}
 	}
 	// Covered communes first, then the rest of the province.
-	communeNames := []string{lang.L("(chưa rõ)")}
-	for _, covered := range []bool{true, false} {
-		for _, c := range d.communes {
-			if c.Covered == covered {
-				p.communes = append(p.communes, c)
-				communeNames = append(communeNames, c.Name)
-			}
-		}
-	}
-	p.commune = widget.NewSelect(communeNames, nil)
-	p.commune.SetSelectedIndex(0)
-	for i, c := range p.communes {
-		if c.ID == pr.CommuneID {
-			p.commune.SetSelectedIndex(i + 1)
-		}
-	}
+	p.commune, p.communes = communeSelect(d.communes, pr.CommuneID)
 
 	p.fName = newField(lang.L("Tên chủ thể *"), p.name, "")
 	p.fKind = newField(lang.L("Loại hình *"), p.kind, "")

@@ -171,13 +171,9 @@ func (p *productsScreen) setChoices(c filterChoices) {
 	}
 	names := []string{lang.L("Mọi xã, phường")}
 	p.communeIDs = nil
-	for _, covered := range []bool{true, false} {
-		for _, cm := range c.communes {
-			if cm.Covered == covered {
-				names = append(names, cm.Name)
-				p.communeIDs = append(p.communeIDs, cm.ID)
-			}
-		}
+	for _, cm := range coveredFirst(c.communes) {
+		names = append(names, cm.Name)
+		p.communeIDs = append(p.communeIDs, cm.ID)
 	}
 	keep(p.commune, names)
 	names = []string{lang.L("Mọi ngành")}

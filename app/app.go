@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -403,6 +404,26 @@ func background[T any](u *ui, work func(context.Context) (T, error), done func(T
 			done(v)
 		})
 	})
+}
+
+// chooseFile asks for a file with one of exts and hands its path to
+// picked; cancelling does nothing and an error is shown.
+func (u *ui) chooseFile(exts []string, picked func(path string)) {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		picked(path)
+	}, u.win)
+	open.SetFilter(storage.NewExtensionFileFilter(exts))
+	open.Resize(fyne.NewSize(900, 600))
+	open.Show()
 }
 
 // showError shows err in a dialog, in the user's words.

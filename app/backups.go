@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -115,20 +114,9 @@ func (b *backupsView) backupNow() {
 // restoreFromFile asks for any file and offers to restore from it.
 func (b *backupsView) restoreFromFile() {
 	u := b.u
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			if err != nil {
-				u.showError(err)
-			}
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.chooseFile([]string{".db"}, func(path string) {
 		background(u, func(context.Context) (data.BackupInfo, error) { return data.InspectBackup(path), nil }, b.confirmRestore)
-	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	})
 }
 
 // confirmRestore says what a backup holds and restores it when confirmed.

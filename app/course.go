@@ -8,9 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -336,16 +334,7 @@ func (p *coursePage) unenroll() {
 // and every problem, and enrolls the people once confirmed.
 func (p *coursePage) importList() {
 	u := p.u
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.chooseFile([]string{".xlsx", ".xls"}, func(path string) {
 		type read struct {
 			people   []xlsx.ImportedParticipant
 			problems []xlsx.Problem
@@ -358,10 +347,7 @@ func (p *coursePage) importList() {
 			people, problems, err := xlsx.ReadParticipants(path, groups)
 			return read{people, problems}, err
 		}, func(got read) { p.previewImport(filepath.Base(path), got.people, got.problems) })
-	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls"}))
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	})
 }
 
 // previewImport says what a list holds before anything is written.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
@@ -38,21 +37,7 @@ type importForm struct {
 
 // importProducts asks for a product list (.xlsx or .csv) and previews it.
 func (u *ui) importProducts() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.previewImportFile(path)
-	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".xls"}))
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	u.chooseFile([]string{".xlsx", ".csv", ".xls"}, u.previewImportFile)
 }
 
 // previewImportFile reads path off the UI thread and opens the preview.

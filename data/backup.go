@@ -16,19 +16,13 @@ import (
 // Backups: a consistent copy of the open database (VACUUM INTO) once a day
 // at start and before any import, restore or schema migration, into the
 // backups folder beside the database; the newest 30 daily copies and 10
-// copies taken before an operation are kept.
+// copies taken before an operation are kept, or as many as the settings say.
 
 // Backup kinds, as their file names begin.
 const (
 	backupDailyPrefix  = "ocop-hang-ngay-"
 	backupBeforePrefix = "ocop-truoc-"
 	stampLayout        = "20060102-150405"
-)
-
-// How many backups of each kind are kept.
-var (
-	KeepDaily  = 30
-	KeepBefore = 10
 )
 
 // BackupInfo describes one backup file.
@@ -49,6 +43,9 @@ type BackupInfo struct {
 // copy was already made today, and prunes old copies. It returns the new
 // copy's path, or "" when none was needed.
 func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) {
+	if s.readOnly {
+		return "", nil // the copy that edits the database backs it up
+	}
 	dir := BackupDir(s.path)
 	today := backupDailyPrefix + now.Format("20060102")
 	if entries, err := os.ReadDir(dir); err == nil {
@@ -62,18 +59,30 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) 
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return "", fmt.Errorf("không sao lưu được vào %s: %w", dir, err)
 	}
-	return dest, pruneBackups(dir)
+	return dest, s.prune(ctx, dir)
 }
 
 // BackupBefore copies the database before an operation (what names it in
 // the file name: "nhap", "khoi-phuc") and prunes old copies.
 func (s *Store) BackupBefore(ctx context.Context, what string) (string, error) {
+	if s.readOnly {
+		return "", ErrReadOnly
+	}
 	dir := BackupDir(s.path)
 	dest := freeName(dir, backupBeforePrefix+what+"-", time.Now())
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return "", fmt.Errorf("không sao lưu được vào %s trước khi %s: %w", dir, what, err)
 	}
-	return dest, pruneBackups(dir)
+	return dest, s.prune(ctx, dir)
+}
+
+// prune keeps as many backups in dir as the settings say.
+func (s *Store) prune(ctx context.Context, dir string) error {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	return pruneBackups(dir, st.KeepDaily, st.KeepBefore)
 }
 
 // freeName is a backup file name with prefix and the time stamp of at, a
@@ -88,9 +97,9 @@ func freeName(dir, prefix string, at time.Time) string {
 	}
 }
 
-// pruneBackups keeps the newest KeepDaily daily copies and KeepBefore
+// pruneBackups keeps the newest keepDaily daily copies and keepBefore
 // copies taken before an operation.
-func pruneBackups(dir string) error {
+func pruneBackups(dir string, keepDaily, keepBefore int) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
@@ -113,8 +122,8 @@ func pruneBackups(dir string) error {
 			os.Remove(filepath.Join(dir, n))
 		}
 	}
-	remove(daily, KeepDaily)
-	remove(before, KeepBefore)
+	remove(daily, max(keepDaily, 1))
+	remove(before, max(keepBefore, 1))
 	return nil
 }
 
@@ -218,6 +227,9 @@ func InspectBackup(path string) BackupInfo {
 // can itself be undone). A backup of an older schema is brought up to date.
 // It returns the copy of what was replaced.
 func (s *Store) RestoreBackup(ctx context.Context, src string) (string, error) {
+	if s.readOnly {
+		return "", ErrReadOnly
+	}
 	info := InspectBackup(src)
 	if info.Problem != "" {
 		return "", fmt.Errorf("không khôi phục từ %s: %s", filepath.Base(src), info.Problem)

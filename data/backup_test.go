@@ -33,8 +33,8 @@ func TestDailyBackupOncePerDayAndPruned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != KeepDaily {
-		t.Fatalf("%d backups kept, want %d", len(list), KeepDaily)
+	if len(list) != DefaultKeepDaily {
+		t.Fatalf("%d backups kept, want %d", len(list), DefaultKeepDaily)
 	}
 	if list[0].At.Format("2006-01-02") != "2027-01-07" || list[0].Products != 25 || list[0].Producers != 10 ||
 		list[0].Courses != 3 || list[0].Participants != 16 || list[0].Problem != "" || list[0].SchemaVersion != LatestSchemaVersion() {

@@ -22,14 +22,23 @@ type Settings struct {
 	Language         string // "vi" or "en"
 	Typing           string // built-in Vietnamese typing: "" (off), "telex" or "vni"
 	OldToneStyle     bool   // tones placed as in "hòa", "thủy" rather than "hoà", "thuỷ"
+	KeepDaily        int    // daily backups kept
+	KeepBefore       int    // backups taken before an import, restore or upgrade kept
 }
+
+// Backups kept unless the settings say otherwise.
+const (
+	DefaultKeepDaily  = 30
+	DefaultKeepBefore = 10
+)
 
 // Configured reports whether the office has given its details; until then
 // the GUI asks for them at start.
 func (s Settings) Configured() bool { return strings.TrimSpace(s.OfficeName) != "" }
 
 func defaultSettings() Settings {
-	return Settings{Province: "Lạng Sơn", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi"}
+	return Settings{Province: "Lạng Sơn", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi",
+		KeepDaily: DefaultKeepDaily, KeepBefore: DefaultKeepBefore}
 }
 
 // Settings returns the office settings, with defaults for what is unset.
@@ -72,6 +81,14 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			st.Typing = v
 		case "old_tone_style":
 			st.OldToneStyle = v == "1"
+		case "keep_daily":
+			if n, err := strconv.Atoi(v); err == nil && n >= 1 {
+				st.KeepDaily = n
+			}
+		case "keep_before":
+			if n, err := strconv.Atoi(v); err == nil && n >= 1 {
+				st.KeepBefore = n
+			}
 		}
 	}
 	return st, rows.Err()
@@ -84,6 +101,10 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("Tên đơn vị: chưa nhập")
 	case s.ExpiryWindowDays < 0 || s.ExpiryWindowDays > 3650:
 		return fmt.Errorf("Số ngày báo sắp hết hạn: phải từ 0 đến 3650")
+	case s.KeepDaily < 1 || s.KeepDaily > 3650:
+		return fmt.Errorf("Số bản sao lưu hằng ngày giữ lại: phải từ 1 đến 3650")
+	case s.KeepBefore < 1 || s.KeepBefore > 1000:
+		return fmt.Errorf("Số bản sao lưu trước khi nhập/khôi phục giữ lại: phải từ 1 đến 1000")
 	case s.Language != "vi" && s.Language != "en":
 		return fmt.Errorf("Ngôn ngữ: chỉ có tiếng Việt (vi) hoặc tiếng Anh (en)")
 	}
@@ -111,6 +132,8 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		"language":           st.Language,
 		"typing":             st.Typing,
 		"old_tone_style":     map[bool]string{true: "1", false: "0"}[st.OldToneStyle],
+		"keep_daily":         strconv.Itoa(st.KeepDaily),
+		"keep_before":        strconv.Itoa(st.KeepBefore),
 	}
 	for k, v := range vals {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
@@ -122,6 +145,9 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 
 // inTx runs fn in a write transaction, committed when fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -200,6 +226,9 @@ func setCovered(ctx context.Context, tx *sql.Tx, ids []int64) error {
 // AddCommune adds a commune that is not in the reference list, such as a
 // pre-2025 name that old records use.
 func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
+	if s.readOnly {
+		return 0, ErrReadOnly
+	}
 	c.Name = Clean(c.Name)
 	if c.Name == "" {
 		return 0, fmt.Errorf("Tên xã: chưa nhập")

@@ -32,8 +32,9 @@ var migrationFS embed.FS
 
 // Store is an open OCOP Desk database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
 
 	products productCache // the product list, kept between calls
 }
@@ -106,6 +107,35 @@ func Open(path string) (*Store, error) {
 	}
 	return s, nil
 }
+
+// ErrReadOnly refuses a change to a database opened only for viewing.
+var ErrReadOnly = errors.New("đang mở chỉ để xem vì một cửa sổ OCOP Desk khác đang dùng cơ sở dữ liệu này; hãy sửa trong cửa sổ đó")
+
+// OpenReadOnly opens the database at path for viewing only, while another
+// copy of the program edits it: nothing is created, upgraded or written,
+// and what the other copy saves shows up here.
+func OpenReadOnly(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &OpenError{Path: path, Err: err}
+	}
+	version, err := inspect(abs)
+	if err != nil {
+		return nil, err
+	}
+	if version != latestVersion() {
+		return nil, &OpenError{Path: abs, Detail: fmt.Sprintf("lược đồ phiên bản %d, chương trình này dùng phiên bản %d; không xem được khi chưa nâng cấp", version, latestVersion())}
+	}
+	db, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		return nil, &OpenError{Path: abs, Err: err}
+	}
+	db.SetMaxOpenConns(4)
+	return &Store{db: db, path: abs, readOnly: true}, nil
+}
+
+// ReadOnly reports whether the store was opened only for viewing.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 func dsn(path string, readOnly bool) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), OmitHost: true}

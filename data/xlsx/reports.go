@@ -110,6 +110,9 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		}
 		counts[n] = c
 	}
+	if err := d.embedReportData(ctx, store, st, opt, names); err != nil {
+		return nil, err
+	}
 	if err := d.save(path); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,308 @@
+package xlsx
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// The machine-readable part of a report workbook.
+//
+// Every workbook WriteReports writes carries its data as JSON in a very
+// hidden, protected sheet, so that the province can combine the offices'
+// reports without depending on the visible layout, which people edit.
+//
+// Why a sheet and not a custom XML part: a very hidden sheet is kept when
+// the file is opened and saved again in Excel, LibreOffice or WPS (custom
+// parts are dropped by LibreOffice and WPS on saving), it cannot be shown
+// from Excel's menus, and excelize reads and writes it through its normal
+// API. Excel holds at most 32,767 characters in a cell, so the JSON is cut
+// into pieces of dataChunk characters, one cell each, down column A. A
+// SHA-256 of the whole JSON tells a damaged or hand-edited data sheet.
+//
+// Layout of the sheet:
+//
+//	A1 dataMagic          B1 format version
+//	A2 number of pieces   B2 SHA-256 (hex) of the JSON
+//	A3... the pieces
+const (
+	dataSheet    = "OCOP_DESK_DATA"
+	dataMagic    = "OCOP Desk: dữ liệu báo cáo (không sửa trang này)"
+	dataChunk    = 30000 // characters per cell
+	dataPassword = "ocopdesk"
+)
+
+// embedReportData adds the data sheet to a report workbook: every product
+// at the end of the period, the period's training, and the visible totals
+// of the sheets written (names).
+func (d *document) embedReportData(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions, names []string) error {
+	rep := data.OfficeReport{
+		Format:   data.OfficeReportFormat,
+		Program:  "OCOP Desk",
+		Exported: time.Now().UTC().Truncate(time.Second),
+		Office:   data.Office{OfficeName: st.OfficeName, ParentBody: st.ParentBody, Province: st.Province},
+		From:     opt.Period.From,
+		To:       opt.Period.To,
+		Label:    opt.Period.Label(),
+		Products: []data.OfficeProduct{},
+	}
+	types, err := store.ProducerTypes(ctx)
+	if err != nil {
+		return err
+	}
+	classes, err := store.Classification(ctx)
+	if err != nil {
+		return err
+	}
+	typeName := map[string]string{}
+	for _, t := range types {
+		typeName[t.Code] = t.Name
+	}
+	className := map[string]string{}
+	for _, c := range classes {
+		className[c.Code] = c.Name
+	}
+	for _, r := range d.rows {
+		p := data.OfficeProduct{Name: r.Name, Producer: r.Producer, ProducerType: r.ProducerType, ProducerTypeName: typeName[r.ProducerType],
+			Commune: r.Commune, SetCode: r.SetCode, SetName: className[r.SetCode], Certified: r.Certified, Status: r.Status}
+		if r.SetCode != "" {
+			p.Group = data.GroupOf(r.SetCode)
+			p.GroupName = className[p.Group]
+		}
+		if r.HasScore {
+			p.Score = r.Score.String()
+		}
+		if r.Certified {
+			p.Stars, p.DecisionNo, p.DecisionDate, p.ValidUntil = r.Stars, r.DecisionNo, r.DecisionDate, r.ValidUntil
+		}
+		rep.Products = append(rep.Products, p)
+	}
+	courses, err := periodCourses(ctx, store, opt.Period)
+	if err != nil {
+		return err
+	}
+	stats, err := store.Training(ctx, opt.Period.From, opt.Period.To)
+	if err != nil {
+		return err
+	}
+	rep.Training = data.TrainingOf(stats, courses)
+	for _, n := range names {
+		switch n {
+		case ReportSummary:
+			rep.Totals = append(rep.Totals, d.visibleTotals("Tổng hợp", map[string]bool{"Tổng cộng": true, "Tổng số sản phẩm": true})...)
+		case ReportTraining:
+			rep.Totals = append(rep.Totals, d.visibleTotals("Tập huấn", map[string]bool{"Tổng cộng": true, "Số lớp tập huấn": true,
+				"Số lượt người tham gia (có mặt ít nhất một buổi)": true, "Số người được tập huấn": true})...)
+		}
+	}
+	raw, err := json.Marshal(rep)
+	if err != nil {
+		return err
+	}
+	return writeDataSheet(d.f, raw)
+}
+
+// periodCourses lists the courses starting within p, oldest first, as the
+// training sheet does.
+func periodCourses(ctx context.Context, store *data.Store, p data.Period) ([]data.CourseRow, error) {
+	all, err := store.Courses(ctx, data.CourseQuery{})
+	if err != nil {
+		return nil, err
+	}
+	var out []data.CourseRow
+	for i := len(all) - 1; i >= 0; i-- {
+		if p.Contains(all[i].Start) {
+			out = append(out, all[i])
+		}
+	}
+	return out, nil
+}
+
+// visibleTotals reads back, on a sheet just written, the numbers of the
+// rows whose label (column B) is one of labels.
+func (d *document) visibleTotals(sheet string, labels map[string]bool) []data.VisibleTotal {
+	rows, err := d.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil
+	}
+	var out []data.VisibleTotal
+	for r, row := range rows {
+		if len(row) < 3 || !labels[strings.TrimSpace(row[1])] {
+			continue
+		}
+		for c := 2; c < len(row); c++ {
+			v, err := strconv.ParseFloat(row[c], 64)
+			if err != nil {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			out = append(out, data.VisibleTotal{Sheet: sheet, Cell: cell, Label: strings.TrimSpace(row[1]), Value: v})
+		}
+	}
+	return out
+}
+
+// writeDataSheet adds the very hidden, protected data sheet holding raw.
+func writeDataSheet(f *excelize.File, raw []byte) error {
+	if _, err := f.NewSheet(dataSheet); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(raw)
+	chunks := splitRunes(string(raw), dataChunk)
+	f.SetCellStr(dataSheet, "A1", dataMagic)
+	f.SetCellInt(dataSheet, "B1", data.OfficeReportFormat)
+	f.SetCellInt(dataSheet, "A2", int64(len(chunks)))
+	f.SetCellStr(dataSheet, "B2", hex.EncodeToString(sum[:]))
+	for i, c := range chunks {
+		if err := f.SetCellStr(dataSheet, fmt.Sprintf("A%d", i+3), c); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetVisible(dataSheet, false, true); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.ProtectSheet(dataSheet, &excelize.SheetProtectionOptions{Password: dataPassword, SelectLockedCells: false})
+}
+
+// splitRunes cuts s into pieces of at most n characters.
+func splitRunes(s string, n int) []string {
+	var out []string
+	for s != "" {
+		if utf8.RuneCountInString(s) <= n {
+			out = append(out, s)
+			break
+		}
+		i, k := 0, 0
+		for k < n {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			k++
+		}
+		out = append(out, s[:i])
+		s = s[i:]
+	}
+	return out
+}
+
+// ReadOfficeReport reads an office's report workbook: its data, and the
+// problems that keep it out of a combination (unreadable, not an OCOP
+// Desk report, a newer format, damaged data, visible totals edited after
+// export). It never fails: a file that cannot be read comes back with no
+// Report and a problem saying why.
+func ReadOfficeReport(path string) data.OfficeFile {
+	of := data.OfficeFile{Path: path}
+	add := func(kind data.ProblemKind, format string, args ...any) data.OfficeFile {
+		of.Problems = append(of.Problems, data.ReportProblem{File: of.Name(), Kind: kind, LeftOut: true, Message: fmt.Sprintf(format, args...)})
+		return of
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 64 << 20})
+	if err != nil {
+		return add(data.ProblemUnreadable, "không đọc được tệp (không phải tệp Excel .xlsx, hoặc tệp hỏng): %v: không gộp", err)
+	}
+	defer f.Close()
+	foreign := "không phải báo cáo của OCOP Desk (không có phần dữ liệu do chương trình ghi): không gộp"
+	if idx, _ := f.GetSheetIndex(dataSheet); idx < 0 {
+		return add(data.ProblemForeign, "%s", foreign)
+	}
+	get := func(cell string) string {
+		v, _ := f.GetCellValue(dataSheet, cell, excelize.Options{RawCellValue: true})
+		return v
+	}
+	if get("A1") != dataMagic {
+		return add(data.ProblemForeign, "%s", foreign)
+	}
+	damaged := "phần dữ liệu ẩn của báo cáo bị hỏng hoặc đã bị sửa: không gộp; đề nghị đơn vị xuất lại báo cáo từ OCOP Desk"
+	version, err := strconv.Atoi(get("B1"))
+	if err != nil || version < 1 {
+		return add(data.ProblemDamaged, "%s", damaged)
+	}
+	if version > data.OfficeReportFormat {
+		return add(data.ProblemNewerFormat, "báo cáo được ghi bằng phiên bản OCOP Desk mới hơn (định dạng %d; phiên bản này đọc đến định dạng %d): hãy cập nhật OCOP Desk rồi gộp lại; không gộp",
+			version, data.OfficeReportFormat)
+	}
+	n, err := strconv.Atoi(get("A2"))
+	if err != nil || n < 1 || n > 100000 {
+		return add(data.ProblemDamaged, "%s", damaged)
+	}
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(get(fmt.Sprintf("A%d", i+3)))
+	}
+	raw := []byte(b.String())
+	if sum := sha256.Sum256(raw); hex.EncodeToString(sum[:]) != get("B2") {
+		return add(data.ProblemDamaged, "%s", damaged)
+	}
+	var rep data.OfficeReport
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		return add(data.ProblemDamaged, "%s", damaged)
+	}
+	if rep.Format > data.OfficeReportFormat {
+		return add(data.ProblemNewerFormat, "báo cáo được ghi bằng phiên bản OCOP Desk mới hơn (định dạng %d; phiên bản này đọc đến định dạng %d): hãy cập nhật OCOP Desk rồi gộp lại; không gộp",
+			rep.Format, data.OfficeReportFormat)
+	}
+	of.Report = &rep
+	// The visible totals must still say what was exported.
+	sheets := map[string]bool{}
+	for _, sh := range f.GetSheetList() {
+		sheets[sh] = true
+	}
+	missing := map[string]bool{}
+	for _, t := range rep.Totals {
+		want := formatNumber(t.Value)
+		if !sheets[t.Sheet] {
+			if missing[t.Sheet] {
+				continue
+			}
+			missing[t.Sheet] = true
+			of.Problems = append(of.Problems, data.ReportProblem{File: of.Name(), Kind: data.ProblemEdited, LeftOut: true,
+				Sheet: t.Sheet, Cell: t.Cell, Expected: want,
+				Message: fmt.Sprintf("đã bị sửa sau khi xuất: trang «%s» không còn trong tệp: không gộp; đề nghị đơn vị xuất lại báo cáo", t.Sheet)})
+			continue
+		}
+		found, _ := f.GetCellValue(t.Sheet, t.Cell, excelize.Options{RawCellValue: true})
+		if v, err := strconv.ParseFloat(strings.TrimSpace(found), 64); err == nil && math.Abs(v-t.Value) < 1e-9 {
+			continue
+		}
+		shown := found
+		if strings.TrimSpace(shown) == "" {
+			shown = "(ô trống)"
+		}
+		of.Problems = append(of.Problems, data.ReportProblem{File: of.Name(), Kind: data.ProblemEdited, LeftOut: true,
+			Sheet: t.Sheet, Cell: t.Cell, Found: found, Expected: want,
+			Message: fmt.Sprintf("đã bị sửa sau khi xuất: trang «%s», ô %s (%s) ghi %s, số liệu khi xuất là %s: không gộp; đề nghị đơn vị xuất lại báo cáo",
+				t.Sheet, t.Cell, t.Label, shown, want)})
+	}
+	return of
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// ReadOfficeReports reads several offices' workbooks in order, calling
+// progress (when not nil) after each with how many are done, of how many,
+// and the file just read. It stops early, returning what it read, when ctx
+// is cancelled.
+func ReadOfficeReports(ctx context.Context, paths []string, progress func(done, total int, path string)) []data.OfficeFile {
+	out := make([]data.OfficeFile, 0, len(paths))
+	for i, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		out = append(out, ReadOfficeReport(p))
+		if progress != nil {
+			progress(i+1, len(paths), p)
+		}
+	}
+	return out
+}

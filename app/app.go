@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,40 +36,6 @@ type Options struct {
 
 var icon = fyne.NewStaticResource("icon.png", assets.Icon)
 
-// Run opens the main window on store and returns when it is closed.
-func Run(store *data.Store, opt Options) error {
-	st, err := store.Settings(context.Background())
-	if err != nil {
-		return err
-	}
-	a, w := newAppWindow(st.Language)
-	u := newUI(a, w, store, opt, st)
-	w.SetContent(u.build())
-	w.Resize(fyne.NewSize(1200, 700))
-	w.CenterOnScreen()
-	w.SetMaster()
-	if !st.Configured() {
-		u.showFirstStart()
-	} else {
-		u.alertAtStart()
-	}
-	a.Lifecycle().SetOnStarted(func() { fixUnicodeBackspace(w) })
-	// A copy of the database once a day, at start, off the UI thread.
-	goBackground(func() {
-		if path, err := store.DailyBackup(context.Background(), time.Now()); err != nil {
-			doUI(func() {
-				u.say(lang.L("Chưa sao lưu được hôm nay: {{.Err}}", map[string]any{"Err": err.Error()}))
-			})
-		} else if path != "" {
-			doUI(func() {
-				u.say(lang.L("Đã sao lưu dữ liệu hôm nay vào {{.Path}}", map[string]any{"Path": path}))
-			})
-		}
-	})
-	w.ShowAndRun()
-	return nil
-}
-
 // newAppWindow starts Fyne in language code with OCOP Desk's icon and
 // theme, and opens its window.
 func newAppWindow(code string) (fyne.App, fyne.Window) {
@@ -79,24 +44,6 @@ func newAppWindow(code string) (fyne.App, fyne.Window) {
 	a.SetIcon(icon)
 	a.Settings().SetTheme(ocopTheme{})
 	return a, a.NewWindow("OCOP Desk")
-}
-
-// ShowFatal shows err in a small window (when a display is available) and
-// returns when the user closes it. Used when the database cannot be opened.
-func ShowFatal(err error) {
-	a, w := newAppWindow("vi")
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle(lang.L("Không mở được cơ sở dữ liệu"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := widget.NewLabel(lang.L("Tệp không bị thay đổi. Hãy chọn đúng tệp dữ liệu bằng tùy chọn --db, hoặc liên hệ người quản trị."))
-	hint.Wrapping = fyne.TextWrapWord
-	closeBtn := widget.NewButton(lang.L("Đóng"), a.Quit)
-	w.SetContent(container.NewPadded(container.NewBorder(
-		container.NewHBox(widget.NewIcon(theme.ErrorIcon()), title), container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil,
-		container.NewVBox(msg, hint))))
-	w.Resize(fyne.NewSize(680, 340))
-	w.CenterOnScreen()
-	w.ShowAndRun()
 }
 
 // ui is the main window: a navigation bar on the left and the current
@@ -246,7 +193,11 @@ func (u *ui) refreshChrome() {
 		office = lang.L("Chưa nhập thông tin đơn vị")
 	}
 	u.office.SetText(office)
-	u.status.SetText(lang.L("Dữ liệu: {{.Path}}  ·  Phiên bản {{.Version}}", map[string]any{"Path": u.store.Path(), "Version": u.opt.Version}))
+	status := lang.L("Dữ liệu: {{.Path}}  ·  Phiên bản {{.Version}}", map[string]any{"Path": u.store.Path(), "Version": u.opt.Version})
+	if u.store.ReadOnly() {
+		status = lang.L("CHỈ XEM") + "  ·  " + status
+	}
+	u.status.SetText(status)
 }
 
 var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}

@@ -43,7 +43,7 @@ type Store struct {
 var (
 	ErrNotDatabase   = errors.New("không phải là cơ sở dữ liệu của OCOP Desk")
 	ErrNewerVersion  = errors.New("được tạo bởi phiên bản OCOP Desk mới hơn")
-	ErrDamaged       = errors.New("cơ sở dữ liệu bị hỏng")
+	ErrDamaged       = errors.New("bị hỏng, không đọc được dữ liệu trong tệp")
 	errSQLiteHeader  = []byte("SQLite format 3\x00")
 	sqliteHeaderSize = 100
 )

@@ -56,11 +56,9 @@ Tùy chọn:
 // Version is set at build time with -ldflags "-X main.Version=...".
 var Version = "0.1.0-dev"
 
-// runGUI opens the window and showFatal shows why it cannot; tests replace both.
-var (
-	runGUI    = app.Run
-	showFatal = app.ShowFatal
-)
+// runGUI opens the window (which explains itself why a database cannot be
+// used); tests replace it.
+var runGUI = app.Start
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -97,6 +95,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printUsage()
 		return 2
 	}
+	if len(rest) == 0 {
+		// The window takes the database's lock, and explains any problem itself.
+		if err := runGUI(*dbPath, app.Options{Version: Version}); err != nil {
+			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	store, err := data.Open(*dbPath)
 	if err != nil {
 		// A database that cannot be opened is never written to; restore puts a
@@ -111,20 +117,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		err = withBackupHint(err, *dbPath)
-		if len(rest) == 0 {
-			return runGUIError(err, stderr)
-		}
 		fmt.Fprintf(stderr, "Lỗi: %v\n", err)
 		return 1
 	}
 	defer store.Close()
-	if len(rest) == 0 {
-		if err := runGUI(store, app.Options{Version: Version}); err != nil {
-			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
-			return 1
-		}
-		return 0
-	}
 	err = command(context.Background(), store, rest, stdout, stderr)
 	switch {
 	case errors.Is(err, errUsage):
@@ -135,14 +131,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// runGUIError shows why the database could not be opened, in a window
-// when one can be opened, and on stderr always.
-func runGUIError(err error, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "Lỗi: %v\n", err)
-	showFatal(err)
-	return 1
 }
 
 func knownCommand(name string) bool {

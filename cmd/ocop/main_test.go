@@ -14,8 +14,7 @@ import (
 )
 
 func init() {
-	runGUI = func(*data.Store, app.Options) error { return nil }
-	showFatal = func(error) {}
+	runGUI = func(string, app.Options) error { return nil }
 }
 
 func ocop(args ...string) (code int, stdout, stderr string) {

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// newTestStarter opens the window the way Start does, on the database at
+// path, in Fyne's test driver.
+func newTestStarter(t *testing.T, path string) *starter {
+	t.Helper()
+	a := test.NewTempApp(t)
+	t.Cleanup(pending.Wait)
+	setLanguage("vi")
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1200, 700))
+	s := &starter{app: a, win: w, path: path, opt: Options{Version: "test"}}
+	onUI(s.begin)
+	t.Cleanup(s.close)
+	return s
+}
+
+// windowText is every label's text in the window, joined by new lines.
+func windowText(w fyne.Window) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	onUI(func() { walk(w.Content()) })
+	return b.String()
+}
+
+func tapInWindow(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	var b *widget.Button
+	onUI(func() { b = buttonIn([]fyne.CanvasObject{w.Content()}, text) })
+	if b == nil {
+		t.Fatalf("no button %q in the window:\n%s", text, windowText(w))
+	}
+	onUI(func() { test.Tap(b) })
+}
+
+var testToday = time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+
+func demoDatabase(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ocop.db")
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.FillDemo(context.Background(), testToday); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestSecondCopyOffersViewOnlyOrTheFirstWindow(t *testing.T) {
+	path := demoDatabase(t)
+	first, err := data.LockDatabase(path) // the first copy
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Release()
+
+	s := newTestStarter(t, path)
+	text := windowText(s.win)
+	if !strings.Contains(text, "Dữ liệu đang được mở ở cửa sổ khác") || !strings.Contains(text, "đang được một cửa sổ OCOP Desk khác sử dụng") {
+		t.Fatalf("the second copy says:\n%s", text)
+	}
+	tapInWindow(t, s.win, "Mở chỉ để xem")
+	if s.ui == nil || !s.store.ReadOnly() {
+		t.Fatalf("not viewing read-only:\n%s", windowText(s.win))
+	}
+	if !strings.Contains(s.win.Title(), "chỉ xem") || !strings.Contains(s.ui.status.Text, "CHỈ XEM") {
+		t.Errorf("title %q, status %q", s.win.Title(), s.ui.status.Text)
+	}
+	eventually(t, "the product list", func() bool { return s.ui.products.view != nil })
+	rows, err := s.store.Products(context.Background(), data.ProductQuery{})
+	if err != nil || len(rows) != 25 {
+		t.Errorf("viewer reads %d products, %v", len(rows), err)
+	}
+	// A change tried in the viewer is refused with the reason.
+	if err := s.store.DeleteProduct(context.Background(), rows[0].ID); err == nil || !strings.Contains(err.Error(), "chỉ để xem") {
+		t.Errorf("delete in the viewer: %v", err)
+	}
+
+	// A third copy asks the first to come forward instead.
+	third := newTestStarter(t, path)
+	tapInWindow(t, third.win, "Chuyển đến cửa sổ đang mở")
+	if third.err != nil || !first.RaiseRequested() {
+		t.Errorf("the first copy was not asked to come forward (err %v)", third.err)
+	}
+}
+
+func TestDamagedDatabaseOffersTheNewestBackup(t *testing.T) {
+	path := demoDatabase(t)
+	s0, _ := data.Open(path)
+	if _, err := s0.BackupBefore(context.Background(), "thu"); err != nil {
+		t.Fatal(err)
+	}
+	s0.Close()
+	// Half the file is lost (a copy cut short, a disk error).
+	whole, _ := os.ReadFile(path)
+	junk := whole[:len(whole)/2]
+	os.WriteFile(path, junk, 0o644)
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+
+	s := newTestStarter(t, path)
+	text := windowText(s.win)
+	for _, want := range []string{"Không mở được cơ sở dữ liệu", "Tệp ", "bị hỏng, không đọc được dữ liệu", "Tệp dữ liệu không bị thay đổi", "Bản sao lưu tốt gần nhất", "25 sản phẩm"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in:\n%s", want, text)
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(junk) {
+		t.Fatal("the damaged file was written to")
+	}
+	tapInWindow(t, s.win, "Khôi phục bản sao lưu gần nhất")
+	if s.ui == nil {
+		t.Fatalf("the program is not shown after the restore:\n%s", windowText(s.win))
+	}
+	if rows, _ := s.store.Products(context.Background(), data.ProductQuery{}); len(rows) != 25 {
+		t.Errorf("%d products after the restore, want 25", len(rows))
+	}
+	if !strings.Contains(s.ui.message.Text, "Đã khôi phục") {
+		t.Errorf("status says %q", s.ui.message.Text)
+	}
+	kept, _ := filepath.Glob(path + ".hong-2*[0-9]")
+	if len(kept) != 1 {
+		t.Fatalf("damaged file kept as %v", kept)
+	}
+	if b, _ := os.ReadFile(kept[0]); string(b) != string(junk) {
+		t.Error("the damaged file was not kept as it was")
+	}
+}
+
+func TestDamagedDatabaseWithoutBackups(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ocop.db")
+	os.WriteFile(path, []byte("Đây là một bảng tính, không phải cơ sở dữ liệu"), 0o644)
+	s := newTestStarter(t, path)
+	text := windowText(s.win)
+	for _, want := range []string{"không phải là cơ sở dữ liệu của OCOP Desk", "Không tìm thấy bản sao lưu nào", "Tệp dữ liệu không bị thay đổi"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in:\n%s", want, text)
+		}
+	}
+	if s.ui != nil || s.err == nil {
+		t.Error("the program opened a file that is not a database")
+	}
+	var b *widget.Button
+	onUI(func() { b = buttonIn([]fyne.CanvasObject{s.win.Content()}, "Chọn tệp sao lưu khác…") })
+	if b == nil {
+		t.Error("no way offered to choose a backup elsewhere")
+	}
+}

@@ -47,6 +47,8 @@ Lệnh:
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx
                                          xuất bảng điểm danh của một lớp
+  province --out TỈNH.xlsx BÁO_CÁO1.xlsx BÁO_CÁO2.xlsx ...
+                                         gộp báo cáo Excel của các đơn vị thành báo cáo toàn tỉnh
   version                                phiên bản chương trình
 
 Tùy chọn:
@@ -135,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "demo", "check", "list", "export", "import", "backup", "restore":
+	case "demo", "check", "list", "export", "import", "backup", "restore", "province":
 		return true
 	}
 	return false
@@ -176,6 +178,8 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		return export(ctx, store, args[1:], stdout)
 	case "import":
 		return importFile(ctx, store, args[1:], stdout)
+	case "province":
+		return province(ctx, store, args[1:], stdout)
 	case "backup":
 		if len(args) != 2 {
 			return errUsage

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +27,8 @@ type backupsView struct {
 	items  []data.BackupInfo
 	picked int
 	where  *widget.Label
+
+	keepDaily, keepBefore *textEntry // how many backups of each kind are kept
 }
 
 func newBackupsView(u *ui) *backupsView {
@@ -54,8 +58,39 @@ func newBackupsView(u *ui) *backupsView {
 	b.list.OnSelected = func(i widget.ListItemID) { b.picked = i; restore.Enable() }
 	now := widget.NewButtonWithIcon(lang.L("Sao lưu ngay vào tệp…"), theme.DocumentSaveIcon(), b.backupNow)
 	fromFile := widget.NewButtonWithIcon(lang.L("Khôi phục từ tệp khác…"), theme.FolderOpenIcon(), b.restoreFromFile)
-	b.view = container.NewBorder(container.NewVBox(b.where, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
+	b.keepDaily, b.keepBefore = newTextEntry(u), newTextEntry(u)
+	keepSave := widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), b.saveKeep)
+	keep := container.NewHBox(widget.NewLabel(lang.L("Giữ lại")), sized(b.keepDaily, 70), widget.NewLabel(lang.L("bản hằng ngày và")),
+		sized(b.keepBefore, 70), widget.NewLabel(lang.L("bản trước khi nhập, khôi phục hay nâng cấp")), keepSave)
+	b.view = container.NewBorder(container.NewVBox(b.where, keep, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
 	return b
+}
+
+// sized gives o a fixed width.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// saveKeep stores how many backups are kept; the next backup prunes to it.
+func (b *backupsView) saveKeep() {
+	u := b.u
+	st := u.settings
+	var err1, err2 error
+	st.KeepDaily, err1 = strconv.Atoi(strings.TrimSpace(b.keepDaily.Text))
+	st.KeepBefore, err2 = strconv.Atoi(strings.TrimSpace(b.keepBefore.Text))
+	if err1 != nil || err2 != nil {
+		u.showError(fmt.Errorf("%s", lang.L("Số bản sao lưu giữ lại phải là một số nguyên, ví dụ 30")))
+		return
+	}
+	if err := st.Validate(); err != nil {
+		u.showError(err)
+		return
+	}
+	background(u, func(ctx context.Context) (data.Settings, error) { return st, u.store.SaveSettings(ctx, st) }, func(st data.Settings) {
+		u.settingsChanged(st)
+		b.refresh()
+		u.say(lang.L("Đã lưu: giữ {{.Daily}} bản sao lưu hằng ngày và {{.Before}} bản trước thao tác", map[string]any{"Daily": st.KeepDaily, "Before": st.KeepBefore}))
+	})
 }
 
 // backupLine describes a backup on one line: when, why, size, contents.
@@ -82,8 +117,10 @@ func sizeText(n int64) string {
 // refresh lists the backups, off the UI thread.
 func (b *backupsView) refresh() {
 	u := b.u
-	b.where.SetText(lang.L("Bản sao lưu nằm trong thư mục {{.Dir}}: một bản mỗi ngày khi mở chương trình (giữ 30 bản) và một bản trước mỗi lần nhập, khôi phục hay nâng cấp (giữ 10 bản).",
+	b.where.SetText(lang.L("Bản sao lưu nằm trong thư mục {{.Dir}}: một bản mỗi ngày khi mở chương trình và một bản trước mỗi lần nhập, khôi phục hay nâng cấp.",
 		map[string]any{"Dir": data.BackupDir(u.store.Path())}))
+	b.keepDaily.SetText(strconv.Itoa(u.settings.KeepDaily))
+	b.keepBefore.SetText(strconv.Itoa(u.settings.KeepBefore))
 	background(u, func(context.Context) ([]data.BackupInfo, error) { return u.store.Backups() }, func(items []data.BackupInfo) {
 		b.items, b.picked = items, -1
 		b.list.UnselectAll()

@@ -464,3 +464,45 @@ func TestBackupsView(t *testing.T) {
 		return len(n) == 25 && strings.Contains(u.message.Text, filepath.Base(saved))
 	})
 }
+
+// How many backups are kept is set in Cài đặt → Sao lưu; a wrong number
+// is refused with the reason and nothing is saved.
+func TestBackupKeepCounts(t *testing.T) {
+	u := newTestUI(t, true)
+	ctx := context.Background()
+	var b *backupsView
+	onUI(func() {
+		b = newBackupsView(u)
+		b.refresh()
+	})
+	if b.keepDaily.Text != "30" || b.keepBefore.Text != "10" {
+		t.Fatalf("shown %q/%q, want the defaults 30/10", b.keepDaily.Text, b.keepBefore.Text)
+	}
+	onUI(func() {
+		b.keepDaily.SetText("0")
+		b.saveKeep()
+	})
+	tapButton(t, u, "Đồng ý") // the error dialog
+	if st, _ := u.store.Settings(ctx); st.KeepDaily != 30 {
+		t.Errorf("a wrong count was saved: %d", st.KeepDaily)
+	}
+	onUI(func() {
+		b.keepDaily.SetText("7")
+		b.keepBefore.SetText("3")
+		b.saveKeep()
+	})
+	eventually(t, "saved", func() bool {
+		st, _ := u.store.Settings(ctx)
+		return st.KeepDaily == 7 && st.KeepBefore == 3 && strings.Contains(u.message.Text, "giữ 7 bản sao lưu hằng ngày")
+	})
+	// Saving the office details keeps the counts.
+	var f *officeForm
+	onUI(func() {
+		f = newOfficeForm(u)
+		f.set(u.settings)
+	})
+	st, err := f.get()
+	if err != nil || st.KeepDaily != 7 || st.KeepBefore != 3 {
+		t.Errorf("office form gives %d/%d, %v", st.KeepDaily, st.KeepBefore, err)
+	}
+}

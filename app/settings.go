@@ -20,10 +20,11 @@ type officeForm struct {
 	parent, office, province, place, staff, signerTitle, signerName, window *textEntry
 	language, typing, toneStyle                                             *widget.Select
 	form                                                                    *widget.Form
+	base                                                                    data.Settings // what the form does not show is kept
 }
 
 func newOfficeForm(u *ui) *officeForm {
-	f := &officeForm{}
+	f := &officeForm{base: u.settings}
 	entry := func(placeholder string) *textEntry {
 		e := newTextEntry(u)
 		e.SetPlaceHolder(placeholder)
@@ -87,6 +88,7 @@ type fieldError string
 func (e fieldError) Error() string { return string(e) }
 
 func (f *officeForm) set(st data.Settings) {
+	f.base = st
 	f.parent.SetText(st.ParentBody)
 	f.office.SetText(st.OfficeName)
 	f.province.SetText(st.Province)
@@ -114,10 +116,11 @@ func (f *officeForm) get() (data.Settings, error) {
 		return data.Settings{}, err
 	}
 	n, _ := strconv.Atoi(f.window.Text)
-	st := data.Settings{ParentBody: f.parent.Text, OfficeName: f.office.Text, Province: f.province.Text,
-		PlaceName: f.place.Text, StaffName: f.staff.Text, SignerTitle: f.signerTitle.Text, SignerName: f.signerName.Text,
-		ExpiryWindowDays: n, Language: languages[max(0, f.language.SelectedIndex())].code,
-		Typing: []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], OldToneStyle: f.toneStyle.SelectedIndex() == 1}
+	st := f.base
+	st.ParentBody, st.OfficeName, st.Province = f.parent.Text, f.office.Text, f.province.Text
+	st.PlaceName, st.StaffName, st.SignerTitle, st.SignerName = f.place.Text, f.staff.Text, f.signerTitle.Text, f.signerName.Text
+	st.ExpiryWindowDays, st.Language = n, languages[max(0, f.language.SelectedIndex())].code
+	st.Typing, st.OldToneStyle = []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], f.toneStyle.SelectedIndex() == 1
 	return st, st.Validate()
 }
 

@@ -97,7 +97,7 @@ func (b *backupsView) saveKeep() {
 func backupLine(i data.BackupInfo) string {
 	kind := lang.L("hằng ngày")
 	if i.Before != "" {
-		kind = lang.L("trước khi {{.What}}", map[string]any{"What": i.Before})
+		kind = lang.L("trước khi {{.What}}", map[string]any{"What": data.BeforeLabel(i.Before)})
 	}
 	if i.Problem != "" {
 		return fmt.Sprintf("%s · %s · %s", i.At.Format("02/01/2006 15:04"), kind, lang.L("không dùng được: ")+i.Problem)

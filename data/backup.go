@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,7 +58,7 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) 
 	}
 	dest := freeName(dir, backupDailyPrefix, now)
 	if err := s.BackupTo(ctx, dest); err != nil {
-		return "", fmt.Errorf("không sao lưu được vào %s: %w", dir, err)
+		return "", backupFailed(err, dir, "")
 	}
 	return dest, s.prune(ctx, dir)
 }
@@ -71,7 +72,7 @@ func (s *Store) BackupBefore(ctx context.Context, what string) (string, error) {
 	dir := BackupDir(s.path)
 	dest := freeName(dir, backupBeforePrefix+what+"-", time.Now())
 	if err := s.BackupTo(ctx, dest); err != nil {
-		return "", fmt.Errorf("không sao lưu được vào %s trước khi %s: %w", dir, what, err)
+		return "", backupFailed(err, dir, what)
 	}
 	return dest, s.prune(ctx, dir)
 }
@@ -83,6 +84,37 @@ func (s *Store) prune(ctx context.Context, dir string) error {
 		return err
 	}
 	return pruneBackups(dir, st.KeepDaily, st.KeepBefore)
+}
+
+// backupFailed says that a backup into dir (before what, when not "")
+// failed; a disk problem already says so in full.
+func backupFailed(err error, dir, what string) error {
+	var de *DiskError
+	switch {
+	case errors.As(err, &de) && what != "":
+		return fmt.Errorf("%w (bản sao lưu trước khi %s, nên chưa %s)", err, BeforeLabel(what), BeforeLabel(what))
+	case errors.As(err, &de):
+		return err
+	case what != "":
+		return fmt.Errorf("không sao lưu được vào %s trước khi %s: %w", dir, BeforeLabel(what), err)
+	}
+	return fmt.Errorf("không sao lưu được vào %s: %w", dir, err)
+}
+
+// BeforeLabel says in words what a backup was taken before, from the
+// part of its file name ("nhap" → "nhập danh sách sản phẩm").
+func BeforeLabel(what string) string {
+	switch {
+	case what == "nhap":
+		return "nhập danh sách sản phẩm"
+	case what == "nhap-hoc-vien":
+		return "nhập danh sách học viên"
+	case what == "khoi-phuc":
+		return "khôi phục"
+	case strings.HasPrefix(what, "nang-cap-v"):
+		return "nâng cấp từ lược đồ " + strings.TrimPrefix(what, "nang-cap-")
+	}
+	return what
 }
 
 // freeName is a backup file name with prefix and the time stamp of at, a

@@ -73,6 +73,9 @@ func LockDatabase(dbPath string) (*Lock, error) {
 		return nil, &OpenElsewhereError{Path: absPath(dbPath), Holder: readHolder(lp)}
 	}
 	if err != nil {
+		if diskKind(err) == ErrNoWriteAccess {
+			return nil, fmt.Errorf("thư mục %s không cho ghi, nên không sửa được dữ liệu ở đây; hãy chép tệp dữ liệu sang thư mục khác hoặc nhờ người quản trị cấp quyền ghi: %w", filepath.Dir(lp), err)
+		}
 		return nil, fmt.Errorf("không khóa được %s: %w", lp, err)
 	}
 	host, _ := os.Hostname()

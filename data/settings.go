@@ -150,13 +150,13 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.explainStoreWrite(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return s.explainStoreWrite(err)
 	}
-	return tx.Commit()
+	return s.explainStoreWrite(tx.Commit())
 }
 
 // Commune is a commune-level unit (xã, phường).

@@ -312,18 +312,27 @@ func BackupDir(dbPath string) string {
 // BackupTo writes a consistent copy of the open database to dest, through a
 // temporary file renamed when complete, so dest is never half written.
 func (s *Store) BackupTo(ctx context.Context, dest string) error {
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return err
+	dir := filepath.Dir(dest)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return ExplainWrite(err, "sao lưu", dir)
 	}
 	tmp := dest + ".tmp"
 	os.Remove(tmp)
+	// Creating the file first tells a folder that may not be written from
+	// other failures, which SQLite reports alike; VACUUM INTO fills an
+	// empty file.
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return ExplainWrite(err, "sao lưu", dir)
+	}
+	f.Close()
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
-		return err
+		return ExplainWrite(err, "sao lưu", dir)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		os.Remove(tmp)
-		return err
+		return ExplainWrite(err, "sao lưu", dir)
 	}
 	return nil
 }

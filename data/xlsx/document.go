@@ -234,6 +234,15 @@ func (d *document) signature(st data.Settings, row, lastColN int) {
 	d.w.merge(row+5, from, lastColN, st.SignerName, d.plain(true, false, 12, "center"))
 }
 
+// writeFailed explains a failed write of a workbook into dir: a full disk
+// or a folder that may not be written is said so; otherwise other.
+func writeFailed(err error, dir string, other error) error {
+	if e := data.ExplainWrite(err, "xuất tệp Excel", dir); e != err {
+		return e
+	}
+	return other
+}
+
 // save writes the workbook to a temporary file beside path and renames it
 // over path when complete, so path is never left half written.
 func (d *document) save(path string) error {
@@ -243,20 +252,23 @@ func (d *document) save(path string) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".ocop-*.xlsx.tmp")
 	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
+		return writeFailed(err, dir, fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err))
 	}
 	tmpName := tmp.Name()
 	if _, err := d.f.WriteTo(tmp); err != nil {
 		tmp.Close()
 		os.Remove(tmpName)
-		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
+		return writeFailed(err, dir, fmt.Errorf("không ghi được tệp %s: %w", path, err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
 		os.Remove(tmpName)
-		return fmt.Errorf("không ghi được tệp %s: %w", path, err)
+		return writeFailed(err, dir, fmt.Errorf("không ghi được tệp %s: %w", path, err))
 	}
-	tmp.Close()
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmpName)
+		return writeFailed(err, dir, fmt.Errorf("không ghi được tệp %s: %w", path, err))
+	}
 	if err := os.Rename(tmpName, path); err != nil {
 		os.Remove(tmpName)
 		return fmt.Errorf("không thay được tệp %s (tệp có đang mở trong Excel không?): %w", path, err)

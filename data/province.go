@@ -23,7 +23,8 @@ type Office struct {
 	Province   string `json:"province"`
 }
 
-// Label names the office for people: "Phòng Kinh tế - UBND xã Thất Khê".
+// Label names the office for people, the body it belongs to first (most
+// offices are a "Phòng Kinh tế"): "UBND xã Thất Khê - Phòng Kinh tế".
 func (o Office) Label() string {
 	switch {
 	case o.OfficeName == "" && o.ParentBody == "":
@@ -33,7 +34,7 @@ func (o Office) Label() string {
 	case o.OfficeName == "":
 		return o.ParentBody
 	}
-	return o.OfficeName + " - " + o.ParentBody
+	return o.ParentBody + " - " + o.OfficeName
 }
 
 // key identifies an office however its name is typed.
@@ -337,8 +338,12 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 			continue
 		}
 		if j := latest[f.Report.Office.key()]; j != i {
+			other := fs[j].Name()
+			if other == f.Name() { // same name in another folder
+				other = fs[j].Path
+			}
 			f.add(ProblemSameOffice, true, "cùng là báo cáo của %s như tệp %s (xuất lúc %s): chỉ gộp tệp %s",
-				f.Report.Office.Label(), fs[j].Name(), fs[j].Report.Exported.Local().Format("15:04 02/01/2006"), fs[j].Name())
+				f.Report.Office.Label(), other, fs[j].Report.Exported.Local().Format("15:04 02/01/2006"), other)
 		}
 	}
 	// Offices in Vietnamese order of their labels.

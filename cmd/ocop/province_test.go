@@ -67,8 +67,8 @@ func TestProvinceCommand(t *testing.T) {
 		t.Errorf("with a foreign file: exit %d, want 1\n%s%s", code, stdout, stderr)
 	}
 	for _, want := range []string{
-		"Tệp thatkhe.xlsx: PHÒNG KINH TẾ - UBND XÃ THẤT KHÊ (Lạng Sơn), Năm " + year + ", 25 sản phẩm",
-		"Tệp doanket.xlsx: PHÒNG KINH TẾ - UBND XÃ ĐOÀN KẾT (Lạng Sơn), Năm " + year + ", 1 sản phẩm, 0 lớp tập huấn.",
+		"Tệp thatkhe.xlsx: UBND XÃ THẤT KHÊ - PHÒNG KINH TẾ (Lạng Sơn), Năm " + year + ", 25 sản phẩm",
+		"Tệp doanket.xlsx: UBND XÃ ĐOÀN KẾT - PHÒNG KINH TẾ (Lạng Sơn), Năm " + year + ", 1 sản phẩm, 0 lớp tập huấn.",
 		"Tệp khac.xlsx: KHÔNG GỘP.\n  Lỗi: không phải báo cáo của OCOP Desk",
 		"của 2 đơn vị (26 sản phẩm",
 	} {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/ocopdesk/ocop/data"
 )
 
@@ -76,10 +78,10 @@ func WriteProvince(ctx context.Context, store *data.Store, path string, prov dat
 
 func (d *document) provinceProducts(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
 	cols := []column{
-		{"STT", 6, d.number}, {"Đơn vị báo cáo", 22, d.text}, {"Tên sản phẩm", 26, d.text}, {"Chủ thể", 26, d.text},
-		{"Loại hình", 13, d.textCenter}, {"Xã, phường", 13, d.text}, {"Bộ sản phẩm", 22, d.text}, {"Điểm", 8, d.score},
+		{"STT", 6, d.number}, {"Đơn vị báo cáo", 22, d.text}, {"Tên sản phẩm", 24, d.text}, {"Chủ thể", 24, d.text},
+		{"Loại hình", 13, d.textCenter}, {"Xã, phường", 13, d.text}, {"Bộ sản phẩm", 20, d.text}, {"Điểm", 8, d.score},
 		{"Hạng sao", 7, d.number}, {"Số quyết định", 14, d.textCenter}, {"Ngày quyết định", 12, d.date},
-		{"Ngày hết hạn", 12, d.date}, {"Tình trạng", 12, d.textCenter}, {"Ghi chú", 22, d.text},
+		{"Ngày hết hạn", 12, d.date}, {"Tình trạng", 14, d.textCenter}, {"Ghi chú", 18, d.text},
 	}
 	first, err := d.officialSheet(st, sheetLayout{name: ProvinceProductsSheet, title: "DANH SÁCH SẢN PHẨM OCOP TOÀN TỈNH",
 		subtitle: subtitle, columns: cols, day: opt.Day, stream: true})
@@ -128,6 +130,7 @@ func (d *document) provinceSummary(st data.Settings, prov data.Province, opt Rep
 	d.section(7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO ĐƠN VỊ BÁO CÁO VÀ HẠNG SAO")
 	row = d.starsTable(row, cols, prov.ByOffice)
 
+	blocks := []int{row + 1}
 	d.section(row+1, len(cols), "II. THEO HẠNG SAO VÀ TÌNH TRẠNG GIẤY CHỨNG NHẬN")
 	d.headRow(row+2, []string{"STT", "Hạng sao", "Số sản phẩm", "Còn hiệu lực", "Đã hết hạn"})
 	starCols := cols[:5]
@@ -146,29 +149,35 @@ func (d *document) provinceSummary(st data.Settings, prov data.Province, opt Rep
 	}
 	row++
 
+	blocks = append(blocks, row+1)
 	d.section(row+1, len(cols), "III. THEO NGÀNH")
 	d.headRow(row+2, []string{"STT", "Ngành", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, prov.ByGroup)
 
+	blocks = append(blocks, row+1)
 	d.section(row+1, len(cols), "IV. THEO XÃ, PHƯỜNG")
 	d.headRow(row+2, []string{"STT", "Xã, phường", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, prov.ByCommune)
 
+	blocks = append(blocks, row+1)
 	d.section(row+1, len(cols), "V. THEO LOẠI HÌNH CHỦ THỂ")
 	d.headRow(row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, prov.ByType)
 
 	d.signature(st, row+1, len(cols))
-	return d.w.close()
+	if err := d.w.close(); err != nil {
+		return err
+	}
+	return d.keepTogether(ProvinceSummarySheet, cols, blocks, row+6)
 }
 
 func (d *document) provinceTraining(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
-	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 30, d.text}, {"Số lớp", 8, d.number},
-		{"Lượt người tham gia", 11, d.number}, {"Số người được tập huấn", 11, d.number}}
+	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 30, d.text}, {"Số lớp", 7, d.number},
+		{"Lượt người tham gia", 10, d.number}, {"Số người được tập huấn", 10, d.number}}
 	for _, r := range data.Roles {
-		cols = append(cols, column{r.Name, 11, d.number})
+		cols = append(cols, column{r.Name, 10, d.number})
 	}
-	cols = append(cols, column{"Nam", 8, d.number}, column{"Nữ", 8, d.number})
+	cols = append(cols, column{"Nam", 7, d.number}, column{"Nữ", 7, d.number})
 	unknownGender := prov.TrainingTotal.ByGender[""] > 0
 	if unknownGender {
 		cols = append(cols, column{"Chưa rõ giới tính", 9, d.number})
@@ -178,6 +187,7 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 	if err != nil {
 		return err
 	}
+	d.w.setHeight(row-1, 52) // three lines of heading
 	d.section(7, len(cols), "I. KẾT QUẢ TẬP HUẤN THEO ĐƠN VỊ BÁO CÁO")
 	line := func(stt any, name string, s data.TrainingStats) []any {
 		vals := []any{stt, name, s.Courses, s.ParticipantTimes, s.People}
@@ -198,6 +208,7 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 	row++
 
 	two := []column{cols[0], cols[1], {"", 11, d.number}}
+	var blocks []int
 	for _, part := range []struct {
 		title, head string
 		counts      map[string]int
@@ -206,6 +217,7 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 		{"II. SỐ NGƯỜI ĐƯỢC TẬP HUẤN THEO DÂN TỘC", "Dân tộc", prov.TrainingTotal.ByEthnicity, "Chưa rõ"},
 		{"III. SỐ NGƯỜI ĐƯỢC TẬP HUẤN THEO XÃ, PHƯỜNG", "Xã, phường", prov.TrainingTotal.ByCommune, "(chưa rõ xã)"},
 	} {
+		blocks = append(blocks, row+1)
 		d.section(row+1, len(cols), part.title)
 		d.headRow(row+2, []string{"STT", part.head, "Số người"})
 		row += 3
@@ -226,7 +238,10 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 	d.w.merge(row+1, 1, len(cols), "Ghi chú: số người được tập huấn là tổng số của các đơn vị; một người học ở hai đơn vị được tính ở cả hai.",
 		d.plain(false, true, 11, "left"))
 	d.signature(st, row+3, len(cols))
-	return d.w.close()
+	if err := d.w.close(); err != nil {
+		return err
+	}
+	return d.keepTogether(ProvinceTrainingSheet, cols, blocks, row+8)
 }
 
 func (d *document) provinceSources(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
@@ -263,6 +278,58 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 	last := first + len(prov.Files) - 1
 	d.signature(st, max(last, first)+2, len(cols))
 	return d.w.close()
+}
+
+// keepTogether puts a page break before a table of a sheet of several
+// (from one start in starts to the next, the last one to row last, with
+// the signature) that would not fit on the rest of a printed page, so that
+// no table is cut from its heading or totals row when it fits on a page.
+// Excel ignores manual breaks on a sheet scaled to fit the page, so the
+// sheet gets a fixed scale instead, worked out from its columns' widths
+// (cols) to fit the width of A4 landscape.
+func (d *document) keepTogether(sheet string, cols []column, starts []int, last int) error {
+	fit := false
+	if err := d.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	units := 0.0
+	for _, c := range cols {
+		units += c.width
+	}
+	// 842 x 595 points, 0.5 inch margins; a width unit takes up to 7 points
+	// as LibreOffice prints Times New Roman (Excel takes less).
+	scale := uint(min(100, 770/(units*7)*100))
+	if err := d.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &scale}); err != nil {
+		return err
+	}
+	page := (595 - 72 - 20) * 100 / float64(scale)
+	height := func(from, to int) float64 {
+		h := 0.0
+		for r := from; r <= to; r++ {
+			v, _ := d.f.GetRowHeight(sheet, r)
+			h += v
+		}
+		return h
+	}
+	used := height(1, starts[0]-1)
+	for i, from := range starts {
+		to := last
+		if i+1 < len(starts) {
+			to = starts[i+1] - 1
+		}
+		h := height(from, to)
+		if used > 0 && used+h > page {
+			if err := d.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", from)); err != nil {
+				return err
+			}
+			used = 0
+		}
+		used += h
+		for used > page { // a table longer than a page runs on
+			used -= page
+		}
+	}
+	return nil
 }
 
 func upperFirst(s string) string {

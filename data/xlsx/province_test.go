@@ -153,7 +153,7 @@ func exportOffice(t *testing.T, s *data.Store, dir, name string, names []string,
 	return path
 }
 
-func officeLabel(o testOffice) string { return o.office + " - " + o.parent }
+func officeLabel(o testOffice) string { return o.parent + " - " + o.office }
 
 // expected works out the provincial tables from the known data.
 type expected struct {

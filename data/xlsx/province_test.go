@@ -620,6 +620,14 @@ func TestOfficeDataLargeAndDamaged(t *testing.T) {
 	if v, _ := f.GetSheetVisible(dataSheet); v {
 		t.Error("data sheet visible")
 	}
+	// A newer format: told apart, and left out.
+	f.SetCellInt(dataSheet, "B1", data.OfficeReportFormat+1)
+	f.Save()
+	if of := ReadOfficeReport(path); of.Report != nil || len(of.Problems) != 1 || of.Problems[0].Kind != data.ProblemNewerFormat ||
+		!strings.Contains(of.Problems[0].Message, "phiên bản OCOP Desk mới hơn") {
+		t.Errorf("newer format: %v", of.Problems)
+	}
+	f.SetCellInt(dataSheet, "B1", data.OfficeReportFormat)
 	piece, _ := f.GetCellValue(dataSheet, "A3")
 	f.SetCellStr(dataSheet, "A3", strings.Replace(piece, "PHÒNG", "PHONG", 1))
 	f.Save()

@@ -39,6 +39,9 @@ type reportsScreen struct {
 	gen       int
 
 	yearBox, partBox, fromBox, toBox fyne.CanvasObject // the period inputs as laid out
+
+	tabs     *container.AppTabs
+	province *provinceView // Tổng hợp tỉnh
 }
 
 // Period kinds of the reports screen.
@@ -95,11 +98,21 @@ func newReportsScreen(u *ui) *reportsScreen {
 	r.kind.SetSelectedIndex(periodQuarter)
 	r.part.SetSelectedIndex((int(now.Month()) - 1) / 3)
 	options := formGrid(newField(lang.L("Sắp hết hạn trong (ngày)"), container.NewGridWrap(fyne.NewSize(120, r.days.MinSize().Height), r.days), ""))
-	r.view = container.NewBorder(container.NewBorder(nil, nil, heading(lang.L("Báo cáo gửi tỉnh")), r.saveBtn), nil, nil, nil, container.NewVScroll(container.NewVBox(
+	own := container.NewBorder(container.NewBorder(nil, nil, nil, r.saveBtn), nil, nil, nil, container.NewVScroll(container.NewVBox(
 		section(lang.L("Kỳ báo cáo"), lang.L("Số liệu tính đến ngày cuối kỳ: hạng sao theo quyết định mới nhất trước ngày đó, tình trạng vào ngày đó."), periodRow),
 		section(lang.L("Các báo cáo (mỗi báo cáo một trang tính trong cùng một tệp)"), "", container.NewVBox(checks...)),
 		section(lang.L("Tùy chọn"), "", container.NewVBox(r.validOnly, options)),
 		section(lang.L("Báo cáo sẽ gồm"), "", r.preview))))
+	r.province = newProvinceView(u)
+	r.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Báo cáo của đơn vị"), own),
+		container.NewTabItem(lang.L("Tổng hợp tỉnh (gộp báo cáo các đơn vị)"), r.province.view))
+	r.view = container.NewBorder(heading(lang.L("Báo cáo gửi tỉnh")), nil, nil, nil, r.tabs)
+	// Workbooks dragged onto the window while Tổng hợp tỉnh is shown are added to it.
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		if u.current == screenReports && r.tabs.SelectedIndex() == 1 {
+			r.province.dropped(uris)
+		}
+	})
 	return r
 }
 

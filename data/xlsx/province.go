@@ -78,10 +78,10 @@ func WriteProvince(ctx context.Context, store *data.Store, path string, prov dat
 
 func (d *document) provinceProducts(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
 	cols := []column{
-		{"STT", 6, d.number}, {"Đơn vị báo cáo", 22, d.text}, {"Tên sản phẩm", 24, d.text}, {"Chủ thể", 24, d.text},
-		{"Loại hình", 13, d.textCenter}, {"Xã, phường", 13, d.text}, {"Bộ sản phẩm", 20, d.text}, {"Điểm", 8, d.score},
+		{"STT", 6, d.number}, {"Đơn vị báo cáo", 22, d.text}, {"Tên sản phẩm", 24, d.text}, {"Chủ thể", 22, d.text},
+		{"Loại hình", 13, d.textCenter}, {"Xã, phường", 13, d.text}, {"Bộ sản phẩm", 18, d.text}, {"Điểm", 8, d.score},
 		{"Hạng sao", 7, d.number}, {"Số quyết định", 14, d.textCenter}, {"Ngày quyết định", 12, d.date},
-		{"Ngày hết hạn", 12, d.date}, {"Tình trạng", 14, d.textCenter}, {"Ghi chú", 18, d.text},
+		{"Ngày hết hạn", 12, d.date}, {"Tình trạng", 14, d.textCenter}, {"Ghi chú", 26, d.text},
 	}
 	first, err := d.officialSheet(st, sheetLayout{name: ProvinceProductsSheet, title: "DANH SÁCH SẢN PHẨM OCOP TOÀN TỈNH",
 		subtitle: subtitle, columns: cols, day: opt.Day, stream: true})
@@ -265,15 +265,23 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 		if f.LeftOut() {
 			result = []string{"KHÔNG GỘP"}
 		}
+		shared := 0
 		for _, p := range f.Problems {
+			if p.Kind == data.ProblemSharedProduct {
+				shared++ // each is noted beside the product in the list
+				continue
+			}
 			result = append(result, "- "+upperFirst(p.Message))
+		}
+		if shared > 0 {
+			result = append(result, fmt.Sprintf("- %d sản phẩm cũng có trong báo cáo của đơn vị khác, chỉ tính một lần (xem cột Ghi chú ở trang «%s»)", shared, ProvinceProductsSheet))
 		}
 		vals[7] = strings.Join(result, "\n")
 		lines := 0
 		for _, l := range result {
 			lines += wrappedLines(l, int(cols[7].width*1.05)-1)
 		}
-		d.writeRow(cols, first+i, vals, float64(lines)*16+4)
+		d.writeRow(cols, first+i, vals, min(float64(lines)*16+4, 409)) // Excel's tallest row
 	}
 	last := first + len(prov.Files) - 1
 	d.signature(st, max(last, first)+2, len(cols))

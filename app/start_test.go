@@ -22,6 +22,13 @@ func newTestStarter(t *testing.T, path string) *starter {
 	a := test.NewTempApp(t)
 	t.Cleanup(pending.Wait)
 	setLanguage("vi")
+	return newTestStarterIn(t, a, path)
+}
+
+// newTestStarterIn is another copy of the program in the same test app
+// (a second test app would reset caches the first copy's window uses).
+func newTestStarterIn(t *testing.T, a fyne.App, path string) *starter {
+	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1200, 700))
 	s := &starter{app: a, win: w, path: path, opt: Options{Version: "test"}}
@@ -109,7 +116,8 @@ func TestSecondCopyOffersViewOnlyOrTheFirstWindow(t *testing.T) {
 	}
 
 	// A third copy asks the first to come forward instead.
-	third := newTestStarter(t, path)
+	pending.Wait()
+	third := newTestStarterIn(t, s.app, path)
 	tapInWindow(t, third.win, "Chuyển đến cửa sổ đang mở")
 	if third.err != nil || !first.RaiseRequested() {
 		t.Errorf("the first copy was not asked to come forward (err %v)", third.err)

@@ -53,27 +53,27 @@ func findButton(u *ui, text string) *widget.Button {
 // descendants.
 func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	eachObject(objs, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && !b.Disabled() {
+			found = b
+		}
+	})
+	return found
+}
+
+// eachObject calls fn on objs and everything inside them: a container's
+// objects and a widget's rendered parts (not inside buttons and labels).
+func eachObject(objs []fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	for _, o := range objs {
+		fn(o)
 		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == text && !x.Disabled() {
-				found = x
-			}
+		case *widget.Button, *widget.Label:
 		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
+			eachObject(x.Objects, fn)
 		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+			eachObject(test.WidgetRenderer(x).Objects(), fn)
 		}
 	}
-	for _, o := range objs {
-		walk(o)
-	}
-	return found
 }
 
 // openNewProductForm presses Ctrl+N on the product list and returns the form.

@@ -146,7 +146,9 @@ func (s *starter) run(store *data.Store) error {
 			})
 		} else if path != "" {
 			doUI(func() {
-				u.say(lang.L("Đã sao lưu dữ liệu hôm nay vào {{.Path}}", map[string]any{"Path": path}))
+				if u.message.Text == "" { // never over what the user was just told (a restore)
+					u.say(lang.L("Đã sao lưu dữ liệu hôm nay vào {{.Path}}", map[string]any{"Path": path}))
+				}
 			})
 		}
 	})

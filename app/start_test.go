@@ -40,22 +40,13 @@ func newTestStarterIn(t *testing.T, a fyne.App, path string) *starter {
 // windowText is every label's text in the window, joined by new lines.
 func windowText(w fyne.Window) string {
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			b.WriteString(x.Text + "\n")
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
+	onUI(func() {
+		eachObject([]fyne.CanvasObject{w.Content()}, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok {
+				b.WriteString(l.Text + "\n")
 			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	onUI(func() { walk(w.Content()) })
+		})
+	})
 	return b.String()
 }
 

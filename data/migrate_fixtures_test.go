@@ -320,23 +320,7 @@ func buildFixture(t *testing.T, list []migration, script []string, dest string) 
 // applyForFixture applies one migration as Store.apply does: its SQL, its
 // seeder and the version stamps, in one transaction.
 func applyForFixture(ctx context.Context, db *sql.DB, m migration) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return err
-	}
-	if seed := seeders[m.version]; seed != nil {
-		if err := seed(ctx, tx); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, m.version)); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return (&Store{db: db}).apply(ctx, m)
 }
 
 // fixtureNames lists the fixtures present, for messages.

@@ -77,11 +77,7 @@ func (e *OpenError) Unwrap() []error { return []error{e.Kind, e.Err} }
 // schema. A file that is not an OCOP Desk database, or that was written by
 // a newer version, is refused and left exactly as it was.
 func Open(path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, &OpenError{Path: path, Err: err}
-	}
-	version, err := inspect(abs)
+	abs, version, err := inspectPath(path)
 	if err != nil {
 		return nil, err
 	}
@@ -115,11 +111,7 @@ var ErrReadOnly = errors.New("đang mở chỉ để xem vì một cửa sổ OC
 // copy of the program edits it: nothing is created, upgraded or written,
 // and what the other copy saves shows up here.
 func OpenReadOnly(path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, &OpenError{Path: path, Err: err}
-	}
-	version, err := inspect(abs)
+	abs, version, err := inspectPath(path)
 	if err != nil {
 		return nil, err
 	}
@@ -149,6 +141,16 @@ func dsn(path string, readOnly bool) string {
 		q += "&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate"
 	}
 	return u.String() + "?" + q
+}
+
+// inspectPath makes path absolute and inspects the file there.
+func inspectPath(path string) (abs string, version int, err error) {
+	abs, err = filepath.Abs(path)
+	if err != nil {
+		return "", 0, &OpenError{Path: path, Err: err}
+	}
+	version, err = inspect(abs)
+	return abs, version, err
 }
 
 // inspect looks at an existing file without changing it and returns its

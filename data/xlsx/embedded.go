@@ -57,21 +57,9 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		Label:    opt.Period.Label(),
 		Products: []data.OfficeProduct{},
 	}
-	types, err := store.ProducerTypes(ctx)
+	typeName, className, err := referenceNames(ctx, store)
 	if err != nil {
 		return err
-	}
-	classes, err := store.Classification(ctx)
-	if err != nil {
-		return err
-	}
-	typeName := map[string]string{}
-	for _, t := range types {
-		typeName[t.Code] = t.Name
-	}
-	className := map[string]string{}
-	for _, c := range classes {
-		className[c.Code] = c.Name
 	}
 	for _, r := range d.rows {
 		p := data.OfficeProduct{Name: r.Name, Producer: r.Producer, ProducerType: r.ProducerType, ProducerTypeName: typeName[r.ProducerType],

@@ -27,21 +27,9 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 		}
 		rows = kept
 	}
-	types, err := store.ProducerTypes(ctx)
+	typeName, className, err := referenceNames(ctx, store)
 	if err != nil {
 		return 0, err
-	}
-	classes, err := store.Classification(ctx)
-	if err != nil {
-		return 0, err
-	}
-	typeName := map[string]string{}
-	for _, t := range types {
-		typeName[t.Code] = t.Name
-	}
-	className := map[string]string{}
-	for _, c := range classes {
-		className[c.Code] = c.Name
 	}
 	cols := []column{
 		{"STT", 6, d.number}, {"Tên sản phẩm", 30, d.text}, {"Chủ thể", 30, d.text}, {"Loại hình", 14, d.textCenter},
@@ -82,4 +70,25 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 	}
 	d.signature(st, max(last, first)+2, len(cols))
 	return len(rows), d.w.close()
+}
+
+// referenceNames names the producer types and product sets by code.
+func referenceNames(ctx context.Context, store *data.Store) (typeName, className map[string]string, err error) {
+	types, err := store.ProducerTypes(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	classes, err := store.Classification(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	typeName = map[string]string{}
+	for _, t := range types {
+		typeName[t.Code] = t.Name
+	}
+	className = map[string]string{}
+	for _, c := range classes {
+		className[c.Code] = c.Name
+	}
+	return typeName, className, nil
 }

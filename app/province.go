@@ -273,14 +273,16 @@ func (p *provinceView) recombine() {
 func (p *provinceView) show() {
 	prov := p.prov
 	p.list.Refresh()
-	var lines []string
+	// What keeps a file out comes first, then the notes.
+	var lines, notes []string
 	for _, pr := range prov.Problems() {
-		mark := "•"
 		if pr.LeftOut {
-			mark = "✗"
+			lines = append(lines, "✗ "+pr.String())
+		} else {
+			notes = append(notes, "• "+pr.String())
 		}
-		lines = append(lines, fmt.Sprintf("%s %s", mark, pr.String()))
 	}
+	lines = append(lines, notes...)
 	if len(lines) == 0 && len(prov.Files) > 0 {
 		lines = append(lines, lang.L("Không có vấn đề nào: mọi tệp đều gộp được."))
 	}

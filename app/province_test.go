@@ -83,7 +83,8 @@ func TestProvinceView(t *testing.T) {
 	if !strings.Contains(problems, "✗ bang-tinh-khac.xlsx: không phải báo cáo của OCOP Desk") {
 		t.Errorf("problems:\n%s", problems)
 	}
-	if shot := os.Getenv("OCOP_SHOT"); shot != "" {
+	if shot := os.Getenv("OCOP_SHOT"); shot != "" { // a picture for the README, in the program's theme
+		onUI(func() { u.app.Settings().SetTheme(ocopTheme{}) })
 		img := u.win.Canvas().Capture()
 		out, _ := os.Create(shot)
 		png.Encode(out, img)

@@ -377,6 +377,17 @@ func (u *ui) chooseFile(exts []string, picked func(path string)) {
 	open.Show()
 }
 
+// editOnly hides buttons that change data while the window only views
+// (another copy of the program edits the database).
+func (u *ui) editOnly(objs ...fyne.CanvasObject) {
+	if !u.store.ReadOnly() {
+		return
+	}
+	for _, o := range objs {
+		o.Hide()
+	}
+}
+
 // showError shows err in a dialog, in the user's words.
 func (u *ui) showError(err error) {
 	if errors.Is(err, errShown) {

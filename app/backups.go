@@ -62,6 +62,7 @@ func newBackupsView(u *ui) *backupsView {
 	keepSave := widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), b.saveKeep)
 	keep := container.NewHBox(widget.NewLabel(lang.L("Giữ lại")), sized(b.keepDaily, 70), widget.NewLabel(lang.L("bản hằng ngày và")),
 		sized(b.keepBefore, 70), widget.NewLabel(lang.L("bản trước khi nhập, khôi phục hay nâng cấp")), keepSave)
+	u.editOnly(restore, fromFile, keepSave)
 	b.view = container.NewBorder(container.NewVBox(b.where, keep, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
 	return b
 }

@@ -24,9 +24,18 @@ type formDialog struct {
 
 // newFormDialog builds a form around content. extra buttons go left of Hủy.
 func (u *ui) newFormDialog(title string, content fyne.CanvasObject, size fyne.Size, save func(), changed func() bool, extra ...fyne.CanvasObject) *formDialog {
+	viewOnly := save != nil && u.store.ReadOnly()
+	if viewOnly {
+		// Another window edits this data: the form shows, nothing saves.
+		save, changed = nil, func() bool { return false }
+	}
 	f := &formDialog{u: u, save: save, changed: changed}
 	cancel := widget.NewButtonWithIcon(lang.L("Hủy (Esc)"), theme.CancelIcon(), f.cancel)
 	buttons := append(append([]fyne.CanvasObject{}, extra...), layout.NewSpacer(), cancel)
+	if viewOnly {
+		note := widget.NewLabelWithStyle(lang.L("Chỉ xem: sửa ở cửa sổ OCOP Desk đang mở dữ liệu này"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		buttons = append(buttons[:len(buttons)-1], note, cancel)
+	}
 	if save != nil {
 		f.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu (Ctrl+S)"), theme.DocumentSaveIcon(), save)
 		f.saveBtn.Importance = widget.HighImportance

@@ -54,7 +54,7 @@ func findButton(u *ui, text string) *widget.Button {
 func buttonIn(objs []fyne.CanvasObject, text string) *widget.Button {
 	var found *widget.Button
 	eachObject(objs, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && !b.Disabled() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && !b.Disabled() && b.Visible() {
 			found = b
 		}
 	})

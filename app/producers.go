@@ -62,6 +62,7 @@ func newProducersScreen(u *ui) *producersScreen {
 	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { p.open(p.list.selected) })
 	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { p.list.onDelete(p.list.selected) })
 	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
+	u.editOnly(add, del)
 	actions := container.NewHBox(add, open, del, trash)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Chủ thể OCOP")), actions), p.search)
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)

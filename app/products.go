@@ -101,6 +101,7 @@ func newProductsScreen(u *ui) *productsScreen {
 	}
 	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sel(p.commune, 170), sel(p.group, 190), sel(p.stars, 130),
 		sel(p.status, 170), sel(p.kind, 190), clear)
+	u.editOnly(add, p.deleteBtn, importBtn)
 	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, importBtn, export)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), actions),
 		p.search, container.NewHScroll(filters))

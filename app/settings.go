@@ -137,6 +137,7 @@ func newSettingsScreen(u *ui) *settingsScreen {
 	s := &settingsScreen{u: u, form: newOfficeForm(u), communes: newCommunePicker(u)}
 	save := widget.NewButtonWithIcon(lang.L("Lưu cài đặt"), theme.DocumentSaveIcon(), s.save)
 	save.Importance = widget.HighImportance
+	u.editOnly(save)
 	office := container.NewBorder(widget.NewLabelWithStyle(lang.L("Thông tin đơn vị"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(save), nil, nil, container.NewVScroll(s.form.form))
 	communes := container.NewBorder(widget.NewLabelWithStyle(lang.L("Địa bàn phụ trách"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

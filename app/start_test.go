@@ -101,6 +101,17 @@ func TestSecondCopyOffersViewOnlyOrTheFirstWindow(t *testing.T) {
 	if err != nil || len(rows) != 25 {
 		t.Errorf("viewer reads %d products, %v", len(rows), err)
 	}
+	// Buttons that change data are not offered; a form opens to read, with no Lưu.
+	var addShown, saveOffered bool
+	onUI(func() {
+		addShown = buttonIn([]fyne.CanvasObject{s.ui.products.view}, "Thêm (Ctrl+N)") != nil
+		s.ui.openProductForm(rows0(t, s.store), 0)
+	})
+	eventually(t, "the form", func() bool { return s.ui.topModal() != nil })
+	onUI(func() { saveOffered = s.ui.topModal().saveBtn != nil })
+	if addShown || saveOffered {
+		t.Errorf("the viewer offers Thêm (%v) or Lưu (%v)", addShown, saveOffered)
+	}
 	// A change tried in the viewer is refused with the reason.
 	if err := s.store.DeleteProduct(context.Background(), rows[0].ID); err == nil || !strings.Contains(err.Error(), "chỉ để xem") {
 		t.Errorf("delete in the viewer: %v", err)
@@ -113,6 +124,14 @@ func TestSecondCopyOffersViewOnlyOrTheFirstWindow(t *testing.T) {
 	if third.err != nil || !first.RaiseRequested() {
 		t.Errorf("the first copy was not asked to come forward (err %v)", third.err)
 	}
+}
+
+func rows0(t *testing.T, s *data.Store) int64 {
+	rows, err := s.Products(context.Background(), data.ProductQuery{})
+	if err != nil || len(rows) == 0 {
+		t.Fatal("no products", err)
+	}
+	return rows[0].ID
 }
 
 func TestDamagedDatabaseOffersTheNewestBackup(t *testing.T) {

@@ -89,6 +89,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	add.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { t.list.onOpen(t.list.selected) })
 	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { t.list.onDelete(t.list.selected) })
+	u.editOnly(add, del)
 	yearBox := container.NewGridWrap(fyne.NewSize(140, t.year.MinSize().Height), t.year)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Lớp tập huấn")), container.NewHBox(add, open, del)),
 		container.NewBorder(nil, nil, nil, yearBox, t.search))

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -164,22 +163,19 @@ func writeDataSheet(f *excelize.File, raw []byte) error {
 	return f.ProtectSheet(dataSheet, &excelize.SheetProtectionOptions{Password: dataPassword, SelectLockedCells: false})
 }
 
-// splitRunes cuts s into pieces of at most n characters.
+// splitRunes cuts s into pieces of at most n characters, in one pass.
 func splitRunes(s string, n int) []string {
 	var out []string
-	for s != "" {
-		if utf8.RuneCountInString(s) <= n {
-			out = append(out, s)
-			break
+	start, k := 0, 0
+	for i := range s { // i steps from character to character
+		if k == n {
+			out = append(out, s[start:i])
+			start, k = i, 0
 		}
-		i, k := 0, 0
-		for k < n {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-			k++
-		}
-		out = append(out, s[:i])
-		s = s[i:]
+		k++
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
 	}
 	return out
 }

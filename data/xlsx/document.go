@@ -255,6 +255,7 @@ func (d *document) save(path string) error {
 		return writeFailed(err, dir, fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err))
 	}
 	tmpName := tmp.Name()
+	tmp.Chmod(0o644) // CreateTemp makes it private; a report is for sharing
 	if _, err := d.f.WriteTo(tmp); err != nil {
 		tmp.Close()
 		os.Remove(tmpName)

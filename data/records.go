@@ -220,6 +220,56 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 // loadProductsAt is loadProducts with decisions taken up to cutoff
 // (yyyy-mm-dd); sizeHint is how many rows to expect.
 func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int) ([]ProductRow, error) {
+	// The rows are read in slices of product ids, one per core, each on
+	// its own connection: SQLite's work per row (the latest decision)
+	// dominates, and the connections run side by side.
+	var lo, hi int64
+	if err := s.db.QueryRowContext(ctx, "SELECT COALESCE(min(id), 0), COALESCE(max(id), 0) FROM products").Scan(&lo, &hi); err != nil {
+		return nil, err
+	}
+	parts := min(runtime.GOMAXPROCS(0), 4)
+	if hi-lo < splitProductsAbove {
+		parts = 1
+	}
+	step := (hi - lo + int64(parts)) / int64(parts)
+	slices := make([][]ProductRow, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			from := lo + int64(i)*step
+			slices[i], errs[i] = s.readProductRows(ctx, cutoff, from, from+step-1, sizeHint/parts+16)
+		}()
+	}
+	wg.Wait()
+	out := make([]ProductRow, 0, sizeHint)
+	for i := range parts {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, slices[i]...)
+	}
+	// Search texts and sort keys are worked out on every core.
+	keys := make([]string, len(out))
+	parallel(len(out), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i].folded = foldProduct(out[i])
+			keys[i] = string(SortKeyVI(out[i].Name + "\x00" + out[i].Producer))
+		}
+	})
+	sortWithKeys(out, keys, 1)
+	return out, nil
+}
+
+// splitProductsAbove is the span of product ids above which the list is
+// read in slices side by side (tests lower it).
+var splitProductsAbove int64 = 20000
+
+// readProductRows reads the live products with ids from..to and their
+// latest decision on or before cutoff.
+func (s *Store) readProductRows(ctx context.Context, cutoff string, from, to int64, sizeHint int) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
 		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
@@ -231,7 +281,7 @@ func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int)
 		LEFT JOIN certifications cert ON cert.id = (
 			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL AND decision_date <= ?
 			ORDER BY decision_date DESC, id DESC LIMIT 1)
-		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL`, cutoff)
+		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL AND p.id BETWEEN ? AND ?`, cutoff, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -257,19 +307,7 @@ func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int)
 		r.ValidUntil, _ = time.Parse(time.DateOnly, f[7])
 		out = append(out, r)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Search texts and sort keys are worked out on every core.
-	keys := make([]string, len(out))
-	parallel(len(out), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i].folded = foldProduct(out[i])
-			keys[i] = string(SortKeyVI(out[i].Name + "\x00" + out[i].Producer))
-		}
-	})
-	sortWithKeys(out, keys, 1)
-	return out, nil
+	return out, rows.Err()
 }
 
 // parallel runs work over [0, n) in one slice per core.

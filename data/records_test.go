@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -173,5 +175,30 @@ func TestSummarizeAndFilter(t *testing.T) {
 	both := FilterProducts(rows, ProductFilter{Status: StatusValid, Search: "thach den"})
 	if len(both) != 1 || both[0].Name != "Thạch đen Tràng Định" {
 		t.Errorf("search within status: %v", both)
+	}
+}
+
+// The product list read in slices side by side is the list read at once.
+func TestProductsReadInSlices(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	if _, err := s.FillDemo(ctx, day("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.loadProductsAt(ctx, "2026-11-28", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old int64, procs int) {
+		splitProductsAbove = old
+		runtime.GOMAXPROCS(procs)
+	}(splitProductsAbove, runtime.GOMAXPROCS(4))
+	splitProductsAbove = 1
+	sliced, err := s.loadProductsAt(ctx, "2026-11-28", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) != 25 || !reflect.DeepEqual(whole, sliced) {
+		t.Errorf("read at once %d rows, in slices %d rows, equal %v", len(whole), len(sliced), reflect.DeepEqual(whole, sliced))
 	}
 }

@@ -46,6 +46,7 @@ func newCommunePicker(u *ui) *communePicker {
 			}
 		})
 	add := widget.NewButtonWithIcon(lang.L("Thêm tên cũ…"), theme.ContentAddIcon(), c.addOld)
+	c.u.editOnly(add)
 	c.view = container.NewBorder(container.NewBorder(nil, nil, nil, add, c.search), c.count, nil, nil, c.list)
 	return c
 }

@@ -129,6 +129,7 @@ func (p *coursePage) build() {
 	hint := widget.NewLabel(lang.L("Bấm vào một ô để đổi: có mặt → vắng có phép → vắng → chưa điểm danh. Bấm tiêu đề một buổi để điểm danh cả lớp."))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
+	u.editOnly(add, importBtn, p.remove, edit)
 	top := container.NewVBox(p.info, container.NewHBox(add, importBtn, p.editBtn, p.remove, edit, signin, sheet), hint)
 	history := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 		u.showChangeLog(data.EntityCourse, p.id, p.roster.Course.Title)

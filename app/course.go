@@ -335,7 +335,7 @@ func (p *coursePage) unenroll() {
 // and every problem, and enrolls the people once confirmed.
 func (p *coursePage) importList() {
 	u := p.u
-	u.chooseFile([]string{".xlsx", ".xls"}, func(path string) {
+	u.chooseFile([]string{".xlsx", ".csv", ".xls"}, func(path string) {
 		type read struct {
 			people   []xlsx.ImportedParticipant
 			problems []xlsx.Problem

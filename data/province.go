@@ -388,18 +388,9 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 
 // tables works out the summary tables from the products and the training.
 func (prov *Province) tables(classes []Class, types []ProducerType) {
-	groupAt := map[string]int{}
-	for _, c := range classes {
-		if c.Parent == "" {
-			groupAt[c.Code] = len(prov.ByGroup)
-			prov.ByGroup = append(prov.ByGroup, NamedCount{Code: c.Code, Name: c.Name})
-		}
-	}
-	typeAt := map[string]int{}
-	for _, t := range types {
-		typeAt[t.Code] = len(prov.ByType)
-		prov.ByType = append(prov.ByType, NamedCount{Code: t.Code, Name: t.Name})
-	}
+	var groupAt, typeAt map[string]int
+	prov.ByGroup, groupAt = groupLines(classes)
+	prov.ByType, typeAt = typeLines(types)
 	officeAt := map[string]int{}
 	for _, f := range prov.Included {
 		officeAt[f.Report.Office.Label()] = len(prov.ByOffice)

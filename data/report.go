@@ -66,19 +66,9 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 	if err != nil {
 		return sum, err
 	}
-	groupIndex := map[string]int{}
-	for _, c := range classes {
-		// Top-level entries are the groups; tourism (VI) is a set with no group above it.
-		if c.Parent == "" {
-			groupIndex[c.Code] = len(sum.ByGroup)
-			sum.ByGroup = append(sum.ByGroup, NamedCount{Code: c.Code, Name: c.Name})
-		}
-	}
-	typeIndex := map[string]int{}
-	for _, t := range types {
-		typeIndex[t.Code] = len(sum.ByType)
-		sum.ByType = append(sum.ByType, NamedCount{Code: t.Code, Name: t.Name})
-	}
+	var groupIndex, typeIndex map[string]int
+	sum.ByGroup, groupIndex = groupLines(classes)
+	sum.ByType, typeIndex = typeLines(types)
 	communes := map[string]*NamedCount{}
 	sum.Products = len(rows)
 	for _, r := range rows {
@@ -190,4 +180,31 @@ func (s *Store) ExpiringOf(ctx context.Context, rows []ProductRow, day time.Time
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ValidUntil.Before(out[j].ValidUntil) })
 	return out, nil
+}
+
+// groupLines are the empty lines of a by-group table, in the order of the
+// classification, with each group's position by code. Top-level entries
+// are the groups; tourism (VI) is a set with no group above it.
+func groupLines(classes []Class) ([]NamedCount, map[string]int) {
+	var lines []NamedCount
+	at := map[string]int{}
+	for _, c := range classes {
+		if c.Parent == "" {
+			at[c.Code] = len(lines)
+			lines = append(lines, NamedCount{Code: c.Code, Name: c.Name})
+		}
+	}
+	return lines, at
+}
+
+// typeLines are the empty lines of a by-producer-type table, with each
+// type's position by code.
+func typeLines(types []ProducerType) ([]NamedCount, map[string]int) {
+	var lines []NamedCount
+	at := map[string]int{}
+	for _, t := range types {
+		at[t.Code] = len(lines)
+		lines = append(lines, NamedCount{Code: t.Code, Name: t.Name})
+	}
+	return lines, at
 }

@@ -36,11 +36,18 @@ func (u *ui) newFormDialog(title string, content fyne.CanvasObject, size fyne.Si
 		note := widget.NewLabelWithStyle(lang.L("Chỉ xem: sửa ở cửa sổ OCOP Desk đang mở dữ liệu này"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 		buttons = append(buttons[:len(buttons)-1], note, cancel)
 	}
-	if save != nil {
+	switch {
+	case save != nil:
 		f.saveBtn = widget.NewButtonWithIcon(lang.L("Lưu (Ctrl+S)"), theme.DocumentSaveIcon(), save)
 		f.saveBtn.Importance = widget.HighImportance
 		buttons = append(buttons, f.saveBtn)
-	} else {
+	case viewOnly:
+		// The form's code may still label or enable its save button: one
+		// is made, and never shown.
+		f.saveBtn = widget.NewButton("", func() {})
+		f.saveBtn.Hide()
+		fallthrough
+	default:
 		cancel.SetText(lang.L("Đóng (Esc)"))
 	}
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(buttons...)), nil, nil, content)

@@ -41,17 +41,84 @@ var participantHeadings = map[string][]string{
 	"phone":  {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
 }
 
-// ReadParticipants reads a list of participants from an .xlsx file: on each
-// sheet it finds the heading row by its names (Họ và tên, Năm sinh, Giới
-// tính or Nam/Nữ, Dân tộc, Đơn vị, Chức vụ, Điện thoại), skips title rows
-// above it and empty rows, and returns the people and every problem found.
-// ethnicities is the official list of the 54 groups.
+// ParticipantFields lists the fields of a participant list with their
+// Vietnamese names, in the order the column choices show them.
+var ParticipantFields = []struct{ Key, Name string }{
+	{"name", "Họ và tên"}, {"year", "Năm sinh"}, {"male", "Nam (ghi năm sinh)"}, {"female", "Nữ (ghi năm sinh)"},
+	{"gender", "Giới tính"}, {"ethnic", "Dân tộc"}, {"org", "Đơn vị, chủ thể"}, {"role", "Chức vụ, thành phần"},
+	{"phone", "Điện thoại"},
+}
+
+// ReadParticipants reads a list of participants from an .xlsx or .csv
+// file: on each sheet it finds the heading row by its names (Họ và tên,
+// Năm sinh, Giới tính or Nam/Nữ, Dân tộc, Đơn vị, Chức vụ, Điện thoại),
+// skips title rows above it and empty rows, and returns the people and
+// every problem found. ethnicities is the official list of the 54 groups.
 func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant, []Problem, error) {
-	name := filepath.Base(path)
 	tables, err := ReadTables(path)
 	if err != nil {
 		return nil, nil, err
 	}
+	var maps []Mapping
+	for _, t := range tables {
+		if m, ok := DetectParticipantMapping(t); ok {
+			maps = append(maps, m)
+		}
+	}
+	if len(maps) == 0 {
+		return nil, nil, fmt.Errorf("tệp %s: không tìm thấy dòng tiêu đề có cột \"Họ và tên\" ở trang nào", filepath.Base(path))
+	}
+	people, problems := ParticipantsOf(tables, maps, ethnicities)
+	return people, problems, nil
+}
+
+// DetectParticipantMapping finds the heading row of a participant list
+// among a sheet's first rows (the one naming the name column) and maps its
+// columns by their names. Nam | Nữ under "Năm sinh" is read as part of the
+// heading.
+func DetectParticipantMapping(t Table) (Mapping, bool) {
+	legacy := detectTableLegacy(t)
+	row := func(i int) []string {
+		out := make([]string, len(t.Rows[i]))
+		for c, v := range t.Rows[i] {
+			out[c] = legacy.Convert(v)
+		}
+		return out
+	}
+	for i := 0; i < len(t.Rows) && i < 30; i++ {
+		head := row(i)
+		cols := headingColumns(head)
+		if _, ok := cols["name"]; !ok {
+			continue
+		}
+		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols, Legacy: legacy, Headings: head}
+		if i+1 < len(t.Rows) {
+			next := row(i + 1)
+			sub := headingColumns(next)
+			_, male := sub["male"]
+			_, female := sub["female"]
+			if male && female {
+				cols["male"], cols["female"] = sub["male"], sub["female"]
+				delete(cols, "year")
+				for c, v := range next {
+					for len(m.Headings) <= c {
+						m.Headings = append(m.Headings, "")
+					}
+					if v != "" && v != m.Headings[c] {
+						m.Headings[c] = strings.TrimSpace(m.Headings[c] + " – " + v)
+					}
+				}
+				m.HeadRow = i + 1
+			}
+		}
+		return m, true
+	}
+	return Mapping{}, false
+}
+
+// ParticipantsOf reads the people of the sheets of tables that maps cover,
+// with the columns the maps give, at most maxImportRows in all.
+func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string) ([]ImportedParticipant, []Problem) {
 	ethnic := map[string]string{}
 	for _, e := range ethnicities {
 		ethnic[data.Fold(e)] = e
@@ -59,125 +126,101 @@ func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant,
 	ethnic["viet"] = "Kinh"
 	var people []ImportedParticipant
 	var problems []Problem
-	found := false
-	for _, t := range tables {
-		sh := t.Sheet
-		// Text typed with a legacy font (TCVN3, VNI) is converted first.
-		legacy := detectTableLegacy(t)
-		rows := make([][]string, len(t.Rows))
-		for i, r := range t.Rows {
-			rows[i] = make([]string, len(r))
-			for c, v := range r {
-				rows[i][c] = legacy.Convert(v)
-			}
-		}
-		head, cols := findHeading(rows)
-		if head < 0 {
-			continue
-		}
-		found = true
-		titles := map[string]string{}
-		for key, c := range cols {
-			titles[key] = strings.TrimSpace(rows[head][c])
-		}
-		// A second heading row (Nam | Nữ under "Năm sinh") is part of the heading.
-		start := head + 1
-		if start < len(rows) {
-			sub := headingColumns(rows[start])
-			_, male := sub["male"]
-			_, female := sub["female"]
-			if male && female {
-				cols["male"], cols["female"] = sub["male"], sub["female"]
-				titles["male"], titles["female"] = strings.TrimSpace(rows[start][sub["male"]]), strings.TrimSpace(rows[start][sub["female"]])
-				delete(cols, "year")
-				start++
-			}
-		}
-		title := func(key string) string { return titles[key] }
-		for r := start; r < len(rows); r++ {
-			if len(people) >= maxImportRows {
-				problems = append(problems, Problem{Sheet: sh, Row: r + 1, Reason: fmt.Sprintf("chỉ nhập tối đa %d người một lần", maxImportRows)})
-				break
-			}
-			row := rows[r]
-			cell := func(key string) string {
-				if c, ok := cols[key]; ok && c < len(row) {
-					return strings.TrimSpace(row[c])
-				}
-				return ""
-			}
-			fullName := data.Clean(cell("name"))
-			if fullName == "" || isTotalRow(fullName) {
-				continue
-			}
-			p := ImportedParticipant{Sheet: sh, Row: r + 1}
-			p.FullName = fullName
-			problem := func(key, value, reason string) {
-				problems = append(problems, Problem{Sheet: sh, Row: r + 1, Column: title(key), Value: value, Reason: reason})
-			}
-			ok := true
-			if v := cell("year"); v != "" {
-				if y, good := parseYear(v); good {
-					p.BirthYear = y
-				} else {
-					problem("year", v, "năm sinh không hợp lệ (cần bốn chữ số, ví dụ 1980, hoặc một ngày)")
-					ok = false
-				}
-			}
-			for _, g := range []struct{ key, gender string }{{"male", data.GenderMale}, {"female", data.GenderFemale}} {
-				if v := cell(g.key); v != "" {
-					p.Gender = g.gender
-					if y, good := parseYear(v); good {
-						p.BirthYear = y
-					} else if !isMark(v) {
-						problem(g.key, v, "cột Nam/Nữ phải ghi năm sinh hoặc dấu x")
-						ok = false
-					}
-				}
-			}
-			if v := cell("gender"); v != "" {
-				switch data.Fold(v) {
-				case "nam", "male", "m":
-					p.Gender = data.GenderMale
-				case "nu", "female", "f":
-					p.Gender = data.GenderFemale
-				default:
-					problem("gender", v, "giới tính chỉ nhận Nam hoặc Nữ")
-					ok = false
-				}
-			}
-			if v := cell("ethnic"); v != "" {
-				if e, good := ethnic[data.Fold(v)]; good {
-					p.Ethnicity = e
-				} else {
-					problem("ethnic", v, "không có trong danh mục 54 dân tộc")
-					ok = false
-				}
-			}
-			p.Organisation = data.Clean(cell("org"))
-			p.Phone = data.Clean(cell("phone"))
-			p.Role = roleOf(cell("role"))
-			if ok {
-				people = append(people, p)
+	for _, m := range maps {
+		for _, t := range tables {
+			if t.Sheet == m.Sheet {
+				p, pr := participantRows(t, m, ethnic, maxImportRows-len(people))
+				people, problems = append(people, p...), append(problems, pr...)
 			}
 		}
 	}
-	if !found {
-		return nil, nil, fmt.Errorf("tệp %s: không tìm thấy dòng tiêu đề có cột \"Họ và tên\" ở trang nào", name)
-	}
-	return people, problems, nil
+	return people, problems
 }
 
-// findHeading returns the index of the heading row among the first rows and
-// the column of each field it names, or -1.
-func findHeading(rows [][]string) (int, map[string]int) {
-	for i := 0; i < len(rows) && i < 30; i++ {
-		cols := headingColumns(rows[i])
-		if _, ok := cols["name"]; ok {
-			return i, cols
+// participantRows reads the people below a sheet's heading, at most room.
+func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]ImportedParticipant, []Problem) {
+	var people []ImportedParticipant
+	var problems []Problem
+	sh := t.Sheet
+	// A problem names the column by its own heading: "Nữ" under "Năm sinh".
+	title := func(key string) string {
+		if c, ok := m.Columns[key]; ok && c < len(m.Headings) {
+			h := m.Headings[c]
+			if i := strings.LastIndex(h, " – "); i >= 0 {
+				h = h[i+len(" – "):]
+			}
+			return strings.TrimSpace(h)
+		}
+		return ""
+	}
+	for r := m.HeadRow + 1; r < len(t.Rows); r++ {
+		raw := t.Rows[r]
+		cell := func(key string) string {
+			if c, ok := m.Columns[key]; ok && c < len(raw) {
+				return strings.TrimSpace(m.Legacy.Convert(raw[c]))
+			}
+			return ""
+		}
+		fullName := data.Clean(cell("name"))
+		if fullName == "" || isTotalRow(fullName) {
+			continue
+		}
+		if len(people) >= room {
+			problems = append(problems, Problem{Sheet: sh, Row: r + 1, Reason: fmt.Sprintf("chỉ nhập tối đa %d người một lần", maxImportRows)})
+			break
+		}
+		p := ImportedParticipant{Sheet: sh, Row: r + 1}
+		p.FullName = fullName
+		problem := func(key, value, reason string) {
+			problems = append(problems, Problem{Sheet: sh, Row: r + 1, Column: title(key), Value: value, Reason: reason})
+		}
+		ok := true
+		if v := cell("year"); v != "" {
+			if y, good := parseYear(v); good {
+				p.BirthYear = y
+			} else {
+				problem("year", v, "năm sinh không hợp lệ (cần bốn chữ số, ví dụ 1980, hoặc một ngày)")
+				ok = false
+			}
+		}
+		for _, g := range []struct{ key, gender string }{{"male", data.GenderMale}, {"female", data.GenderFemale}} {
+			if v := cell(g.key); v != "" {
+				p.Gender = g.gender
+				if y, good := parseYear(v); good {
+					p.BirthYear = y
+				} else if !isMark(v) {
+					problem(g.key, v, "cột Nam/Nữ phải ghi năm sinh hoặc dấu x")
+					ok = false
+				}
+			}
+		}
+		if v := cell("gender"); v != "" {
+			switch data.Fold(v) {
+			case "nam", "male", "m":
+				p.Gender = data.GenderMale
+			case "nu", "female", "f":
+				p.Gender = data.GenderFemale
+			default:
+				problem("gender", v, "giới tính chỉ nhận Nam hoặc Nữ")
+				ok = false
+			}
+		}
+		if v := cell("ethnic"); v != "" {
+			if e, good := ethnic[data.Fold(v)]; good {
+				p.Ethnicity = e
+			} else {
+				problem("ethnic", v, "không có trong danh mục 54 dân tộc")
+				ok = false
+			}
+		}
+		p.Organisation = data.Clean(cell("org"))
+		p.Phone = data.Clean(cell("phone"))
+		p.Role = roleOf(cell("role"))
+		if ok {
+			people = append(people, p)
 		}
 	}
-	return -1, nil
+	return people, problems
 }
 
 func headingColumns(row []string) map[string]int {

@@ -149,3 +149,30 @@ func TestReadParticipantsRefusesOtherFiles(t *testing.T) {
 		t.Errorf("a list without a name column: %v", err)
 	}
 }
+
+// A column whose heading is not recognised can be given its meaning by
+// hand, and the list is read again with it.
+func TestParticipantColumnCorrected(t *testing.T) {
+	tab := Table{Sheet: "DS", Rows: [][]string{
+		{"DANH SÁCH HỌC VIÊN"},
+		{"STT", "Họ và tên", "NS", "Đơn vị"},
+		{"1", "Hoàng Văn Thụ", "1975", "HTX Chè Shan tuyết Kháng Chiến"},
+		{"2", "Lường Thị Mai", "1988", "Hộ kinh doanh Lương Văn Tiến"},
+	}}
+	m, ok := DetectParticipantMapping(tab)
+	if !ok || m.HeadRow != 1 || m.Columns["name"] != 1 || m.Columns["org"] != 3 {
+		t.Fatalf("mapping %+v", m)
+	}
+	if _, has := m.Columns["year"]; has {
+		t.Fatal("\"NS\" taken for the year of birth by itself")
+	}
+	people, problems := ParticipantsOf([]Table{tab}, []Mapping{m}, nil)
+	if len(people) != 2 || people[0].BirthYear != 0 || len(problems) != 0 {
+		t.Fatalf("before: %+v %v", people, problems)
+	}
+	m.Columns["year"] = 2
+	people, problems = ParticipantsOf([]Table{tab}, []Mapping{m}, nil)
+	if len(people) != 2 || people[0].BirthYear != 1975 || people[1].BirthYear != 1988 || people[1].Organisation != "Hộ kinh doanh Lương Văn Tiến" || len(problems) != 0 {
+		t.Errorf("after: %+v %v", people, problems)
+	}
+}

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -330,71 +329,6 @@ func (p *coursePage) unenroll() {
 			return nil
 		})
 }
-
-// importList asks for an Excel list of participants, shows what it holds
-// and every problem, and enrolls the people once confirmed.
-func (p *coursePage) importList() {
-	u := p.u
-	u.chooseFile([]string{".xlsx", ".csv", ".xls"}, func(path string) {
-		type read struct {
-			people   []xlsx.ImportedParticipant
-			problems []xlsx.Problem
-		}
-		background(u, func(ctx context.Context) (read, error) {
-			groups, err := u.store.EthnicGroups(ctx)
-			if err != nil {
-				return read{}, err
-			}
-			people, problems, err := xlsx.ReadParticipants(path, groups)
-			return read{people, problems}, err
-		}, func(got read) { p.previewImport(filepath.Base(path), got.people, got.problems) })
-	})
-}
-
-// previewImport says what a list holds before anything is written.
-func (p *coursePage) previewImport(file string, people []xlsx.ImportedParticipant, problems []xlsx.Problem) {
-	u := p.u
-	summary := widget.NewLabel(lang.L("Tệp {{.File}}: đọc được {{.N}} người. Người đã có trong danh sách học viên (cùng họ tên và năm sinh) được dùng lại, không tạo trùng.",
-		map[string]any{"File": file, "N": len(people)}))
-	summary.Wrapping = fyne.TextWrapWord
-	lines := []string{}
-	for _, pr := range problems {
-		lines = append(lines, pr.String())
-	}
-	list := widget.NewList(func() int { return len(lines) }, func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	body := fyne.CanvasObject(widget.NewLabel(lang.L("Không có lỗi.")))
-	if len(problems) > 0 {
-		head := widget.NewLabelWithStyle(lang.L("{{.N}} dòng có lỗi sau không được nhập; sửa trong tệp rồi nhập lại nếu cần:",
-			map[string]any{"N": len(problems)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		head.Wrapping = fyne.TextWrapWord
-		body = container.NewBorder(head, nil, nil, nil, list)
-	}
-	var f *formDialog
-	doImport := func() {
-		if len(people) == 0 {
-			f.close()
-			return
-		}
-		list := make([]data.Participant, len(people))
-		for i, pp := range people {
-			list[i] = pp.Participant
-		}
-		background(u, func(ctx context.Context) (data.ImportResult, error) { return u.store.EnrollImported(ctx, p.id, list) },
-			func(res data.ImportResult) {
-				f.close()
-				u.say(lang.L("Đã nhập từ {{.File}}: {{.Added}} người mới, {{.Reused}} người đã có; {{.Enrolled}} người được thêm vào lớp.",
-					map[string]any{"File": file, "Added": res.Added, "Reused": res.Reused, "Enrolled": res.Enrolled}))
-				p.reload()
-			})
-	}
-	f = u.newFormDialog(lang.L("Nhập danh sách học viên từ Excel"), container.NewBorder(summary, nil, nil, nil, body),
-		fyne.NewSize(900, 520), doImport, nil)
-	f.saveBtn.SetText(lang.L("Nhập {{.N}} người (Ctrl+S)", map[string]any{"N": len(people)}))
-	u.lastForm = f
-	f.show()
-}
-
 // signinMenu prints the sign-in sheet for the whole course or, when it has
 // several sessions, for the session chosen.
 func (p *coursePage) signinMenu(at fyne.CanvasObject) {

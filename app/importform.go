@@ -89,38 +89,7 @@ func (f *importForm) build() {
 	f.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.summary.Wrapping = fyne.TextWrapWord
 
-	// One line of selects per sheet: which column holds each field.
-	var mapping []fyne.CanvasObject
-	for i := range f.maps {
-		m := &f.maps[i]
-		options := []string{lang.L("(không có)")}
-		for c, h := range m.Headings {
-			col, _ := columnName(c)
-			options = append(options, fmt.Sprintf("%s – %s", col, strings.TrimSpace(h)))
-		}
-		grid := container.NewGridWithColumns(4)
-		for _, fd := range xlsx.ProductFields {
-			key := fd.Key
-			sel := widget.NewSelect(options, nil)
-			if c, ok := m.Columns[key]; ok && c+1 < len(options) {
-				sel.SetSelectedIndex(c + 1)
-			} else {
-				sel.SetSelectedIndex(0)
-			}
-			sel.OnChanged = func(string) {
-				if i := sel.SelectedIndex(); i > 0 {
-					m.Columns[key] = i - 1
-				} else {
-					delete(m.Columns, key)
-				}
-				f.recompute()
-			}
-			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L(fd.Name)), nil, sel))
-		}
-		title := lang.L("Trang «{{.Sheet}}»: dòng tiêu đề {{.Row}}, bảng mã {{.Code}}",
-			map[string]any{"Sheet": m.Sheet, "Row": m.HeadRow + 1, "Code": m.Legacy.String()})
-		mapping = append(mapping, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), grid)
-	}
+	mapping := mappingEditor(f.maps, xlsx.ProductFields, f.recompute)
 
 	f.rows = widget.NewTableWithHeaders(
 		func() (int, int) { return len(f.plan.Rows), 6 },
@@ -175,11 +144,49 @@ func (f *importForm) build() {
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Các dòng sẽ nhập"), f.rows),
 		container.NewTabItem(lang.L("Lỗi"), f.probs),
-		container.NewTabItem(lang.L("Cột"), container.NewVScroll(container.NewVBox(mapping...))))
+		container.NewTabItem(lang.L("Cột"), mapping))
 	top := container.NewVBox(f.summary, f.update)
 	f.f = u.newFormDialog(lang.L("Nhập danh sách sản phẩm: {{.File}}", map[string]any{"File": f.file}),
 		container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1140, 640), f.commit, nil)
 	f.f.saveBtn.SetText(lang.L("Nhập (Ctrl+S)"))
+}
+
+// mappingEditor shows, for each sheet of maps, which column holds each of
+// fields, as choices the user can correct; changed is called after each
+// correction, which it writes into maps.
+func mappingEditor(maps []xlsx.Mapping, fields []struct{ Key, Name string }, changed func()) fyne.CanvasObject {
+	var lines []fyne.CanvasObject
+	for i := range maps {
+		m := &maps[i]
+		options := []string{lang.L("(không có)")}
+		for c, h := range m.Headings {
+			col, _ := columnName(c)
+			options = append(options, fmt.Sprintf("%s – %s", col, strings.TrimSpace(h)))
+		}
+		grid := container.NewGridWithColumns(4)
+		for _, fd := range fields {
+			key := fd.Key
+			sel := widget.NewSelect(options, nil)
+			if c, ok := m.Columns[key]; ok && c+1 < len(options) {
+				sel.SetSelectedIndex(c + 1)
+			} else {
+				sel.SetSelectedIndex(0)
+			}
+			sel.OnChanged = func(string) {
+				if i := sel.SelectedIndex(); i > 0 {
+					m.Columns[key] = i - 1
+				} else {
+					delete(m.Columns, key)
+				}
+				changed()
+			}
+			grid.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L(fd.Name)), nil, sel))
+		}
+		title := lang.L("Trang «{{.Sheet}}»: dòng tiêu đề {{.Row}}, bảng mã {{.Code}}",
+			map[string]any{"Sheet": m.Sheet, "Row": m.HeadRow + 1, "Code": m.Legacy.String()})
+		lines = append(lines, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), grid)
+	}
+	return container.NewVScroll(container.NewVBox(lines...))
 }
 
 // columnName is the spreadsheet name of column c (0-based): A, B, … AA.

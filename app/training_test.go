@@ -231,16 +231,32 @@ func TestImportParticipantList(t *testing.T) {
 		t.Fatal(err)
 	}
 	groups, _ := u.store.EthnicGroups(context.Background())
-	people, problems, err := xlsx.ReadParticipants(path, groups)
-	if err != nil || len(people) != 2 || len(problems) != 1 {
-		t.Fatalf("read %d people, %d problems, %v", len(people), len(problems), err)
+	tables, err := xlsx.ReadTables(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	onUI(func() { p.previewImport("HocVien.xlsx", people, problems) })
-	var preview *formDialog
-	eventually(t, "preview", func() bool { preview, _ = u.lastForm.(*formDialog); return preview != nil })
+	onUI(func() { p.previewList("HocVien.xlsx", tables, groups) })
+	var preview *participantImport
+	eventually(t, "preview", func() bool { preview, _ = u.lastForm.(*participantImport); return preview != nil })
 	onUI(func() {
-		if preview.saveBtn.Text != "Nhập 2 người (Ctrl+S)" {
-			t.Errorf("import button %q", preview.saveBtn.Text)
+		if len(preview.people) != 2 || len(preview.problems) != 1 || preview.f.saveBtn.Text != "Nhập 2 người (Ctrl+S)" {
+			t.Errorf("%d people, %d problems, import button %q", len(preview.people), len(preview.problems), preview.f.saveBtn.Text)
+		}
+		if !strings.Contains(personLine(preview.people[1]), "Lục Văn Đạt · 1992 · Nam · Nùng · HTX Nông sản Quốc Khánh") {
+			t.Errorf("person line %q", personLine(preview.people[1]))
+		}
+		// The year column taken for nothing: the people are read without it; taken back, with it.
+		preview.maps[0].Columns["year"], preview.maps[0].Columns["org"] = preview.maps[0].Columns["org"], preview.maps[0].Columns["year"]
+		preview.recompute()
+	})
+	onUI(func() {
+		if len(preview.problems) != 3 { // "UBND xã Thất Khê" is not a year, nor the others
+			t.Errorf("with the columns swapped: %v", preview.problems)
+		}
+		preview.maps[0].Columns["year"], preview.maps[0].Columns["org"] = preview.maps[0].Columns["org"], preview.maps[0].Columns["year"]
+		preview.recompute()
+		if len(preview.people) != 2 || !strings.Contains(preview.summary.Text, "đọc được 2 người") {
+			t.Errorf("swapped back: %d people, %q", len(preview.people), preview.summary.Text)
 		}
 	})
 	before, _ := u.store.Participants(context.Background())

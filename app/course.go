@@ -329,6 +329,7 @@ func (p *coursePage) unenroll() {
 			return nil
 		})
 }
+
 // signinMenu prints the sign-in sheet for the whole course or, when it has
 // several sessions, for the session chosen.
 func (p *coursePage) signinMenu(at fyne.CanvasObject) {

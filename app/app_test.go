@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -203,5 +205,24 @@ func TestFirstStartAsksForOffice(t *testing.T) {
 		if u.office.Text != "UBND XÃ ĐOÀN KẾT\nPHÒNG KINH TẾ" {
 			t.Errorf("sidebar says %q", u.office.Text)
 		}
+	})
+}
+
+// snapshot saves the window as drawn, in the program's theme, into the
+// folder OCOP_SHOT_DIR when it is set: pictures to look at and for the
+// README (OCOP_SHOT_DIR=$PWD/assets/screenshots go test ./app -run X).
+func snapshot(u *ui, name string) {
+	dir := os.Getenv("OCOP_SHOT_DIR")
+	if dir == "" {
+		return
+	}
+	onUI(func() {
+		u.app.Settings().SetTheme(ocopTheme{})
+		out, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return
+		}
+		png.Encode(out, u.win.Canvas().Capture())
+		out.Close()
 	})
 }

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,13 +27,7 @@ func TestImportFlow(t *testing.T) {
 			t.Errorf("summary %q, %d problems", f.summary.Text, len(f.issues))
 		}
 	})
-	if dir := os.Getenv("OCOP_SHOT_DIR"); dir != "" {
-		onUI(func() {
-			out, _ := os.Create(filepath.Join(dir, "nhap-xem-truoc.png"))
-			png.Encode(out, u.win.Canvas().Capture())
-			out.Close()
-		})
-	}
+	snapshot(u, "nhap-xem-truoc.png")
 	// The user says the address column is not one: communes are no longer found from it.
 	onUI(func() {
 		delete(f.maps[0].Columns, xlsx.FieldAddress)

@@ -30,6 +30,7 @@ type participantImport struct {
 	summary *widget.Label
 	rows    *widget.List
 	probs   *widget.List
+	tabs    *container.AppTabs
 }
 
 // importList asks for a list of participants (.xlsx or .csv), shows what
@@ -87,12 +88,12 @@ func (im *participantImport) show() {
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(im.problems[i].String()) })
-	tabs := container.NewAppTabs(
+	im.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Những người sẽ nhập"), im.rows),
 		container.NewTabItem(lang.L("Lỗi"), im.probs),
 		container.NewTabItem(lang.L("Cột"), mappingEditor(im.maps, xlsx.ParticipantFields, im.recompute)))
 	im.f = u.newFormDialog(lang.L("Nhập danh sách học viên: {{.File}}", map[string]any{"File": im.file}),
-		container.NewBorder(im.summary, nil, nil, nil, tabs), fyne.NewSize(1000, 600), im.commit, nil)
+		container.NewBorder(im.summary, nil, nil, nil, im.tabs), fyne.NewSize(1000, 600), im.commit, nil)
 	im.recompute()
 	u.lastForm = im
 	im.f.show()

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,13 +81,7 @@ func TestProvinceView(t *testing.T) {
 	if !strings.Contains(problems, "✗ bang-tinh-khac.xlsx: không phải báo cáo của OCOP Desk") {
 		t.Errorf("problems:\n%s", problems)
 	}
-	if shot := os.Getenv("OCOP_SHOT"); shot != "" { // a picture for the README, in the program's theme
-		onUI(func() { u.app.Settings().SetTheme(ocopTheme{}) })
-		img := u.win.Canvas().Capture()
-		out, _ := os.Create(shot)
-		png.Encode(out, img)
-		out.Close()
-	}
+	snapshot(u, "tong-hop-tinh.png")
 	// Removing the foreign file leaves no problem that keeps a file out.
 	onUI(func() {
 		p.list.Select(2)

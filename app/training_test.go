@@ -245,6 +245,11 @@ func TestImportParticipantList(t *testing.T) {
 		if !strings.Contains(personLine(preview.people[1]), "Lục Văn Đạt · 1992 · Nam · Nùng · HTX Nông sản Quốc Khánh") {
 			t.Errorf("person line %q", personLine(preview.people[1]))
 		}
+		preview.tabs.SelectIndex(2)
+	})
+	snapshot(u, "nhap-hoc-vien-cot.png")
+	onUI(func() {
+		preview.tabs.SelectIndex(0)
 		// The year column taken for nothing: the people are read without it; taken back, with it.
 		preview.maps[0].Columns["year"], preview.maps[0].Columns["org"] = preview.maps[0].Columns["org"], preview.maps[0].Columns["year"]
 		preview.recompute()

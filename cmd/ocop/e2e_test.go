@@ -1,15 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
-	"fmt"
 	"image"
 	"image/color"
 	_ "image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -94,47 +93,39 @@ func TestWindowOpensUnderXvfb(t *testing.T) {
 	}
 }
 
-// alive reports whether the X server whose lock file is lock still runs.
-func alive(lock string) bool {
-	b, err := os.ReadFile(lock)
-	if err != nil {
-		return false
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 {
-		return false
-	}
-	return syscall.Kill(pid, 0) == nil
-}
-
+// startXvfb starts an X server on a display it picks itself (-displayfd:
+// no guessing which displays are free, whatever stale sockets and locks
+// other servers left behind) and returns the display once it accepts
+// clients.
 func startXvfb(t *testing.T) string {
 	t.Helper()
-	for n := 91; n < 120; n++ {
-		socket, lock := fmt.Sprintf("/tmp/.X11-unix/X%d", n), fmt.Sprintf("/tmp/.X%d-lock", n)
-		if _, err := os.Stat(socket); err == nil {
-			if alive(lock) {
-				continue
-			}
-			// Left by an X server that was killed: free the display again.
-			os.Remove(socket)
-			os.Remove(lock)
-		}
-		display := fmt.Sprintf(":%d", n)
-		x := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// SIGTERM lets Xvfb remove its socket and lock file.
-		t.Cleanup(func() { x.Process.Signal(syscall.SIGTERM); x.Wait() })
-		for i := 0; i < 100; i++ {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
-				return display
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("Xvfb %s did not start", display)
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display")
+	defer r.Close()
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w} // fd 3
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	// SIGTERM lets Xvfb remove its socket and lock file.
+	t.Cleanup(func() { x.Process.Signal(syscall.SIGTERM); x.Wait() })
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start within 20 s")
+	}
 	return ""
 }
 

@@ -84,8 +84,17 @@ func (f *formDialog) cancel() {
 		f.asking = nil
 		return
 	}
+	f.closeThen(nil)
+}
+
+// closeThen closes the form, asking first when something was changed, and
+// then runs next (when not nil), for a form that opens another in its place.
+func (f *formDialog) closeThen(next func()) {
 	if f.changed == nil || !f.changed() {
 		f.close()
+		if next != nil {
+			next()
+		}
 		return
 	}
 	var d *dialog.ConfirmDialog
@@ -95,10 +104,14 @@ func (f *formDialog) cancel() {
 		}
 		if ok {
 			f.close()
+			if next != nil {
+				next()
+			}
 		}
 	}, f.u.win)
 	f.asking = d
 	d.SetConfirmText(lang.L("Bỏ thay đổi"))
+	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(lang.L("Quay lại"))
 	d.Show()
 }

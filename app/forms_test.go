@@ -506,3 +506,27 @@ func TestBackupKeepCounts(t *testing.T) {
 		t.Errorf("office form gives %d/%d, %v", st.KeepDaily, st.KeepBefore, err)
 	}
 }
+
+// Opening one of a producer's products from its form, with the form
+// changed, asks first; going back keeps the typing.
+func TestProducerFormAsksBeforeOpeningAProduct(t *testing.T) {
+	u := newTestUI(t, true)
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{})
+	id := rows[0].ProducerID
+	onUI(func() { u.openProducerForm(id, nil) })
+	var f *producerForm
+	eventually(t, "producer form", func() bool { f, _ = u.lastForm.(*producerForm); return f != nil && len(f.products) > 0 })
+	onUI(func() {
+		f.phone.SetText("0912 345 678")
+		f.productList.Select(0)
+	})
+	tapButton(t, u, "Quay lại")
+	onUI(func() {
+		if u.lastForm != f || !u.modalOpen() || f.phone.Text != "0912 345 678" {
+			t.Error("the producer's form was closed or its typing lost")
+		}
+		f.productList.Select(0)
+	})
+	tapButton(t, u, "Bỏ thay đổi")
+	eventually(t, "the product's form", func() bool { _, ok := u.lastForm.(*productForm); return ok })
+}

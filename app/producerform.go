@@ -27,6 +27,7 @@ type producerForm struct {
 	types                            []data.ProducerType
 	communes                         []data.Commune // covered first, as the select lists them
 	products                         []data.ProductRow
+	productList                      *widget.List // the producer's products; a tap opens one
 }
 
 type producerFormData struct {
@@ -198,15 +199,18 @@ func (p *producerForm) productsBox() fyne.CanvasObject {
 			}
 			o.(*widget.Label).SetText(text)
 		})
+	p.productList = list
+	// The product opens in the producer's place, after asking when the
+	// producer's form has unsaved changes.
 	list.OnSelected = func(i widget.ListItemID) {
 		id := p.products[i].ID
-		p.f.close()
-		u.openProductForm(id, 0)
+		list.UnselectAll()
+		p.f.closeThen(func() { u.openProductForm(id, 0) })
 	}
 	add := widget.NewButtonWithIcon(lang.L("Thêm sản phẩm của chủ thể này…"), theme.ContentAddIcon(), func() {
-		p.f.close()
-		u.openProductForm(0, p.id)
+		p.f.closeThen(func() { u.openProductForm(0, p.id) })
 	})
+	u.editOnly(add)
 	sub := lang.L("{{.N}} sản phẩm", map[string]any{"N": len(p.products)})
 	return section(lang.L("Sản phẩm"), sub, container.NewBorder(nil, add, nil, nil,
 		container.NewGridWrap(fyne.NewSize(700, float32(min(len(p.products), 5))*38+4), list)))

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
 // undoStep reverses one change (a delete, an edit) made in this session.
@@ -77,6 +78,7 @@ func (u *ui) confirmChange(title, msg, yes, no, label string, change, undo func(
 		})
 	}, u.win)
 	d.SetConfirmText(yes)
+	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(no)
 	d.Show()
 }

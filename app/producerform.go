@@ -126,6 +126,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 				p.f.close()
 				u.deleteProducer(id, pr.Name)
 			}))
+		u.editOnly(extra[len(extra)-1])
 	}
 	save := func() {
 		ok := p.checkName()

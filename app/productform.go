@@ -107,6 +107,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 			})
 		})
 	})
+	u.editOnly(newProducer)
 
 	setNames := []string{lang.L("(chưa phân loại)")}
 	p.setCodes = []string{""}
@@ -154,6 +155,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 				p.f.close()
 				u.deleteProduct(id, d.product.Name)
 			}))
+		u.editOnly(extra[len(extra)-1])
 	}
 	p.initial = p.snapshot()
 	// Two columns, so that the whole form fits a 1366×768 screen without scrolling.
@@ -348,6 +350,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Thêm đánh giá lại…"), theme.ContentAddIcon(), func() {
 		u.openCertForm(p.name.Text, data.Certification{ProductID: p.id}, u.dataChanged)
 	})
+	u.editOnly(add, del)
 	edit.OnTapped = func() {
 		if p.picked >= 0 {
 			u.openCertForm(p.name.Text, p.history[p.picked], u.dataChanged)

@@ -108,9 +108,16 @@ func TestSecondCopyOffersViewOnlyOrTheFirstWindow(t *testing.T) {
 		s.ui.openProductForm(rows0(t, s.store), 0)
 	})
 	eventually(t, "the form", func() bool { return s.ui.topModal() != nil })
-	onUI(func() { saveOffered = s.ui.topModal().saveBtn.Visible() || s.ui.topModal().save != nil })
-	if addShown || saveOffered {
-		t.Errorf("the viewer offers Thêm (%v) or Lưu (%v)", addShown, saveOffered)
+	var reEval, deleteShown bool
+	onUI(func() {
+		top := s.ui.topModal()
+		saveOffered = top.saveBtn.Visible() || top.save != nil
+		objs := []fyne.CanvasObject{s.win.Canvas().Overlays().Top()}
+		reEval = buttonIn(objs, "Thêm đánh giá lại…") != nil
+		deleteShown = buttonIn(objs, "Xóa sản phẩm") != nil
+	})
+	if addShown || saveOffered || reEval || deleteShown {
+		t.Errorf("the viewer offers Thêm (%v), Lưu (%v), Thêm đánh giá lại (%v) or Xóa sản phẩm (%v)", addShown, saveOffered, reEval, deleteShown)
 	}
 	// A change tried in the viewer is refused with the reason.
 	if err := s.store.DeleteProduct(context.Background(), rows[0].ID); err == nil || !strings.Contains(err.Error(), "chỉ để xem") {

@@ -174,6 +174,26 @@ func TestProducersScreen(t *testing.T) {
 	if p.rows[0].Name != "HTX Hồi Quế Tân Tiến" || p.rows[0].Products != 3 {
 		t.Errorf("found %+v", p.rows[0])
 	}
+	// Mở and Xóa act on the selected row: offered only while there is one.
+	rowButtons := func() (open, del bool) {
+		onUI(func() {
+			objs := []fyne.CanvasObject{p.view}
+			open, del = buttonIn(objs, "Mở (Enter)") != nil, buttonIn(objs, "Xóa (Delete)") != nil
+		})
+		return
+	}
+	if open, del := rowButtons(); open || del {
+		t.Errorf("with no row selected: Mở enabled %v, Xóa enabled %v", open, del)
+	}
+	onUI(func() { p.list.selectRow(0) })
+	if open, del := rowButtons(); !open || !del {
+		t.Errorf("with a row selected: Mở enabled %v, Xóa enabled %v", open, del)
+	}
+	onUI(func() { test.Type(p.search, "x") })
+	eventually(t, "the search narrowed", func() bool { return len(p.rows) == 0 })
+	if open, _ := rowButtons(); open {
+		t.Error("Mở still enabled after the selected row went away")
+	}
 }
 
 func TestFirstStartAsksForOffice(t *testing.T) {

@@ -52,8 +52,18 @@ func (u *ui) newFormDialog(title string, content fyne.CanvasObject, size fyne.Si
 	}
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(buttons...)), nil, nil, content)
 	f.d = dialog.NewCustomWithoutButtons(title, body, u.win)
-	f.d.Resize(size)
+	f.d.Resize(fitWindow(u.win, size))
 	return f
+}
+
+// fitWindow shrinks a dialog's size to fit inside the window (a small
+// screen), instead of the window growing past the screen's edge.
+func fitWindow(w fyne.Window, size fyne.Size) fyne.Size {
+	win := w.Canvas().Size()
+	if win.Width <= 0 || win.Height <= 0 {
+		return size
+	}
+	return fyne.NewSize(min(size.Width, win.Width-24), min(size.Height, win.Height-24))
 }
 
 func (f *formDialog) show() {

@@ -63,6 +63,8 @@ func newProducersScreen(u *ui) *producersScreen {
 	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { p.list.onDelete(p.list.selected) })
 	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
 	u.editOnly(add, del)
+	p.list.rowButtons = []*widget.Button{open, del}
+	p.list.updateRowButtons()
 	actions := container.NewHBox(add, open, del, trash)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Chủ thể OCOP")), actions), p.search)
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
@@ -154,6 +156,6 @@ func (p *producersScreen) applyFilter() {
 		}
 	}
 	p.footer.SetText(lang.L("{{.N}} / {{.M}} chủ thể", map[string]any{"N": len(p.rows), "M": len(p.all)}))
-	p.list.selected = -1
+	p.list.clearSelection()
 	p.list.table.Refresh()
 }

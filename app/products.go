@@ -86,7 +86,6 @@ func newProductsScreen(u *ui) *productsScreen {
 	p.list.rowTint = func(row int) color.Color { return statusTint(p.rows.At(row).Status) }
 	p.list.onOpen = p.open
 	p.list.onDelete = p.deleteRow
-	p.list.onSelect = func(int) { p.editBtn.Enable(); p.deleteBtn.Enable() }
 	add := widget.NewButtonWithIcon(lang.L("Thêm (Ctrl+N)"), theme.ContentAddIcon(), p.add)
 	add.Importance = widget.HighImportance
 	p.editBtn = widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { p.open(p.list.selected) })
@@ -94,7 +93,8 @@ func newProductsScreen(u *ui) *productsScreen {
 	trash := widget.NewButtonWithIcon(lang.L("Thùng rác"), theme.ContentRemoveIcon(), u.showTrash)
 	export := widget.NewButtonWithIcon(lang.L("Xuất Excel…"), theme.DocumentSaveIcon(), u.exportProducts)
 	importBtn := widget.NewButtonWithIcon(lang.L("Nhập…"), theme.UploadIcon(), u.importProducts)
-	p.enableRowButtons()
+	p.list.rowButtons = []*widget.Button{p.editBtn, p.deleteBtn}
+	p.list.updateRowButtons()
 	// Fixed widths keep the filters' longest choices readable.
 	sel := func(s *widget.Select, w float32) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, s.MinSize().Height), s)
@@ -107,16 +107,6 @@ func newProductsScreen(u *ui) *productsScreen {
 		p.search, container.NewHScroll(filters))
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
 	return p
-}
-
-func (p *productsScreen) enableRowButtons() {
-	if p.list.selected >= 0 && p.list.selected < p.rows.Len() {
-		p.editBtn.Enable()
-		p.deleteBtn.Enable()
-	} else {
-		p.editBtn.Disable()
-		p.deleteBtn.Disable()
-	}
 }
 
 // add opens the form for a new product.
@@ -348,8 +338,7 @@ func (p *productsScreen) applyFilter() {
 				keep = p.rows.At(p.list.selected).ID
 			}
 			p.rows = rows
-			p.list.selected = -1
-			p.list.table.UnselectAll()
+			p.list.clearSelection()
 			if p.want == 0 && keep != 0 {
 				p.want = keep // the selected product stays selected while it matches
 			}
@@ -359,7 +348,6 @@ func (p *productsScreen) applyFilter() {
 				p.selectProduct(p.want)
 				p.want = 0
 			}
-			p.enableRowButtons()
 		})
 	})
 }

@@ -29,6 +29,27 @@ type listTable struct {
 	rowTint  func(row int) color.Color // background of a row, nil for none
 	onOpen   func(row int)             // Enter or double click
 	onDelete func(row int)             // Delete key
+
+	rowButtons []*widget.Button // act on the selected row: enabled only while there is one
+}
+
+// updateRowButtons enables the row buttons when a row is selected.
+func (t *listTable) updateRowButtons() {
+	on := t.selected >= 0 && t.selected < t.rows()
+	for _, b := range t.rowButtons {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// clearSelection selects no row (the rows changed).
+func (t *listTable) clearSelection() {
+	t.selected = -1
+	t.table.UnselectAll()
+	t.updateRowButtons()
 }
 
 type tableColumn struct {
@@ -110,6 +131,7 @@ func newListTable(cols []tableColumn, rows func() int, cell func(row, col int) t
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.selected = id.Row
+		t.updateRowButtons()
 		t.table.Refresh()
 		if t.onSelect != nil {
 			t.onSelect(id.Row)
@@ -206,8 +228,7 @@ func (t *listTable) sortBy(col int) {
 	} else {
 		t.sortCol, t.sortDesc = col, false
 	}
-	t.selected = -1
-	t.table.UnselectAll()
+	t.clearSelection()
 	if t.onSort != nil {
 		t.onSort(t.sortCol, t.sortDesc)
 	}
@@ -220,6 +241,7 @@ func (t *listTable) selectRow(row int) {
 	// Selecting through the table also moves its keyboard focus cell there.
 	t.table.Select(widget.TableCellID{Row: row, Col: 0})
 	t.table.ScrollTo(widget.TableCellID{Row: row, Col: 0})
+	t.updateRowButtons()
 	t.table.Refresh()
 }
 

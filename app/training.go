@@ -90,6 +90,8 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { t.list.onOpen(t.list.selected) })
 	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { t.list.onDelete(t.list.selected) })
 	u.editOnly(add, del)
+	t.list.rowButtons = []*widget.Button{open, del}
+	t.list.updateRowButtons()
 	yearBox := container.NewGridWrap(fyne.NewSize(140, t.year.MinSize().Height), t.year)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Lớp tập huấn")), container.NewHBox(add, open, del)),
 		container.NewBorder(nil, nil, nil, yearBox, t.search))
@@ -155,8 +157,7 @@ func (t *trainingScreen) refresh() {
 		t.stats.SetText(statsText(year, l.stats))
 		rows := l.rows
 		t.rows = rows
-		t.list.selected = -1
-		t.list.table.UnselectAll()
+		t.list.clearSelection()
 		t.list.table.Refresh()
 		t.footer.SetText(lang.L("{{.N}} lớp", map[string]any{"N": len(rows)}))
 	})

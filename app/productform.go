@@ -143,7 +143,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 	if id == 0 {
 		p.cert = newCertFields(u, d.rules, true)
 		p.cert.initial = p.cert.snapshot()
-		second = section(lang.L("Quyết định công nhận"), lang.L("Để trống nếu sản phẩm chưa được công nhận"), p.cert.view)
+		second = section(lang.L("Quyết định công nhận"), lang.L("Để trống cả phần này nếu sản phẩm chưa được công nhận; khi đã nhập quyết định, các ô có dấu * là bắt buộc"), p.cert.view)
 	} else {
 		title = lang.L("Sản phẩm: {{.Name}}", map[string]any{"Name": d.product.Name})
 		second = p.historyBox()

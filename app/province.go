@@ -36,6 +36,7 @@ type provinceView struct {
 	progress  *widget.ProgressBar
 	saveBtn   *widget.Button
 	removeBtn *widget.Button
+	clearBtn  *widget.Button
 	gen       int
 }
 
@@ -69,7 +70,7 @@ func newProvinceView(u *ui) *provinceView {
 	p.list.OnSelected = func(i widget.ListItemID) { p.picked = i; p.removeBtn.Enable() }
 	p.summary = widget.NewLabel(lang.L("Chưa chọn tệp nào. Thêm các tệp báo cáo Excel do OCOP Desk của các đơn vị xuất ra (từng tệp hoặc cả thư mục)."))
 	p.summary.Wrapping = fyne.TextWrapWord
-	p.problems = widget.NewLabel("")
+	p.problems = widget.NewLabel(lang.L("Lỗi và lưu ý của từng tệp sẽ hiện ở đây."))
 	p.problems.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
@@ -80,17 +81,18 @@ func newProvinceView(u *ui) *provinceView {
 	addDir := widget.NewButtonWithIcon(lang.L("Thêm cả thư mục…"), theme.FolderOpenIcon(), p.addFolder)
 	p.removeBtn = widget.NewButtonWithIcon(lang.L("Bỏ tệp đã chọn"), theme.ContentRemoveIcon(), p.removePicked)
 	p.removeBtn.Disable()
-	clear := widget.NewButtonWithIcon(lang.L("Bỏ hết"), theme.ContentClearIcon(), func() {
+	p.clearBtn = widget.NewButtonWithIcon(lang.L("Bỏ hết"), theme.ContentClearIcon(), func() {
 		p.paths = nil
 		p.recombine()
 	})
+	p.clearBtn.Disable()
 	p.saveBtn = widget.NewButtonWithIcon(lang.L("Ghi tổng hợp tỉnh…"), theme.DocumentSaveIcon(), p.save)
 	p.saveBtn.Importance = widget.HighImportance
 	p.saveBtn.Disable()
 
 	top := container.NewVBox(
-		widget.NewLabel(lang.L("Gộp các báo cáo Excel của các đơn vị thành một báo cáo của tỉnh (thêm tệp bằng nút, hoặc kéo thả tệp, thư mục vào cửa sổ). Chương trình đọc phần số liệu mà OCOP Desk cất trong mỗi tệp, nên không phụ thuộc vào cách trình bày; tệp đã bị sửa số liệu sau khi xuất, tệp của chương trình khác, tệp khác kỳ hoặc hai tệp của cùng một đơn vị được báo ra và không gộp.")),
-		container.NewHBox(addFile, addDir, p.removeBtn, clear),
+		widget.NewLabel(lang.L("Gộp các báo cáo Excel do OCOP Desk của các đơn vị xuất ra thành một báo cáo của tỉnh. Thêm tệp bằng nút, hoặc kéo thả tệp, thư mục vào cửa sổ. Chương trình đọc phần số liệu OCOP Desk cất trong mỗi tệp, nên không phụ thuộc cách trình bày. Những tệp sau được báo ra và không gộp: tệp bị sửa số liệu sau khi xuất, tệp không phải của OCOP Desk, tệp khác kỳ báo cáo, tệp thứ hai của cùng một đơn vị.")),
+		container.NewHBox(addFile, addDir, p.removeBtn, p.clearBtn),
 		p.progress)
 	top.Objects[0].(*widget.Label).Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), p.summary, container.NewHBox(p.saveBtn))
@@ -287,6 +289,12 @@ func (p *provinceView) show() {
 		lines = append(lines, lang.L("Không có vấn đề nào: mọi tệp đều gộp được."))
 	}
 	p.problems.SetText(strings.Join(lines, "\n"))
+	if len(prov.Files) == 0 {
+		p.clearBtn.Disable()
+		p.problems.SetText(lang.L("Lỗi và lưu ý của từng tệp sẽ hiện ở đây."))
+	} else {
+		p.clearBtn.Enable()
+	}
 	switch {
 	case len(prov.Files) == 0:
 		p.summary.SetText(lang.L("Chưa chọn tệp nào. Thêm các tệp báo cáo Excel do OCOP Desk của các đơn vị xuất ra (từng tệp hoặc cả thư mục)."))

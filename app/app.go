@@ -221,6 +221,11 @@ func (u *ui) addShortcuts() {
 	})
 }
 
+// keepEsc takes the keyboard focus back from a list or grid just tapped in
+// a form: Fyne gives such a widget every key, Esc included, and Esc must
+// still close the form.
+func (u *ui) keepEsc() { u.win.Canvas().Unfocus() }
+
 // shortcut runs the window's action for a Ctrl shortcut, wherever the
 // focus is; it reports whether there was one. An open form takes only its own.
 func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {

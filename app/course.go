@@ -19,15 +19,16 @@ import (
 // grid (participants × sessions). A tap on a cell cycles its mark; a tap on
 // a session's heading marks the whole class at once.
 type coursePage struct {
-	u       *ui
-	id      int64
-	f       *formDialog
-	roster  data.Roster
-	info    *widget.Label
-	grid    *widget.Table
-	picked  int // selected participant row, -1 for none
-	remove  *widget.Button
-	editBtn *widget.Button
+	u        *ui
+	id       int64
+	f        *formDialog
+	roster   data.Roster
+	info     *widget.Label
+	grid     *widget.Table
+	gridView fyne.CanvasObject // the grid as laid out (it answers Esc)
+	picked   int               // selected participant row, -1 for none
+	remove   *widget.Button
+	editBtn  *widget.Button
 }
 
 // Columns of the grid before the sessions.
@@ -55,20 +56,31 @@ func (p *coursePage) build() {
 	u := p.u
 	p.info = widget.NewLabel("")
 	p.info.Wrapping = fyne.TextWrapWord
-	p.grid = widget.NewTableWithHeaders(
-		func() (int, int) { return len(p.roster.Participants), gridSessions + len(p.roster.Sessions) + 1 },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			text, imp := p.cell(id.Row, id.Col)
-			l := o.(*widget.Label)
-			l.Importance = imp
-			l.TextStyle.Bold = id.Col == gridName
-			l.SetText(text)
-		})
+	// A tapped grid takes the keyboard; Esc still closes the page.
+	kt := &keyTable{onKey: func(k *fyne.KeyEvent) bool {
+		if k.Name == fyne.KeyEscape {
+			u.escape()
+			return true
+		}
+		return false
+	}}
+	kt.Length = func() (int, int) { return len(p.roster.Participants), gridSessions + len(p.roster.Sessions) + 1 }
+	kt.CreateCell = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	kt.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		text, imp := p.cell(id.Row, id.Col)
+		l := o.(*widget.Label)
+		l.Importance = imp
+		l.TextStyle.Bold = id.Col == gridName
+		l.SetText(text)
+	}
+	kt.ShowHeaderRow = true
+	kt.ExtendBaseWidget(kt)
+	p.grid = &kt.Table
+	p.gridView = kt
 	p.grid.ShowHeaderColumn = false
 	p.grid.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
@@ -133,7 +145,7 @@ func (p *coursePage) build() {
 	history := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 		u.showChangeLog(data.EntityCourse, p.id, p.roster.Course.Title)
 	})
-	p.f = u.newFormDialog(p.roster.Course.Title, container.NewBorder(top, nil, nil, nil, p.grid), fyne.NewSize(1140, 640), nil, nil, history)
+	p.f = u.newFormDialog(p.roster.Course.Title, container.NewBorder(top, nil, nil, nil, p.gridView), fyne.NewSize(1140, 640), nil, nil, history)
 	// Changes made elsewhere (the course form, undo) reload the page.
 	u.formRefresh = p.reload
 	p.f.onClose = func() { u.formRefresh = nil; u.dataChanged() }

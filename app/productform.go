@@ -335,7 +335,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 	del := widget.NewButtonWithIcon(lang.L("Xóa"), theme.DeleteIcon(), nil)
 	edit.Disable()
 	del.Disable()
-	p.historyList.OnSelected = func(i widget.ListItemID) { p.picked = i; edit.Enable(); del.Enable() }
+	p.historyList.OnSelected = func(i widget.ListItemID) { p.picked = i; edit.Enable(); del.Enable(); u.keepEsc() }
 	p.historyList.OnUnselected = func(widget.ListItemID) { p.picked = -1; edit.Disable(); del.Disable() }
 	reload := func() {
 		background(u, func(ctx context.Context) ([]data.Certification, error) { return u.store.Certifications(ctx, p.id) },

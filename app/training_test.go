@@ -277,3 +277,20 @@ func TestImportParticipantList(t *testing.T) {
 		}
 	})
 }
+
+// Esc closes the course page even when the attendance grid, just tapped,
+// has the keyboard.
+func TestEscClosesCoursePageFromTheGrid(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "phần mềm")
+	onUI(func() {
+		g := p.gridView.(fyne.Focusable)
+		u.win.Canvas().Focus(g)
+		g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	})
+	onUI(func() {
+		if u.modalOpen() {
+			t.Error("Esc in the grid did not close the course page")
+		}
+	})
+}

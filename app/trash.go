@@ -34,7 +34,7 @@ func (u *ui) showTrash() {
 		restore := widget.NewButtonWithIcon(lang.L("Khôi phục"), theme.ContentUndoIcon(), nil)
 		restore.Importance = widget.HighImportance
 		restore.Disable()
-		list.OnSelected = func(i widget.ListItemID) { picked = i; restore.Enable() }
+		list.OnSelected = func(i widget.ListItemID) { picked = i; restore.Enable(); u.keepEsc() }
 		var f *formDialog
 		restore.OnTapped = func() {
 			if picked < 0 {

@@ -73,9 +73,10 @@ type ui struct {
 	undoBtn *widget.Button // in the status bar
 	modals  []*formDialog  // open forms, innermost last
 
-	formRefresh func() // reloads what an open form shows after a change
-	lastTyping  string // the typing method before Ctrl+Shift+V turned it off
-	lastForm    any    // the form opened last, for tests
+	formRefresh func()        // reloads what an open form shows after a change
+	popup       *widget.PopUp // a small pop-up over a form (the calendar), closed first by Esc
+	lastTyping  string        // the typing method before Ctrl+Shift+V turned it off
+	lastForm    any           // the form opened last, for tests
 }
 
 // screen is one entry of the navigation bar.
@@ -279,6 +280,11 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 
 // escape closes the innermost form, asking first if it has unsaved changes.
 func (u *ui) escape() {
+	if u.popup != nil && u.popup.Visible() {
+		u.popup.Hide()
+		u.popup = nil
+		return
+	}
 	if m := u.topModal(); m != nil {
 		m.cancel()
 	}

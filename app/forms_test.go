@@ -530,3 +530,34 @@ func TestProducerFormAsksBeforeOpeningAProduct(t *testing.T) {
 	tapButton(t, u, "Bỏ thay đổi")
 	eventually(t, "the product's form", func() bool { _, ok := u.lastForm.(*productForm); return ok })
 }
+
+// Esc with the calendar open closes the calendar, not the form under it.
+func TestEscClosesTheCalendarFirst(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	onUI(func() {
+		box := f.cert.date.view.(*fyne.Container)
+		for _, o := range box.Objects {
+			if b, ok := o.(*widget.Button); ok {
+				test.Tap(b)
+			}
+		}
+	})
+	onUI(func() {
+		if u.popup == nil || !u.popup.Visible() {
+			t.Fatal("the calendar did not open")
+		}
+		u.escape()
+	})
+	onUI(func() {
+		if u.popup != nil || !u.modalOpen() {
+			t.Errorf("after Esc: calendar %v, form open %v", u.popup, u.modalOpen())
+		}
+		u.escape()
+	})
+	onUI(func() {
+		if u.modalOpen() {
+			t.Error("a second Esc did not close the (unchanged) form")
+		}
+	})
+}

@@ -159,6 +159,7 @@ func newDateField(u *ui) *dateField {
 			y = max(0, pos.Y-pop.MinSize().Height)
 		}
 		pop.ShowAtPosition(fyne.NewPos(x, y))
+		u.popup = pop // Esc closes the calendar, not the form under it
 	}
 	d.view = container.NewBorder(nil, nil, nil, pick, d.entry)
 	return d

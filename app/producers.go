@@ -34,19 +34,20 @@ func newProducersScreen(u *ui) *producersScreen {
 	p.search.OnChanged = func(string) { p.applyFilter() }
 	p.footer = widget.NewLabel("")
 	p.list = newListTable([]tableColumn{
-		{lang.L("Tên chủ thể"), 280}, {lang.L("Loại hình"), 170}, {lang.L("Xã, phường"), 120},
-		{lang.L("Địa chỉ"), 300}, {lang.L("Người đại diện"), 170}, {lang.L("Điện thoại"), 120}, {lang.L("Số SP"), 70},
+		// The address, often long, comes last: what is cut off at the window's edge is the least needed.
+		{lang.L("Tên chủ thể"), 270}, {lang.L("Loại hình"), 150}, {lang.L("Xã, phường"), 115},
+		{lang.L("Người đại diện"), 165}, {lang.L("Điện thoại"), 125}, {lang.L("Số SP"), 60}, {lang.L("Địa chỉ"), 320},
 	}, func() int { return len(p.rows) }, func(row, col int) tableCell {
 		r := p.rows[row]
-		return tableCell{text: []string{r.Name, r.TypeName, r.Commune, r.Address, r.Representative, r.Phone,
-			strconv.Itoa(r.Products)}[col], bold: col == 0}
+		return tableCell{text: []string{r.Name, r.TypeName, r.Commune, r.Representative, r.Phone,
+			strconv.Itoa(r.Products), r.Address}[col], bold: col == 0}
 	})
 	p.list.onSort = func(col int, desc bool) {
 		key := func(r data.ProducerRow) string {
-			if col == 6 {
+			if col == 5 {
 				return strconv.Itoa(100000 + r.Products)
 			}
-			return string(data.SortKeyVI([]string{r.Name, r.TypeName, r.Commune, r.Address, r.Representative, r.Phone}[col]))
+			return string(data.SortKeyVI([]string{r.Name, r.TypeName, r.Commune, r.Representative, r.Phone, "", r.Address}[col]))
 		}
 		sortBy(p.all, key, desc)
 		p.applyFilter()

@@ -47,7 +47,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	t.stats = widget.NewLabel("")
 	t.stats.Wrapping = fyne.TextWrapWord
 	t.list = newListTable([]tableColumn{
-		{lang.L("Lớp tập huấn"), 330}, {lang.L("Từ ngày"), 96}, {lang.L("Đến ngày"), 96}, {lang.L("Địa điểm"), 200},
+		{lang.L("Lớp tập huấn"), 420}, {lang.L("Từ ngày"), 96}, {lang.L("Đến ngày"), 96}, {lang.L("Địa điểm"), 200},
 		{lang.L("Số buổi"), 70}, {lang.L("Học viên"), 80}, {lang.L("Có mặt"), 80},
 	}, func() int { return len(t.rows) }, t.cell)
 	t.list.onOpen = func(row int) {

@@ -294,3 +294,23 @@ func TestEscClosesCoursePageFromTheGrid(t *testing.T) {
 		}
 	})
 }
+
+// Saving a participant with several wrong fields shows every message at
+// once, like the other forms.
+func TestParticipantFormShowsEveryProblem(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "phần mềm")
+	onUI(func() { u.openParticipantForm(0, p.id, p.enrolled(), p.reload) })
+	var f *participantForm
+	eventually(t, "participant form", func() bool { f, _ = u.lastForm.(*participantForm); return f != nil })
+	onUI(func() {
+		f.year.SetText("19x8")
+		f.ethnicity.SetText("Tày Mường")
+		f.save()
+	})
+	onUI(func() {
+		if f.fName.errorText() == "" || f.fYear.errorText() == "" || f.fEth.errorText() == "" {
+			t.Errorf("messages: name %q, year %q, ethnicity %q", f.fName.errorText(), f.fYear.errorText(), f.fEth.errorText())
+		}
+	})
+}

@@ -98,11 +98,14 @@ func newReportsScreen(u *ui) *reportsScreen {
 	r.kind.SetSelectedIndex(periodQuarter)
 	r.part.SetSelectedIndex((int(now.Month()) - 1) / 3)
 	options := formGrid(newField(lang.L("Sắp hết hạn trong (ngày)"), container.NewGridWrap(fyne.NewSize(120, r.days.MinSize().Height), r.days), ""))
-	own := container.NewBorder(container.NewBorder(nil, nil, nil, r.saveBtn), nil, nil, nil, container.NewVScroll(container.NewVBox(
+	// The choices on the left, what the workbook will hold on the right:
+	// all of it in view on a 1366×768 screen.
+	choices := container.NewVBox(
 		section(lang.L("Kỳ báo cáo"), lang.L("Số liệu tính đến ngày cuối kỳ: hạng sao theo quyết định mới nhất trước ngày đó, tình trạng vào ngày đó."), periodRow),
 		section(lang.L("Các báo cáo (mỗi báo cáo một trang tính trong cùng một tệp)"), "", container.NewVBox(checks...)),
-		section(lang.L("Tùy chọn"), "", container.NewVBox(r.validOnly, options)),
-		section(lang.L("Báo cáo sẽ gồm"), "", r.preview))))
+		section(lang.L("Tùy chọn"), "", container.NewVBox(r.validOnly, options)))
+	own := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(r.saveBtn)), nil, nil,
+		container.NewVScroll(container.NewGridWithColumns(2, choices, container.NewVBox(section(lang.L("Báo cáo sẽ gồm"), "", r.preview)))))
 	r.province = newProvinceView(u)
 	r.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Báo cáo của đơn vị"), own),
 		container.NewTabItem(lang.L("Tổng hợp tỉnh (gộp báo cáo các đơn vị)"), r.province.view))

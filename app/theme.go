@@ -41,6 +41,9 @@ func (ocopTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return red
 	case theme.ColorNameSuccess:
 		return green
+	case theme.ColorNameInputBorder:
+		// Darker than Fyne's: an empty check box or entry must not look disabled.
+		return color.NRGBA{R: 0x8c, G: 0x94, B: 0x8c, A: 0xff}
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

@@ -234,7 +234,7 @@ func (p *coursePage) cell(row, col int) (string, widget.Importance) {
 // markText and markImportance show a mark in words and colour.
 func markText(m data.Attendance) string {
 	if m == "" {
-		return "–"
+		return lang.L("chưa điểm danh")
 	}
 	return lang.L(m.Label())
 }

@@ -72,7 +72,7 @@ func TestAttendanceGrid(t *testing.T) {
 	onUI(func() { p.grid.Select(widget.TableCellID{Row: 0, Col: gridSessions}) })
 	eventually(t, "absent", func() bool { text, _ := p.cell(0, gridSessions); return text == "Vắng" })
 	onUI(func() { p.grid.Select(widget.TableCellID{Row: 0, Col: gridSessions}) })
-	eventually(t, "cleared", func() bool { text, _ := p.cell(0, gridSessions); return text == "–" })
+	eventually(t, "cleared", func() bool { text, _ := p.cell(0, gridSessions); return text == "chưa điểm danh" })
 	// Closing the page shows the new count in the course list.
 	onUI(func() { p.f.cancel() })
 	tr := u.training

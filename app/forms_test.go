@@ -561,3 +561,29 @@ func TestEscClosesTheCalendarFirst(t *testing.T) {
 		}
 	})
 }
+
+// In the producer field, Down opens the list of the producers matching
+// what was typed.
+func TestProducerChoiceOpensOnDown(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	onUI(func() {
+		test.Type(f.producer, "que")
+		f.producer.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	})
+	onUI(func() {
+		top := u.win.Canvas().Overlays().Top()
+		items := -1
+		eachObject([]fyne.CanvasObject{top}, func(o fyne.CanvasObject) {
+			switch m := o.(type) {
+			case *widget.Menu:
+				items = len(m.Items)
+			case *widget.PopUpMenu:
+				items = len(m.Items)
+			}
+		})
+		if items != 1 {
+			t.Errorf("Down opened %T with %d choices, want a menu of the one producer matching «que»", top, items)
+		}
+	})
+}

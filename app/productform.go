@@ -96,7 +96,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 
 	p.setProducers(d.producers)
 	p.producer = newChoiceEntry(u)
-	p.producer.SetPlaceHolder(lang.L("gõ vài chữ của tên để lọc, rồi chọn"))
+	p.producer.SetPlaceHolder(lang.L("gõ vài chữ của tên để lọc, rồi ↓ để chọn"))
 	p.producer.OnChanged = func(s string) { p.filterProducers(s); p.fProd.setError("") }
 	p.filterProducers("")
 	newProducer := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() {

@@ -217,10 +217,18 @@ func (e *choiceEntry) TypedRune(r rune) {
 	}
 }
 
+// TypedKey passes Esc to the window, and opens the list of choices on
+// Down, as a combo box does: type a few letters, Down, arrows, Enter.
 func (e *choiceEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
+	switch k.Name {
+	case fyne.KeyEscape:
 		e.u.escape()
 		return
+	case fyne.KeyDown:
+		if b, ok := e.ActionItem.(*widget.Button); ok && b.OnTapped != nil && !e.Disabled() {
+			b.OnTapped()
+			return
+		}
 	}
 	e.SelectEntry.TypedKey(k)
 }

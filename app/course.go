@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -129,7 +130,7 @@ func (p *coursePage) build() {
 	var signin *widget.Button
 	signin = widget.NewButtonWithIcon(lang.L("Danh sách ký tên…"), theme.DocumentPrintIcon(), func() { p.signinMenu(signin) })
 	sheet := widget.NewButtonWithIcon(lang.L("Bảng điểm danh…"), theme.DocumentSaveIcon(), func() {
-		u.saveExcel(fmt.Sprintf("DiemDanh_Lop%d.xlsx", p.id),
+		u.saveExcel(fmt.Sprintf("DiemDanh_%s.xlsx", p.fileStem()),
 			func(ctx context.Context, path string) (int, error) {
 				return xlsx.ExportAttendance(ctx, u.store, p.id, path, u.now())
 			},
@@ -357,16 +358,45 @@ func (p *coursePage) signinMenu(at fyne.CanvasObject) {
 				})
 		}
 	}
-	whole := export(0, fmt.Sprintf("DanhSach_KyTen_Lop%d.xlsx", p.id))
+	whole := export(0, fmt.Sprintf("DanhSach_KyTen_%s.xlsx", p.fileStem()))
 	if len(p.roster.Sessions) <= 1 {
 		whole()
 		return
 	}
 	items := []*fyne.MenuItem{fyne.NewMenuItem(lang.L("Cả lớp (mọi buổi)"), whole)}
 	for _, ss := range p.roster.Sessions {
-		name := fmt.Sprintf("DanhSach_KyTen_Lop%d_%s_%s.xlsx", p.id, ss.Day.Format("2006-01-02"), ss.Part)
+		name := fmt.Sprintf("DanhSach_KyTen_%s_%s_%s.xlsx", p.fileStem(), ss.Day.Format("2006-01-02"), ss.Part)
 		items = append(items, fyne.NewMenuItem(lang.L("Buổi {{.Day}}", map[string]any{"Day": sessionLabel(ss)}), export(ss.ID, name)))
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), u.win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
+}
+
+// fileStem names the course in a file name: its title without tone marks,
+// words joined by "_", at most 40 characters ("Tap_huan_trien_khai_...").
+func (p *coursePage) fileStem() string {
+	words := strings.Fields(data.Fold(p.roster.Course.Title))
+	var b strings.Builder
+	for _, w := range words {
+		w = strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, w)
+		if w == "" {
+			continue
+		}
+		if b.Len()+len(w)+1 > 40 {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('_')
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	if b.Len() == 0 {
+		return fmt.Sprintf("Lop%d", p.id)
+	}
+	return b.String()
 }

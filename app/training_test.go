@@ -314,3 +314,11 @@ func TestParticipantFormShowsEveryProblem(t *testing.T) {
 		}
 	})
 }
+
+func TestCourseFileStem(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "phần mềm")
+	if got := p.fileStem(); got != "Danh_Gia_Phan_Hang_San_Pham_Ocop_Tren" {
+		t.Errorf("file stem %q", got)
+	}
+}

@@ -122,6 +122,64 @@ func TestWindowsExeUnderWine(t *testing.T) {
 	}
 	x("key", "ctrl+s")
 	pause(2 * time.Second)
+
+	// A second copy on the same database finds it in use (the lock through
+	// CreateFile without write sharing). Its page's first button asks this
+	// copy to come forward: Tab, Space, and the second copy ends with exit
+	// code 0 while this one takes the request.
+	second := exec.CommandContext(ctx, wine, exe, "--db", winPath(db))
+	second.Env = append(os.Environ(), wineEnv...)
+	var logs2 strings.Builder
+	second.Stdout, second.Stderr = &logs2, &logs2
+	if err := second.Start(); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan error, 1)
+	go func() { ended <- second.Wait() }()
+	id2 := ""
+	for deadline := time.Now().Add(60 * time.Second); id2 == "" && time.Now().Before(deadline); {
+		find := exec.Command("xdotool", "search", "--onlyvisible", "--name", "OCOP Desk")
+		find.Env = append(os.Environ(), "DISPLAY="+display)
+		out, _ := find.Output()
+		for _, w := range strings.Fields(string(out)) {
+			if w != id {
+				id2 = w
+			}
+		}
+		pause(200 * time.Millisecond)
+	}
+	if id2 == "" {
+		t.Fatalf("the second copy's window did not appear:\n%s", logs2.String())
+	}
+	pause(3 * time.Second)
+	x("windowmove", id2, "0", "0")
+	x("mousemove", "600", "300")
+	pause(500 * time.Millisecond)
+	shot2 := filepath.Join(dir, "wine-second.png")
+	imp2 := exec.Command("import", "-window", "root", "-crop", "1210x700+0+0", shot2)
+	imp2.Env = append(os.Environ(), "DISPLAY="+display)
+	imp2.Run()
+	x("key", "Tab")
+	pause(300 * time.Millisecond)
+	x("key", "space")
+	select {
+	case err := <-ended:
+		if err != nil {
+			t.Errorf("the second copy ended with %v; screenshot %s\n%s", err, shot2, logs2.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Errorf("the second copy did not end after asking the first to come forward; screenshot %s", shot2)
+	}
+	raise := db + ".raise"
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); pause(100 * time.Millisecond) {
+		if _, err := os.Stat(raise); os.IsNotExist(err) {
+			break
+		}
+	}
+	if _, err := os.Stat(raise); !os.IsNotExist(err) {
+		t.Errorf("the first copy did not take the request to come forward (%s still there)", raise)
+	}
+
 	cancel()
 	<-exited
 	kill := exec.Command("/usr/lib/wine/wineserver", "-k")

@@ -30,7 +30,7 @@ type producersScreen struct {
 func newProducersScreen(u *ui) *producersScreen {
 	p := &producersScreen{u: u}
 	p.search = newTextEntry(u)
-	p.search.SetPlaceHolder(lang.L("Tìm theo tên chủ thể, người đại diện, xã, điện thoại…"))
+	p.search.SetPlaceHolder(lang.L("Tìm theo tên chủ thể, người đại diện, xã, điện thoại… (Ctrl+F)"))
 	p.search.OnChanged = func(string) { p.applyFilter() }
 	p.footer = widget.NewLabel("")
 	p.list = newListTable([]tableColumn{

@@ -34,7 +34,7 @@ type trainingScreen struct {
 func newTrainingScreen(u *ui) *trainingScreen {
 	t := &trainingScreen{u: u}
 	t.search = newTextEntry(u)
-	t.search.SetPlaceHolder(lang.L("Tìm theo tên lớp, nội dung, địa điểm, đơn vị tổ chức…"))
+	t.search.SetPlaceHolder(lang.L("Tìm theo tên lớp, nội dung, địa điểm, đơn vị tổ chức… (Ctrl+F)"))
 	t.search.OnChanged = func(string) { t.refresh() }
 	years := []string{lang.L("Mọi năm")}
 	for y := u.now().Year() + 1; y >= 2019; y-- {

@@ -126,7 +126,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.nav = widget.NewList(
 		func() int { return len(u.screens) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Tổng quan và mục dài"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Tập huấn"))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)

@@ -103,6 +103,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		bg.StrokeWidth = 1
 		bg.CornerRadius = 6
 		head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than growing
 		return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
 	}
 	charts := container.NewGridWithColumns(3,

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,7 +104,9 @@ func newProductsScreen(u *ui) *productsScreen {
 		sel(p.status, 170), sel(p.kind, 190), clear)
 	u.editOnly(add, p.deleteBtn, importBtn)
 	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, importBtn, export)
-	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), actions),
+	// On a narrow window the buttons scroll sideways rather than widen it.
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), nil,
+		container.NewHScroll(container.NewHBox(layout.NewSpacer(), actions))),
 		p.search, container.NewHScroll(filters))
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
 	return p

@@ -105,7 +105,8 @@ func newReportsScreen(u *ui) *reportsScreen {
 		section(lang.L("Các báo cáo (mỗi báo cáo một trang tính trong cùng một tệp)"), "", container.NewVBox(checks...)),
 		section(lang.L("Tùy chọn"), "", container.NewVBox(r.validOnly, options)))
 	own := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewHBox(r.saveBtn)), nil, nil,
-		container.NewVScroll(container.NewGridWithColumns(2, choices, container.NewVBox(section(lang.L("Báo cáo sẽ gồm"), "", r.preview)))))
+		container.NewVScroll(container.NewBorder(nil, nil, choices, nil,
+			container.NewPadded(container.NewVBox(section(lang.L("Báo cáo sẽ gồm"), "", r.preview))))))
 	r.province = newProvinceView(u)
 	r.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Báo cáo của đơn vị"), own),
 		container.NewTabItem(lang.L("Tổng hợp tỉnh (gộp báo cáo các đơn vị)"), r.province.view))

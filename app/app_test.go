@@ -246,3 +246,17 @@ func snapshot(u *ui, name string) {
 		out.Close()
 	})
 }
+
+// Every screen fits a 1024×768 screen: the window never has to grow past it.
+func TestScreensFitA1024Screen(t *testing.T) {
+	u := newTestUI(t, true)
+	for i := range u.screens {
+		onUI(func() {
+			u.app.Settings().SetTheme(ocopTheme{})
+			u.show(i)
+			if m := u.win.Content().MinSize(); m.Width > 1000 || m.Height > 700 {
+				t.Errorf("%s needs %.0f×%.0f", u.screens[i].title, m.Width, m.Height)
+			}
+		})
+	}
+}

@@ -133,14 +133,7 @@ func (f *importForm) build() {
 	for c, w := range []float32{165, 220, 220, 150, 215, 230} {
 		f.rows.SetColumnWidth(c, w)
 	}
-	f.probs = widget.NewList(func() int { return len(f.issues) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Importance = widget.DangerImportance
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(f.issues[i].String()) })
+	f.probs = problemList(func() []xlsx.Problem { return f.issues })
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("Các dòng sẽ nhập"), f.rows),
 		container.NewTabItem(lang.L("Lỗi"), f.probs),
@@ -149,6 +142,19 @@ func (f *importForm) build() {
 	f.f = u.newFormDialog(lang.L("Nhập danh sách sản phẩm: {{.File}}", map[string]any{"File": f.file}),
 		container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1140, 640), f.commit, nil)
 	f.f.saveBtn.SetText(lang.L("Nhập (Ctrl+S)"))
+}
+
+// problemList lists an import's problems, one red line each, as problems
+// returns them when the list is refreshed.
+func problemList(problems func() []xlsx.Problem) *widget.List {
+	return widget.NewList(func() int { return len(problems()) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Importance = widget.DangerImportance
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(problems()[i].String()) })
 }
 
 // mappingEditor shows, for each sheet of maps, which column holds each of

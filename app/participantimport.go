@@ -80,14 +80,7 @@ func (im *participantImport) show() {
 			return l
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(im.people[i])) })
-	im.probs = widget.NewList(func() int { return len(im.problems) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Importance = widget.DangerImportance
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(im.problems[i].String()) })
+	im.probs = problemList(func() []xlsx.Problem { return im.problems })
 	im.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Những người sẽ nhập"), im.rows),
 		container.NewTabItem(lang.L("Lỗi"), im.probs),

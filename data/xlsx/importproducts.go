@@ -61,6 +61,29 @@ type Mapping struct {
 	Legacy   data.Legacy    // the sheet's text encoding
 }
 
+// addSubHeading reads the heading row at index row, under the one found,
+// as part of the heading: each column's name becomes "upper – lower".
+func (m *Mapping) addSubHeading(next []string, row int) {
+	for c, v := range next {
+		for len(m.Headings) <= c {
+			m.Headings = append(m.Headings, "")
+		}
+		if v != "" && v != m.Headings[c] {
+			m.Headings[c] = strings.TrimSpace(m.Headings[c] + " – " + v)
+		}
+	}
+	m.HeadRow = row
+}
+
+// convertedRow is row i of t in Unicode, whatever legacy encoding it uses.
+func convertedRow(t Table, legacy data.Legacy, i int) []string {
+	out := make([]string, len(t.Rows[i]))
+	for c, v := range t.Rows[i] {
+		out[c] = legacy.Convert(v)
+	}
+	return out
+}
+
 func headingKey(s string) string {
 	f := strings.Trim(data.Fold(s), " :.*()")
 	return strings.Join(strings.Fields(f), " ")
@@ -72,13 +95,7 @@ func headingKey(s string) string {
 // nhận" over "Số QĐ" and "Ngày QĐ") is read as one.
 func DetectProductMapping(t Table) (Mapping, bool) {
 	legacy := detectTableLegacy(t)
-	row := func(i int) []string {
-		out := make([]string, len(t.Rows[i]))
-		for c, v := range t.Rows[i] {
-			out[c] = legacy.Convert(v)
-		}
-		return out
-	}
+	row := func(i int) []string { return convertedRow(t, legacy, i) }
 	for i := 0; i < len(t.Rows) && i < 30; i++ {
 		head := row(i)
 		cols := mapHeadings(head)
@@ -101,15 +118,7 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 				if c, ok := m.Columns[FieldDecision]; ok && (c == sub[FieldDecisionNo] || c == sub[FieldDecisionDate]) {
 					delete(m.Columns, FieldDecision)
 				}
-				for c, v := range next {
-					for len(m.Headings) <= c {
-						m.Headings = append(m.Headings, "")
-					}
-					if v != "" && v != m.Headings[c] {
-						m.Headings[c] = strings.TrimSpace(m.Headings[c] + " – " + v)
-					}
-				}
-				m.HeadRow = i + 1
+				m.addSubHeading(next, i+1)
 			}
 		}
 		return m, true

@@ -78,13 +78,7 @@ func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant,
 // heading.
 func DetectParticipantMapping(t Table) (Mapping, bool) {
 	legacy := detectTableLegacy(t)
-	row := func(i int) []string {
-		out := make([]string, len(t.Rows[i]))
-		for c, v := range t.Rows[i] {
-			out[c] = legacy.Convert(v)
-		}
-		return out
-	}
+	row := func(i int) []string { return convertedRow(t, legacy, i) }
 	for i := 0; i < len(t.Rows) && i < 30; i++ {
 		head := row(i)
 		cols := headingColumns(head)
@@ -100,15 +94,7 @@ func DetectParticipantMapping(t Table) (Mapping, bool) {
 			if male && female {
 				cols["male"], cols["female"] = sub["male"], sub["female"]
 				delete(cols, "year")
-				for c, v := range next {
-					for len(m.Headings) <= c {
-						m.Headings = append(m.Headings, "")
-					}
-					if v != "" && v != m.Headings[c] {
-						m.Headings[c] = strings.TrimSpace(m.Headings[c] + " – " + v)
-					}
-				}
-				m.HeadRow = i + 1
+				m.addSubHeading(next, i+1)
 			}
 		}
 		return m, true

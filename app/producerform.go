@@ -113,11 +113,14 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 	p.initial = p.snapshot()
 
 	title := lang.L("Thêm chủ thể")
-	content := fyne.CanvasObject(form)
+	content := fyne.CanvasObject(container.NewVScroll(form))
+	size := fyne.NewSize(760, 600)
 	var extra []fyne.CanvasObject
 	if id != 0 {
 		title = lang.L("Chủ thể: {{.Name}}", map[string]any{"Name": pr.Name})
-		content = container.NewVBox(form, p.productsBox())
+		// The producer's details beside its products, all in view.
+		content = container.NewGridWithColumns(2, container.NewVScroll(form), p.productsBox())
+		size = fyne.NewSize(1100, 560)
 		extra = append(extra,
 			widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 				u.showChangeLog(data.EntityProducer, id, p.name.Text)
@@ -166,7 +169,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 			}
 		})
 	}
-	p.f = u.newFormDialog(title, container.NewVScroll(content), fyne.NewSize(760, 600), save,
+	p.f = u.newFormDialog(title, content, size, save,
 		func() bool { return p.snapshot() != p.initial }, extra...)
 	return p
 }
@@ -213,6 +216,7 @@ func (p *producerForm) productsBox() fyne.CanvasObject {
 	})
 	u.editOnly(add)
 	sub := lang.L("{{.N}} sản phẩm", map[string]any{"N": len(p.products)})
-	return section(lang.L("Sản phẩm"), sub, container.NewBorder(nil, add, nil, nil,
-		container.NewGridWrap(fyne.NewSize(700, float32(min(len(p.products), 5))*38+4), list)))
+	// Heading and count above, the add button below, and the list, as tall
+	// as the form, in between.
+	return container.NewBorder(section(lang.L("Sản phẩm"), sub, nil), add, nil, nil, list)
 }

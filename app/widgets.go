@@ -109,7 +109,10 @@ func section(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObjec
 		sub.SizeName = theme.SizeNameCaptionText
 		objs = append(objs, sub)
 	}
-	objs = append(objs, widget.NewSeparator(), content)
+	objs = append(objs, widget.NewSeparator())
+	if content != nil { // nil: the caller lays the content out itself
+		objs = append(objs, content)
+	}
 	return container.NewVBox(objs...)
 }
 

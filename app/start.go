@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -220,7 +218,7 @@ func (s *starter) showOpenElsewhere(e *data.OpenElsewhereError) {
 // it offers the newest good backup and any other backup file.
 func (s *starter) showCannotOpen(err error, restorable bool) {
 	s.err = err
-	detail := upperFirst(err.Error()) + "\n\n" + lang.L("Tệp dữ liệu không bị thay đổi.")
+	detail := data.UpperFirst(err.Error()) + "\n\n" + lang.L("Tệp dữ liệu không bị thay đổi.")
 	var actions []fyne.CanvasObject
 	if restorable {
 		if best, ok := data.NewestGoodBackup(s.path); ok {
@@ -279,13 +277,4 @@ func (s *starter) restoreFromFile() {
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	open.Resize(fyne.NewSize(900, 600))
 	open.Show()
-}
-
-// upperFirst starts a message with a capital letter.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }

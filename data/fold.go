@@ -167,6 +167,19 @@ func Clean(s string) string {
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
+// UpperFirst and LowerFirst change the case of a text's first letter:
+// "không phải…" starting a message, "Quý I năm 2026" inside a sentence.
+func UpperFirst(s string) string { return mapFirst(s, unicode.ToUpper) }
+func LowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
+
+func mapFirst(s string, to func(rune) rune) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s // empty, or not UTF-8: left as it is
+	}
+	return string(to(r)) + s[n:]
+}
+
 // MatchesAll reports whether every word of the folded query occurs in the
 // folded text. An empty query matches everything.
 func MatchesAll(foldedText, foldedQuery string) bool {

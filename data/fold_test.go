@@ -335,3 +335,17 @@ func TestSortKeyVIOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstLetterCase(t *testing.T) {
+	for _, c := range []struct{ in, up, low string }{
+		{"", "", ""}, {"đã gộp", "Đã gộp", "đã gộp"}, {"Quý I năm 2026", "Quý I năm 2026", "quý I năm 2026"},
+		{"ổ đĩa", "Ổ đĩa", "ổ đĩa"}, {"\xffx", "\xffx", "\xffx"},
+	} {
+		if got := UpperFirst(c.in); got != c.up {
+			t.Errorf("UpperFirst(%q) = %q", c.in, got)
+		}
+		if got := LowerFirst(c.in); got != c.low {
+			t.Errorf("LowerFirst(%q) = %q", c.in, got)
+		}
+	}
+}

@@ -318,7 +318,7 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 		}
 		if p := f.Report.Period(); !p.From.Equal(best.from) || !p.To.Equal(best.to) {
 			f.add(ProblemOtherPeriod, true, "báo cáo kỳ %s, khác kỳ %s của các tệp khác: không gộp",
-				lowerFirstVI(p.Label()), lowerFirstVI(prov.Period.Label()))
+				LowerFirst(p.Label()), LowerFirst(prov.Period.Label()))
 		}
 	}
 	// One report per office: the one exported last.
@@ -483,12 +483,4 @@ func SortedKeys(m map[string]int) []string {
 		keys = append(keys, "")
 	}
 	return keys
-}
-
-func lowerFirstVI(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[0])) + string(r[1:])
 }

@@ -75,7 +75,7 @@ func province(ctx context.Context, store *data.Store, args []string, stdout io.W
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã ghi báo cáo tổng hợp %s của %d đơn vị (%d sản phẩm, %d sản phẩm được công nhận, %d lớp tập huấn) ra %s.\n",
-		lowerFirstRune(prov.Period.Label()), len(prov.Included), len(prov.Products), prov.Stars.Total(),
+		data.LowerFirst(prov.Period.Label()), len(prov.Included), len(prov.Products), prov.Stars.Total(),
 		prov.TrainingTotal.Courses, out)
 	if n := prov.LeftOut(); n > 0 {
 		return fmt.Errorf("%d tệp không được gộp (xem các lỗi ở trên); báo cáo tổng hợp chỉ gồm %d đơn vị", n, len(prov.Included))
@@ -89,12 +89,4 @@ func abs(p string) string {
 		return p
 	}
 	return a
-}
-
-func lowerFirstRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return s
-	}
-	return strings.ToLower(string(r[:1])) + string(r[1:])
 }

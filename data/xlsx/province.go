@@ -271,7 +271,7 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 				shared++ // each is noted beside the product in the list
 				continue
 			}
-			result = append(result, "- "+upperFirst(p.Message))
+			result = append(result, "- "+data.UpperFirst(p.Message))
 		}
 		if shared > 0 {
 			result = append(result, fmt.Sprintf("- %d sản phẩm cũng có trong báo cáo của đơn vị khác, chỉ tính một lần (xem cột Ghi chú ở trang «%s»)", shared, ProvinceProductsSheet))
@@ -338,12 +338,4 @@ func (d *document) keepTogether(sheet string, cols []column, starts []int, last 
 		}
 	}
 	return nil
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

@@ -34,15 +34,7 @@ func (o ReportOptions) subtitle() string {
 	if o.Period.From.Equal(o.Period.To) {
 		return fmt.Sprintf("(Tính đến ngày %s)", data.VNDate(o.Period.To))
 	}
-	return fmt.Sprintf("(Kỳ báo cáo: %s; số liệu tính đến ngày %s)", lowerFirst(o.Period.Label()), data.VNDate(o.Period.To))
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToLower(string(r[0])) + string(r[1:])
+	return fmt.Sprintf("(Kỳ báo cáo: %s; số liệu tính đến ngày %s)", data.LowerFirst(o.Period.Label()), data.VNDate(o.Period.To))
 }
 
 // ParseReports reads report names separated by commas ("summary,expiring").

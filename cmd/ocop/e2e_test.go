@@ -122,7 +122,15 @@ func startXvfb(t *testing.T) string {
 		if n == "" {
 			t.Fatal("Xvfb did not start")
 		}
-		return ":" + n
+		// Once a client can ask it something, the program can open its window.
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY=:"+n)
+			if probe.Run() == nil {
+				return ":" + n
+			}
+		}
+		t.Fatalf("Xvfb on :%s does not answer clients", n)
 	case <-time.After(20 * time.Second):
 		t.Fatal("Xvfb did not start within 20 s")
 	}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -126,18 +127,18 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 	return Mapping{}, false
 }
 
-func mapHeadings(row []string) map[string]int {
+func mapHeadings(row []string) map[string]int { return matchHeadings(row, productHeadings, headingKey) }
+
+// matchHeadings maps each field of headings (its names, folded) to the
+// first column of row whose heading, as key reads it, is exactly one of
+// them: "Số QĐ" is the number even if "Số" alone is also known.
+func matchHeadings(row []string, headings map[string][]string, key func(string) string) map[string]int {
 	cols := map[string]int{}
-	// Exact names first, so "Số QĐ" is the number even if "Số" alone is also known.
 	for c, v := range row {
-		k := headingKey(v)
-		for field, names := range productHeadings {
-			for _, n := range names {
-				if k == n {
-					if _, seen := cols[field]; !seen {
-						cols[field] = c
-					}
-				}
+		k := key(v)
+		for field, names := range headings {
+			if _, seen := cols[field]; !seen && slices.Contains(names, k) {
+				cols[field] = c
 			}
 		}
 	}

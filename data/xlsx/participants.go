@@ -210,20 +210,7 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 }
 
 func headingColumns(row []string) map[string]int {
-	cols := map[string]int{}
-	for c, v := range row {
-		t := strings.Trim(data.Fold(v), " :.*")
-		for key, names := range participantHeadings {
-			for _, n := range names {
-				if t == n {
-					if _, seen := cols[key]; !seen {
-						cols[key] = c
-					}
-				}
-			}
-		}
-	}
-	return cols
+	return matchHeadings(row, participantHeadings, func(s string) string { return strings.Trim(data.Fold(s), " :.*") })
 }
 
 // isTotalRow spots "Tổng cộng", "Cộng" rows and the numbering row (1), (2)…

@@ -324,15 +324,8 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 			return err
 		}
 		fmt.Fprintf(stdout, "Tệp %s: %d dòng sản phẩm đọc được: %s.\n", filepath.Base(file), len(rows), plan.SummaryLine())
-		for _, p := range problems {
-			fmt.Fprintln(stdout, "  Lỗi: "+p.String())
-		}
-		if *dryRun {
-			if len(problems) > 0 {
-				return fmt.Errorf("chạy thử: %d lỗi, chưa nhập gì", len(problems))
-			}
-			fmt.Fprintln(stdout, "Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
-			return nil
+		if stop, err := previewDone(stdout, problems, *dryRun); stop {
+			return err
 		}
 		res, err := store.CommitImport(ctx, filepath.Base(file), plan)
 		if err != nil {
@@ -354,15 +347,8 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 			return err
 		}
 		fmt.Fprintf(stdout, "Tệp %s: %d học viên đọc được.\n", filepath.Base(file), len(people))
-		for _, p := range problems {
-			fmt.Fprintln(stdout, "  Lỗi: "+p.String())
-		}
-		if *dryRun {
-			if len(problems) > 0 {
-				return fmt.Errorf("chạy thử: %d lỗi, chưa nhập gì", len(problems))
-			}
-			fmt.Fprintln(stdout, "Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
-			return nil
+		if stop, err := previewDone(stdout, problems, *dryRun); stop {
+			return err
 		}
 		list := make([]data.Participant, len(people))
 		for i, p := range people {
@@ -376,6 +362,22 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		return nil
 	}
 	return errUsage
+}
+
+// previewDone prints an import's problems; on a dry run it ends the
+// import there (stop), with an error when there were problems.
+func previewDone(stdout io.Writer, problems []xlsx.Problem, dryRun bool) (stop bool, err error) {
+	for _, p := range problems {
+		fmt.Fprintln(stdout, "  Lỗi: "+p.String())
+	}
+	if !dryRun {
+		return false, nil
+	}
+	if len(problems) > 0 {
+		return true, fmt.Errorf("chạy thử: %d lỗi, chưa nhập gì", len(problems))
+	}
+	fmt.Fprintln(stdout, "Chạy thử: chưa ghi gì vào cơ sở dữ liệu.")
+	return true, nil
 }
 
 // withBackupHint adds to an open error the newest good backup and how to

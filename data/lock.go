@@ -45,8 +45,8 @@ type LockHolder struct {
 
 // Lock is held by the copy of the program that edits a database.
 type Lock struct {
-	path string // the lock file
-	f    *os.File
+	raise string   // the request file another copy writes (RaisePath)
+	f     *os.File // the lock file, held open
 }
 
 // LockPath and RaisePath are the files beside the database at dbPath.
@@ -81,8 +81,9 @@ func LockDatabase(dbPath string) (*Lock, error) {
 	host, _ := os.Hostname()
 	f.Truncate(0)
 	f.WriteAt([]byte(fmt.Sprintf("%d\n%s\n%s\n", os.Getpid(), host, time.Now().Format(time.RFC3339))), 0)
-	os.Remove(RaisePath(dbPath)) // a request left from before is not for us
-	return &Lock{path: lp, f: f}, nil
+	raise := RaisePath(dbPath)
+	os.Remove(raise) // a request left from before is not for us
+	return &Lock{raise: raise, f: f}, nil
 }
 
 var errLocked = errors.New("locked")
@@ -121,10 +122,9 @@ func RequestRaise(dbPath string) error {
 // RaiseRequested reports (once) whether another copy asked this one, which
 // holds the lock, to bring its window forward.
 func (l *Lock) RaiseRequested() bool {
-	p := strings.TrimSuffix(l.path, ".lock") + ".raise"
-	if _, err := os.Stat(p); err != nil {
+	if _, err := os.Stat(l.raise); err != nil {
 		return false
 	}
-	os.Remove(p)
+	os.Remove(l.raise)
 	return true
 }

@@ -370,10 +370,13 @@ func background[T any](u *ui, work func(context.Context) (T, error), done func(T
 
 // chooseFile asks for a file with one of exts and hands its path to
 // picked; cancelling does nothing and an error is shown.
-func (u *ui) chooseFile(exts []string, picked func(path string)) {
+func (u *ui) chooseFile(exts []string, picked func(path string)) { chooseFileIn(u.win, exts, picked) }
+
+// chooseFileIn is chooseFile for any window, the start window's included.
+func chooseFileIn(win fyne.Window, exts []string, picked func(path string)) {
 	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			dialog.ShowError(err, win)
 			return
 		}
 		if r == nil {
@@ -382,7 +385,7 @@ func (u *ui) chooseFile(exts []string, picked func(path string)) {
 		path := r.URI().Path()
 		r.Close()
 		picked(path)
-	}, u.win)
+	}, win)
 	open.SetFilter(storage.NewExtensionFileFilter(exts))
 	open.Resize(fyne.NewSize(900, 600))
 	open.Show()

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -256,12 +255,7 @@ func (s *starter) restore(src string) {
 // restoreFromFile asks for a backup file anywhere and restores it after
 // saying what it holds.
 func (s *starter) restoreFromFile() {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	chooseFileIn(s.win, []string{".db"}, func(path string) {
 		info := data.InspectBackup(path)
 		if info.Problem != "" {
 			dialog.ShowError(fmt.Errorf("%s", lang.L("Không khôi phục được từ {{.File}}: {{.Why}}", map[string]any{"File": filepath.Base(path), "Why": info.Problem})), s.win)
@@ -273,8 +267,5 @@ func (s *starter) restoreFromFile() {
 					s.restore(path)
 				}
 			}, s.win)
-	}, s.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,9 +69,9 @@ func newProvinceView(u *ui) *provinceView {
 			l.Refresh()
 		})
 	p.list.OnSelected = func(i widget.ListItemID) { p.picked = i; p.removeBtn.Enable() }
-	p.summary = widget.NewLabel(lang.L("Chưa chọn tệp nào. Thêm các tệp báo cáo Excel do OCOP Desk của các đơn vị xuất ra (từng tệp hoặc cả thư mục)."))
+	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
-	p.problems = widget.NewLabel(lang.L("Lỗi và lưu ý của từng tệp sẽ hiện ở đây."))
+	p.problems = widget.NewLabel("")
 	p.problems.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
@@ -99,6 +100,7 @@ func newProvinceView(u *ui) *provinceView {
 	split := container.NewVSplit(p.list, container.NewVScroll(p.problems))
 	split.Offset = 0.55
 	p.view = container.NewBorder(top, bottom, nil, nil, split)
+	p.show() // what an empty choice of files says
 	return p
 }
 
@@ -133,20 +135,11 @@ func leftOutReason(f data.OfficeFile) string {
 // add reads the new files among paths and combines all.
 func (p *provinceView) add(paths []string) {
 	for _, path := range paths {
-		if !contains(p.paths, path) {
+		if !slices.Contains(p.paths, path) {
 			p.paths = append(p.paths, path)
 		}
 	}
 	p.recombine()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // dropped adds the workbooks dragged onto the window, and the workbooks
@@ -285,13 +278,15 @@ func (p *provinceView) show() {
 		}
 	}
 	lines = append(lines, notes...)
-	if len(lines) == 0 && len(prov.Files) > 0 {
-		lines = append(lines, lang.L("Không có vấn đề nào: mọi tệp đều gộp được."))
+	switch {
+	case len(prov.Files) == 0:
+		lines = []string{lang.L("Lỗi và lưu ý của từng tệp sẽ hiện ở đây.")}
+	case len(lines) == 0:
+		lines = []string{lang.L("Không có vấn đề nào: mọi tệp đều gộp được.")}
 	}
 	p.problems.SetText(strings.Join(lines, "\n"))
 	if len(prov.Files) == 0 {
 		p.clearBtn.Disable()
-		p.problems.SetText(lang.L("Lỗi và lưu ý của từng tệp sẽ hiện ở đây."))
 	} else {
 		p.clearBtn.Enable()
 	}

@@ -56,6 +56,9 @@ func TestProvinceView(t *testing.T) {
 		u.show(screenReports)
 		p = u.reports.province
 		u.reports.tabs.SelectIndex(1)
+		if !strings.HasPrefix(p.summary.Text, "Chưa chọn tệp nào") || !strings.Contains(p.problems.Text, "sẽ hiện ở đây") || !p.clearBtn.Disabled() {
+			t.Errorf("with no file: %q, %q, Bỏ hết enabled %v", p.summary.Text, p.problems.Text, !p.clearBtn.Disabled())
+		}
 		p.add([]string{a, b, foreign})
 	})
 	eventually(t, "the files read", func() bool { return len(p.prov.Files) == 3 })

@@ -36,6 +36,7 @@ type document struct {
 	sheets                                      int               // sheets written so far
 	w                                           *sheetWriter      // the sheet being written
 	rows                                        []data.ProductRow // the reports' products
+	training                                    *periodTraining   // read once for the training sheet and the data part
 }
 
 func newDocument() (*document, error) {

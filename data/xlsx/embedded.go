@@ -83,15 +83,11 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		}
 		rep.Products = append(rep.Products, p)
 	}
-	courses, err := periodCourses(ctx, store, opt.Period)
+	tr, err := d.periodTraining(ctx, store, opt.Period)
 	if err != nil {
 		return err
 	}
-	stats, err := store.Training(ctx, opt.Period.From, opt.Period.To)
-	if err != nil {
-		return err
-	}
-	rep.Training = data.TrainingOf(stats, courses)
+	rep.Training = data.TrainingOf(tr.stats, tr.courses)
 	for _, n := range names {
 		switch n {
 		case ReportSummary:
@@ -108,20 +104,33 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 	return writeDataSheet(d.f, raw)
 }
 
-// periodCourses lists the courses starting within p, oldest first, as the
-// training sheet does.
-func periodCourses(ctx context.Context, store *data.Store, p data.Period) ([]data.CourseRow, error) {
+// periodTraining is the training of a report's period: its courses,
+// oldest first, and its statistics.
+type periodTraining struct {
+	courses []data.CourseRow
+	stats   data.TrainingStats
+}
+
+// periodTraining reads the period's training once for the whole workbook.
+func (d *document) periodTraining(ctx context.Context, store *data.Store, p data.Period) (*periodTraining, error) {
+	if d.training != nil {
+		return d.training, nil
+	}
 	all, err := store.Courses(ctx, data.CourseQuery{})
 	if err != nil {
 		return nil, err
 	}
-	var out []data.CourseRow
-	for i := len(all) - 1; i >= 0; i-- {
+	tr := &periodTraining{}
+	for i := len(all) - 1; i >= 0; i-- { // oldest first
 		if p.Contains(all[i].Start) {
-			out = append(out, all[i])
+			tr.courses = append(tr.courses, all[i])
 		}
 	}
-	return out, nil
+	if tr.stats, err = store.Training(ctx, p.From, p.To); err != nil {
+		return nil, err
+	}
+	d.training = tr
+	return tr, nil
 }
 
 // visibleTotals reads back, on a sheet just written, the numbers of the

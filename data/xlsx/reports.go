@@ -311,20 +311,11 @@ func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data
 // statistics: courses, participant-times, people, by role, gender and
 // ethnicity.
 func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	all, err := store.Courses(ctx, data.CourseQuery{})
+	tr, err := d.periodTraining(ctx, store, opt.Period)
 	if err != nil {
 		return 0, err
 	}
-	var courses []data.CourseRow
-	for i := len(all) - 1; i >= 0; i-- { // oldest first
-		if opt.Period.Contains(all[i].Start) {
-			courses = append(courses, all[i])
-		}
-	}
-	stats, err := store.Training(ctx, opt.Period.From, opt.Period.To)
-	if err != nil {
-		return 0, err
-	}
+	courses, stats := tr.courses, tr.stats
 	cols := []column{{"STT", 6, d.number}, {"Tên lớp tập huấn", 40, d.text}, {"Từ ngày", 13, d.date}, {"Đến ngày", 13, d.date},
 		{"Địa điểm", 28, d.text}, {"Số buổi", 9, d.number}, {"Số học viên", 11, d.number}, {"Có mặt", 10, d.number}}
 	const sh = "Tập huấn"

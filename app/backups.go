@@ -67,11 +67,6 @@ func newBackupsView(u *ui) *backupsView {
 	return b
 }
 
-// sized gives o a fixed width.
-func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
-}
-
 // saveKeep stores how many backups are kept; the next backup prunes to it.
 func (b *backupsView) saveKeep() {
 	u := b.u

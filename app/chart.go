@@ -46,7 +46,7 @@ func (c *barChart) set(items []barItem) {
 		bar.SetMinSize(fyne.NewSize(max(w, 1), 16))
 		value := widget.NewLabelWithStyle(strconv.Itoa(it.value), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		row := container.New(layout.NewCustomPaddedHBoxLayout(4),
-			container.NewGridWrap(fyne.NewSize(136, label.MinSize().Height), label),
+			sized(label, 136),
 			container.NewCenter(bar), value)
 		c.view.Add(row)
 	}

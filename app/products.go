@@ -97,11 +97,8 @@ func newProductsScreen(u *ui) *productsScreen {
 	p.list.rowButtons = []*widget.Button{p.editBtn, p.deleteBtn}
 	p.list.updateRowButtons()
 	// Fixed widths keep the filters' longest choices readable.
-	sel := func(s *widget.Select, w float32) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(w, s.MinSize().Height), s)
-	}
-	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sel(p.commune, 170), sel(p.group, 190), sel(p.stars, 130),
-		sel(p.status, 170), sel(p.kind, 190), clear)
+	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sized(p.commune, 170), sized(p.group, 190), sized(p.stars, 130),
+		sized(p.status, 170), sized(p.kind, 190), clear)
 	u.editOnly(add, p.deleteBtn, importBtn)
 	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, importBtn, export)
 	// On a narrow window the buttons scroll sideways rather than widen it.

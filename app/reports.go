@@ -90,14 +90,11 @@ func newReportsScreen(u *ui) *reportsScreen {
 	r.saveBtn = widget.NewButtonWithIcon(lang.L("Xuất báo cáo Excel…"), theme.DocumentSaveIcon(), r.save)
 	r.saveBtn.Importance = widget.HighImportance
 
-	box := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-	}
-	r.yearBox, r.partBox, r.fromBox, r.toBox = box(110, r.year), box(170, r.part), box(190, r.from.view), box(190, r.to.view)
-	periodRow := container.NewHBox(box(220, r.kind), r.yearBox, r.partBox, r.fromBox, r.toBox)
+	r.yearBox, r.partBox, r.fromBox, r.toBox = sized(r.year, 110), sized(r.part, 170), sized(r.from.view, 190), sized(r.to.view, 190)
+	periodRow := container.NewHBox(sized(r.kind, 220), r.yearBox, r.partBox, r.fromBox, r.toBox)
 	r.kind.SetSelectedIndex(periodQuarter)
 	r.part.SetSelectedIndex((int(now.Month()) - 1) / 3)
-	options := formGrid(newField(lang.L("Sắp hết hạn trong (ngày)"), container.NewGridWrap(fyne.NewSize(120, r.days.MinSize().Height), r.days), ""))
+	options := formGrid(newField(lang.L("Sắp hết hạn trong (ngày)"), sized(r.days, 120), ""))
 	// The choices on the left, what the workbook will hold on the right:
 	// all of it in view on a 1366×768 screen.
 	choices := container.NewVBox(

@@ -92,7 +92,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	u.editOnly(add, del)
 	t.list.rowButtons = []*widget.Button{open, del}
 	t.list.updateRowButtons()
-	yearBox := container.NewGridWrap(fyne.NewSize(140, t.year.MinSize().Height), t.year)
+	yearBox := sized(t.year, 140)
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Lớp tập huấn")), container.NewHBox(add, open, del)),
 		container.NewBorder(nil, nil, nil, yearBox, t.search))
 	t.view = container.NewBorder(top, container.NewVBox(t.footer, widget.NewSeparator(), t.stats), nil, nil, t.list.view)

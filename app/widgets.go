@@ -325,3 +325,9 @@ func vnType(entry *widget.Entry, u *ui, r rune) bool {
 	}
 	return true
 }
+
+// sized gives o a fixed width (a select's longest choice, a short number)
+// at its own height.
+func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}

@@ -36,11 +36,7 @@ func newBackupsView(u *ui) *backupsView {
 	b.where = widget.NewLabel("")
 	b.where.Wrapping = fyne.TextWrapWord
 	b.list = widget.NewList(func() int { return len(b.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		truncatedLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.SetText(backupLine(b.items[i]))

@@ -66,11 +66,7 @@ func (p *coursePage) build() {
 		return false
 	}}
 	kt.Length = func() (int, int) { return len(p.roster.Participants), gridSessions + len(p.roster.Sessions) + 1 }
-	kt.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	kt.CreateCell = truncatedLabel
 	kt.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		text, imp := p.cell(id.Row, id.Col)
 		l := o.(*widget.Label)

@@ -93,11 +93,7 @@ func (f *importForm) build() {
 
 	f.rows = widget.NewTableWithHeaders(
 		func() (int, int) { return len(f.plan.Rows), 6 },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		truncatedLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := f.plan.Rows[id.Row]
 			text := ""

@@ -74,11 +74,7 @@ func (im *participantImport) show() {
 	im.summary = widget.NewLabel("")
 	im.summary.Wrapping = fyne.TextWrapWord
 	im.rows = widget.NewList(func() int { return len(im.people) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		truncatedLabel,
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(im.people[i])) })
 	im.probs = problemList(func() []xlsx.Problem { return im.problems })
 	im.tabs = container.NewAppTabs(

@@ -331,3 +331,11 @@ func vnType(entry *widget.Entry, u *ui, r rune) bool {
 func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
+
+// truncatedLabel is a one-line label ending in "…" when the text does not
+// fit: the template of list rows and table cells.
+func truncatedLabel() fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}

@@ -9,6 +9,14 @@ import (
 // Report figures for the province: what the summary sheet, the overview
 // screen and the command line all count, from one function.
 
+// The lines of a summary table for products the reference lists do not
+// place, so that every table counts every product.
+const (
+	UnknownGroup   = "(chưa phân loại)"
+	UnknownCommune = "(chưa rõ xã)"
+	UnknownType    = "(chưa rõ loại hình)"
+)
+
 // StarCounts counts products by stars: index 1-5, [0] unused.
 type StarCounts [6]int
 
@@ -33,9 +41,9 @@ type ReportSummary struct {
 	Expiring    int // in force but ending within the window
 	Expired     int
 	Uncertified int
-	ByGroup     []NamedCount // every group (ngành), in classification order
-	ByCommune   []NamedCount // communes with products, Vietnamese order
-	ByType      []NamedCount // every producer type
+	ByGroup     []NamedCount // every group (ngành), in classification order, then "(chưa phân loại)" when a product has no set
+	ByCommune   []NamedCount // communes with products, Vietnamese order, "(chưa rõ xã)" among them
+	ByType      []NamedCount // every producer type, then "(chưa rõ loại hình)" when a type is not in the list
 	Stars       StarCounts   // all certified products
 	New         StarCounts   // decisions taken within the period, by stars
 	NewTotal    int
@@ -70,6 +78,8 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 	sum.ByGroup, groupIndex = groupLines(classes)
 	sum.ByType, typeIndex = typeLines(types)
 	communes := map[string]*NamedCount{}
+	// Products the reference lists do not place still count, on a line of their own.
+	var noGroup, noType StarCounts
 	sum.Products = len(rows)
 	for _, r := range rows {
 		switch r.Status {
@@ -88,13 +98,17 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 		sum.Stars[r.Stars]++
 		if i, ok := groupIndex[GroupOf(r.SetCode)]; ok {
 			sum.ByGroup[i].Stars[r.Stars]++
+		} else {
+			noGroup[r.Stars]++
 		}
 		if i, ok := typeIndex[r.ProducerType]; ok {
 			sum.ByType[i].Stars[r.Stars]++
+		} else {
+			noType[r.Stars]++
 		}
 		name := r.Commune
 		if name == "" {
-			name = "(chưa rõ xã)"
+			name = UnknownCommune
 		}
 		c := communes[name]
 		if c == nil {
@@ -102,6 +116,12 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 			communes[name] = c
 		}
 		c.Stars[r.Stars]++
+	}
+	if noGroup.Total() > 0 {
+		sum.ByGroup = append(sum.ByGroup, NamedCount{Name: UnknownGroup, Stars: noGroup})
+	}
+	if noType.Total() > 0 {
+		sum.ByType = append(sum.ByType, NamedCount{Name: UnknownType, Stars: noType})
 	}
 	for _, c := range communes {
 		sum.ByCommune = append(sum.ByCommune, *c)

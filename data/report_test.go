@@ -140,3 +140,110 @@ func TestParsePeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestEverySummaryTableCountsEveryProduct: a product the reference lists
+// do not place (no product set, no commune, a producer type the list does
+// not have, no score) still counts in every table, on a line of its own,
+// so each table's total is the number of certified products; and the
+// overview's figures (Summarize) are the summary's.
+func TestEverySummaryTableCountsEveryProduct(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	communes, _ := s.Communes(ctx)
+	var thatKhe int64
+	for _, c := range communes {
+		if c.Name == "Thất Khê" {
+			thatKhe = c.ID
+		}
+	}
+	placed := &Producer{Name: "HTX A", Type: "htx", CommuneID: thatKhe}
+	nowhere := &Producer{Name: "Hộ B", Type: "ho_kinh_doanh"} // no commune
+	for _, p := range []*Producer{placed, nowhere} {
+		if err := s.AddProducer(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range []struct {
+		name     string
+		producer *Producer
+		set      string
+		stars    int
+		score    bool
+	}{
+		{"Có đủ", placed, "I.3.c", 4, true},
+		{"Không có bộ sản phẩm", placed, "", 3, true},
+		{"Không rõ xã", nowhere, "II.1.a", 3, true},
+		{"Không có điểm", placed, "I.3.c", 5, false},
+		{"Loại hình lạ", placed, "I.3.c", 3, true}, // its type is changed below
+		{"Chưa công nhận", nowhere, "", 0, false},
+	} {
+		var cert *Certification
+		if p.stars > 0 {
+			cert = &Certification{DecisionDate: day("2025-03-01"), Stars: p.stars, Score: Score(1000 * p.stars * 2), HasScore: p.score}
+		}
+		if err := s.AddProduct(ctx, &Product{Name: p.name, ProducerID: p.producer.ID, SetCode: p.set}, cert); err != nil {
+			t.Fatal(err)
+		}
+	}
+	period := Year(2025)
+	rows, err := s.ProductsAt(ctx, period.To)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rows {
+		if rows[i].Name == "Loại hình lạ" {
+			rows[i].ProducerType = "hop_tac_xa_cu" // as from an office whose list differs
+		}
+	}
+	sum, err := s.SummaryOf(ctx, period, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Certified != 5 || sum.Products != 6 {
+		t.Fatalf("%d certified of %d, want 5 of 6", sum.Certified, sum.Products)
+	}
+	line := func(lines []NamedCount, name string) int {
+		for _, l := range lines {
+			if l.Name == name {
+				return l.Stars.Total()
+			}
+		}
+		return 0
+	}
+	for _, tc := range []struct {
+		table   string
+		lines   []NamedCount
+		unknown string
+	}{
+		{"I. theo ngành", sum.ByGroup, UnknownGroup},
+		{"II. theo xã", sum.ByCommune, UnknownCommune},
+		{"III. theo loại hình", sum.ByType, UnknownType},
+	} {
+		total := 0
+		for _, l := range tc.lines {
+			total += l.Stars.Total()
+		}
+		if total != sum.Certified || line(tc.lines, tc.unknown) != 1 {
+			t.Errorf("%s: total %d, want %d; line %q %d, want 1", tc.table, total, sum.Certified, tc.unknown, line(tc.lines, tc.unknown))
+		}
+	}
+	if sum.Valid+sum.Expired+sum.Uncertified != sum.Products {
+		t.Errorf("status: %d valid + %d expired + %d uncertified, want %d", sum.Valid, sum.Expired, sum.Uncertified, sum.Products)
+	}
+	// The overview counts the same products.
+	ov := Summarize(rows)
+	if ov.Certified != sum.Certified || ov.Products != sum.Products || ov.ByStatus[StatusExpired] != sum.Expired ||
+		ov.ByStatus[StatusValid]+ov.ByStatus[StatusExpiring] != sum.Valid || ov.ByStatus[StatusNone] != sum.Uncertified {
+		t.Errorf("overview %+v, summary %+v", ov, sum)
+	}
+	stars := 0
+	for k, n := range ov.ByStars {
+		stars += n
+		if sum.Stars[k] != n {
+			t.Errorf("overview %d stars: %d, summary %d", k, n, sum.Stars[k])
+		}
+	}
+	if stars != sum.Stars.Total() {
+		t.Errorf("overview stars total %d, summary %d", stars, sum.Stars.Total())
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // communePicker lets the office tick the communes it covers, with a search
@@ -72,10 +73,10 @@ func (c *communePicker) load() {
 }
 
 func (c *communePicker) filter() {
-	q := data.Fold(c.search.Text)
+	q := viet.Fold(c.search.Text)
 	c.shown = c.shown[:0]
 	for i, cm := range c.all {
-		if data.MatchesAll(data.Fold(cm.Kind+" "+cm.Name), q) {
+		if viet.MatchesAll(viet.Fold(cm.Kind+" "+cm.Name), q) {
 			c.shown = append(c.shown, i)
 		}
 	}

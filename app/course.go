@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
@@ -371,7 +372,7 @@ func (p *coursePage) signinMenu(at fyne.CanvasObject) {
 // fileStem names the course in a file name: its title without tone marks,
 // words joined by "_", at most 40 characters ("Tap_huan_trien_khai_...").
 func (p *coursePage) fileStem() string {
-	words := strings.Fields(data.Fold(p.roster.Course.Title))
+	words := strings.Fields(viet.Fold(p.roster.Course.Title))
 	var b strings.Builder
 	for _, w := range words {
 		w = strings.Map(func(r rune) rune {

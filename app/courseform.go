@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // courseForm adds a course or edits its details.
@@ -101,7 +102,7 @@ func (f *courseForm) snapshot() string {
 }
 
 func (f *courseForm) checkTitle() bool {
-	if data.Clean(f.title.Text) == "" {
+	if viet.Clean(f.title.Text) == "" {
 		f.fTitle.setError(lang.L("Bắt buộc nhập tên lớp"))
 		return false
 	}
@@ -175,14 +176,14 @@ func (f *courseForm) save() {
 	}, func(id int64) {
 		f.f.close()
 		if f.id == 0 {
-			u.say(lang.L("Đã thêm lớp «{{.Name}}»", map[string]any{"Name": data.Clean(c.Title)}))
+			u.say(lang.L("Đã thêm lớp «{{.Name}}»", map[string]any{"Name": viet.Clean(c.Title)}))
 			u.dataChanged()
 			u.openCourse(id)
 			return
 		}
 		if f.snapshot() != f.initial {
 			old := f.old
-			u.pushUndo(lang.L("Đã sửa lớp «{{.Name}}»", map[string]any{"Name": data.Clean(c.Title)}),
+			u.pushUndo(lang.L("Đã sửa lớp «{{.Name}}»", map[string]any{"Name": viet.Clean(c.Title)}),
 				func(ctx context.Context) error { return u.store.UpdateCourse(ctx, old) })
 		}
 		u.dataChanged()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // participantForm adds a participant to a course, offering people already
@@ -110,10 +111,10 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 	p.ethnicity.SetText(person.Ethnicity)
 	p.ethnicity.OnChanged = func(s string) {
 		p.fEth.setError("")
-		q := data.Fold(s)
+		q := viet.Fold(s)
 		var opts []string
 		for _, e := range p.ethnicities {
-			if strings.HasPrefix(data.Fold(e), q) {
+			if strings.HasPrefix(viet.Fold(e), q) {
 				opts = append(opts, e)
 			}
 		}
@@ -253,18 +254,18 @@ func (p *participantForm) useExisting(id int64, name string) {
 
 func (p *participantForm) get() (data.Participant, bool) {
 	ok := true
-	if data.Clean(p.name.Text) == "" {
+	if viet.Clean(p.name.Text) == "" {
 		p.fName.setError(lang.L("Bắt buộc nhập họ và tên"))
 		ok = false
 	}
 	if !p.checkYear() {
 		ok = false
 	}
-	eth := data.Clean(p.ethnicity.Text)
+	eth := viet.Clean(p.ethnicity.Text)
 	if eth != "" {
 		found := ""
 		for _, e := range p.ethnicities {
-			if data.Fold(e) == data.Fold(eth) {
+			if viet.Fold(e) == viet.Fold(eth) {
 				found = e
 			}
 		}
@@ -279,7 +280,7 @@ func (p *participantForm) get() (data.Participant, bool) {
 		Phone: p.phone.Text, Gender: []string{"", data.GenderMale, data.GenderFemale}[max(0, p.gender.SelectedIndex())],
 		Role: data.Roles[max(0, p.role.SelectedIndex())].Code}
 	for _, r := range p.producers {
-		if r.Name == data.Clean(p.producer.Text) {
+		if r.Name == viet.Clean(p.producer.Text) {
 			person.ProducerID = r.ID
 		}
 	}
@@ -314,7 +315,7 @@ func (p *participantForm) save() {
 			return struct{}{}, u.store.Enroll(ctx, p.courseID, person.ID)
 		}, func(struct{}) {
 			p.f.close()
-			u.say(lang.L("Đã lưu học viên «{{.Name}}»", map[string]any{"Name": data.Clean(person.FullName)}))
+			u.say(lang.L("Đã lưu học viên «{{.Name}}»", map[string]any{"Name": viet.Clean(person.FullName)}))
 			if p.done != nil {
 				p.done()
 			}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // producerForm adds or edits a producer (chủ thể) and lists its products.
@@ -180,7 +181,7 @@ func (p *producerForm) snapshot() string {
 }
 
 func (p *producerForm) checkName() bool {
-	if data.Clean(p.name.Text) == "" {
+	if viet.Clean(p.name.Text) == "" {
 		p.fName.setError(lang.L("Bắt buộc nhập tên chủ thể"))
 		return false
 	}

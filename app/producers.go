@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // producersScreen (Chủ thể) lists the producers with their products count.
@@ -47,7 +48,7 @@ func newProducersScreen(u *ui) *producersScreen {
 			if col == 5 {
 				return strconv.Itoa(100000 + r.Products)
 			}
-			return string(data.SortKeyVI([]string{r.Name, r.TypeName, r.Commune, r.Representative, r.Phone, "", r.Address}[col]))
+			return string(viet.SortKey([]string{r.Name, r.TypeName, r.Commune, r.Representative, r.Phone, "", r.Address}[col]))
 		}
 		sortBy(p.all, key, desc)
 		p.applyFilter()
@@ -149,10 +150,10 @@ func (p *producersScreen) refresh() {
 }
 
 func (p *producersScreen) applyFilter() {
-	q := data.Fold(p.search.Text)
+	q := viet.Fold(p.search.Text)
 	p.rows = p.rows[:0]
 	for _, r := range p.all {
-		if data.MatchesAll(data.Fold(r.Name+" "+r.Representative+" "+r.Commune+" "+r.Phone+" "+r.Address), q) {
+		if viet.MatchesAll(viet.Fold(r.Name+" "+r.Representative+" "+r.Commune+" "+r.Phone+" "+r.Address), q) {
 			p.rows = append(p.rows, r)
 		}
 	}

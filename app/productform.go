@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // productForm adds or edits a product. A new product may be entered with
@@ -192,10 +193,10 @@ func (p *productForm) filterProducers(typed string) {
 	if _, exact := p.producerByText[typed]; exact {
 		return
 	}
-	q := data.Fold(typed)
+	q := viet.Fold(typed)
 	var opts []string
 	for _, r := range p.producers {
-		if data.MatchesAll(data.Fold(producerText(r)), q) {
+		if viet.MatchesAll(viet.Fold(producerText(r)), q) {
 			opts = append(opts, producerText(r))
 			if len(opts) == 50 {
 				break
@@ -222,7 +223,7 @@ func (p *productForm) producerID() int64 {
 	}
 	var found int64
 	for _, r := range p.producers {
-		if data.Fold(r.Name) == data.Fold(typed) {
+		if viet.Fold(r.Name) == viet.Fold(typed) {
 			if found != 0 {
 				return 0 // two of that name: the user must pick
 			}
@@ -241,7 +242,7 @@ func (p *productForm) changed() bool {
 }
 
 func (p *productForm) checkName() bool {
-	if data.Clean(p.name.Text) == "" {
+	if viet.Clean(p.name.Text) == "" {
 		p.fName.setError(lang.L("Bắt buộc nhập tên sản phẩm"))
 		return false
 	}
@@ -293,10 +294,10 @@ func (p *productForm) save() {
 		}, func(id int64) {
 			p.f.close()
 			if p.id == 0 {
-				u.say(lang.L("Đã thêm sản phẩm «{{.Name}}»", map[string]any{"Name": data.Clean(pr.Name)}))
+				u.say(lang.L("Đã thêm sản phẩm «{{.Name}}»", map[string]any{"Name": viet.Clean(pr.Name)}))
 			} else if p.snapshot() != p.initial {
 				old := p.old
-				u.pushUndo(lang.L("Đã sửa sản phẩm «{{.Name}}»", map[string]any{"Name": data.Clean(pr.Name)}),
+				u.pushUndo(lang.L("Đã sửa sản phẩm «{{.Name}}»", map[string]any{"Name": viet.Clean(pr.Name)}),
 					func(ctx context.Context) error { return u.store.UpdateProduct(ctx, old) })
 			}
 			u.products.openProduct(id)

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Start is how the command line opens the GUI on the database at path. It
@@ -217,7 +218,7 @@ func (s *starter) showOpenElsewhere(e *data.OpenElsewhereError) {
 // it offers the newest good backup and any other backup file.
 func (s *starter) showCannotOpen(err error, restorable bool) {
 	s.err = err
-	detail := data.UpperFirst(err.Error()) + "\n\n" + lang.L("Tệp dữ liệu không bị thay đổi.")
+	detail := viet.UpperFirst(err.Error()) + "\n\n" + lang.L("Tệp dữ liệu không bị thay đổi.")
 	var actions []fyne.CanvasObject
 	if restorable {
 		if best, ok := data.NewestGoodBackup(s.path); ok {

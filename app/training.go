@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // trainingScreen (Tập huấn) lists the training courses; a course opens on
@@ -78,9 +79,9 @@ func newTrainingScreen(u *ui) *trainingScreen {
 			case 6:
 				return strconv.Itoa(100000 + r.Attended)
 			case 3:
-				return string(data.SortKeyVI(r.Location))
+				return string(viet.SortKey(r.Location))
 			}
-			return string(data.SortKeyVI(r.Title))
+			return string(viet.SortKey(r.Title))
 		}
 		sortBy(t.rows, key, desc)
 		t.list.table.Refresh()

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Editing records: every write through these methods runs in one
@@ -175,7 +177,7 @@ func (d diff) String() string { return strings.Join(d, "\n") }
 
 // Validate checks a producer as its form does.
 func (p *Producer) Validate() error {
-	p.Name = Clean(p.Name)
+	p.Name = viet.Clean(p.Name)
 	if p.Name == "" {
 		return &FieldError{"Tên chủ thể", "chưa nhập"}
 	}
@@ -187,7 +189,7 @@ func (p *Producer) Validate() error {
 
 // Validate checks a product as its form does.
 func (p *Product) Validate() error {
-	p.Name = Clean(p.Name)
+	p.Name = viet.Clean(p.Name)
 	if p.Name == "" {
 		return &FieldError{"Tên sản phẩm", "chưa nhập"}
 	}
@@ -264,16 +266,16 @@ func (s *Store) UpdateProducer(ctx context.Context, p Producer) error {
 			names("SELECT name FROM producer_types WHERE code = ?", p.Type))
 		d.add("Xã, phường", names("SELECT name FROM communes WHERE id = ?", old.CommuneID),
 			names("SELECT name FROM communes WHERE id = ?", p.CommuneID))
-		d.add("Địa chỉ", old.Address, Clean(p.Address))
-		d.add("Người đại diện", old.Representative, Clean(p.Representative))
-		d.add("Điện thoại", old.Phone, Clean(p.Phone))
-		d.add("Số đăng ký kinh doanh", old.RegistrationNo, Clean(p.RegistrationNo))
+		d.add("Địa chỉ", old.Address, viet.Clean(p.Address))
+		d.add("Người đại diện", old.Representative, viet.Clean(p.Representative))
+		d.add("Điện thoại", old.Phone, viet.Clean(p.Phone))
+		d.add("Số đăng ký kinh doanh", old.RegistrationNo, viet.Clean(p.RegistrationNo))
 		if len(d) == 0 {
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE producers SET name = ?, type = ?, commune_id = ?, address = ?, representative = ?,
 			phone = ?, registration_no = ?, updated_at = datetime('now') WHERE id = ?`, p.Name, p.Type, nullID(p.CommuneID),
-			Clean(p.Address), Clean(p.Representative), Clean(p.Phone), Clean(p.RegistrationNo), p.ID)
+			viet.Clean(p.Address), viet.Clean(p.Representative), viet.Clean(p.Phone), viet.Clean(p.RegistrationNo), p.ID)
 		if err != nil {
 			return err
 		}
@@ -542,7 +544,7 @@ func (s *Store) UpdateCertification(ctx context.Context, c Certification) error 
 			c.ValidUntil = rules.ValidUntil(c.DecisionDate)
 		}
 		c.ProductID = old.ProductID
-		c.DecisionNo, c.Note = Clean(c.DecisionNo), strings.TrimSpace(c.Note)
+		c.DecisionNo, c.Note = viet.Clean(c.DecisionNo), strings.TrimSpace(c.Note)
 		before, after := old.describe(), c.describe()
 		if before == after && old.IssuingLevel == c.IssuingLevel && old.Note == c.Note {
 			return nil

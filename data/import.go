@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Importing products (with their producers and decisions) from the lists
@@ -114,7 +116,7 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 	}
 	knownProducer := map[string]bool{}
 	for _, pr := range producers {
-		knownProducer[Fold(pr.Name)] = true
+		knownProducer[viet.Fold(pr.Name)] = true
 	}
 	seen := map[string]bool{}
 	planned := map[string]bool{}    // decisions the list gives to products it creates
@@ -147,9 +149,9 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 			}
 		} else {
 			pr.Action = ImportNew
-			if !knownProducer[Fold(r.Producer)] {
+			if !knownProducer[viet.Fold(r.Producer)] {
 				pr.NewProducer = true
-				knownProducer[Fold(r.Producer)] = true
+				knownProducer[viet.Fold(r.Producer)] = true
 				p.NewProducers++
 			}
 		}
@@ -177,10 +179,12 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 	return p, nil
 }
 
-func importKey(product, producer string) string { return Fold(product) + "\x00" + Fold(producer) }
+func importKey(product, producer string) string {
+	return viet.Fold(product) + "\x00" + viet.Fold(producer)
+}
 
 func decisionKey(productID int64, c *Certification) string {
-	return fmt.Sprintf("%d\x00%s\x00%s", productID, ISODate(c.DecisionDate), Fold(c.DecisionNo))
+	return fmt.Sprintf("%d\x00%s\x00%s", productID, ISODate(c.DecisionDate), viet.Fold(c.DecisionNo))
 }
 
 // decisionKeys lists the decisions on record, so that one read twice is not added twice.
@@ -197,7 +201,7 @@ func (s *Store) decisionKeys(ctx context.Context) (map[string]bool, error) {
 		if err := rows.Scan(&id, &day, &no); err != nil {
 			return nil, err
 		}
-		out[fmt.Sprintf("%d\x00%s\x00%s", id, day, Fold(no))] = true
+		out[fmt.Sprintf("%d\x00%s\x00%s", id, day, viet.Fold(no))] = true
 	}
 	return out, rows.Err()
 }
@@ -236,7 +240,7 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 				rows.Close()
 				return err
 			}
-			producers[Fold(name)] = id
+			producers[viet.Fold(name)] = id
 		}
 		rows.Close()
 		created := map[string]int64{} // products created by this import
@@ -247,7 +251,7 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 			case ImportSkipped, ImportSame:
 				continue
 			case ImportNew:
-				producerID, ok := producers[Fold(r.Producer)]
+				producerID, ok := producers[viet.Fold(r.Producer)]
 				if !ok {
 					typ := r.ProducerType
 					if typ == "" {
@@ -265,7 +269,7 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 						return err
 					}
 					producerID = pr.ID
-					producers[Fold(r.Producer)] = pr.ID
+					producers[viet.Fold(r.Producer)] = pr.ID
 					res.Producers++
 				}
 				prod := &Product{Name: r.Product, ProducerID: producerID, SetCode: r.SetCode}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Parsers for the notations offices use in their own spreadsheets. Each
@@ -24,7 +26,7 @@ func ParseStars(s string) (int, error) {
 			return n, nil
 		}
 	}
-	f := Fold(t)
+	f := viet.Fold(t)
 	f = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(f, "sao")), "*")
 	f = strings.TrimSuffix(strings.TrimSpace(f), ".0")
 	words := map[string]int{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
@@ -61,7 +63,7 @@ var (
 // "Quyết định số 88/QĐ-UBND ngày 5 tháng 3 năm 2025". Either part may be
 // missing; it fails only when neither can be found.
 func ParseDecision(s string) (no string, day time.Time, err error) {
-	t := Clean(s)
+	t := viet.Clean(s)
 	if m := decisionDateRe.FindStringSubmatchIndex(t); m != nil {
 		day, err = ParseDate(fmt.Sprintf("%s/%s/%s", t[m[2]:m[3]], t[m[4]:m[5]], t[m[6]:m[7]]))
 		if err != nil {
@@ -100,7 +102,7 @@ type CommuneIndex map[string]Commune
 func NewCommuneIndex(communes []Commune) CommuneIndex {
 	ix := CommuneIndex{}
 	for _, c := range communes {
-		ix[Fold(c.Name)] = c
+		ix[viet.Fold(c.Name)] = c
 	}
 	return ix
 }
@@ -112,7 +114,7 @@ func (byName CommuneIndex) Find(address string) (Commune, bool) {
 	}
 	parts := strings.FieldsFunc(address, func(r rune) bool { return r == ',' || r == ';' || r == '-' || r == '–' })
 	strip := func(p string) string {
-		f := Fold(p)
+		f := viet.Fold(p)
 		if i := strings.Index(f, "("); i >= 0 {
 			f = f[:i]
 		}
@@ -151,7 +153,7 @@ func (byName CommuneIndex) Find(address string) (Commune, bool) {
 // guesses it from the producer's name when type is empty.
 func ParseProducerType(typ, name string) (string, bool) {
 	for _, s := range []string{typ, name} {
-		f := Fold(s)
+		f := viet.Fold(s)
 		switch {
 		case f == "":
 			continue

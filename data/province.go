@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Province view: the provincial department combines the report workbooks
@@ -39,7 +41,7 @@ func (o Office) Label() string {
 
 // key identifies an office however its name is typed.
 func (o Office) key() string {
-	return Fold(o.Province) + "|" + Fold(o.ParentBody) + "|" + Fold(o.OfficeName)
+	return viet.Fold(o.Province) + "|" + viet.Fold(o.ParentBody) + "|" + viet.Fold(o.OfficeName)
 }
 
 // OfficeProduct is one product of an office's report as it stood at the
@@ -74,7 +76,7 @@ func (p OfficeProduct) ScoreValue() (Score, bool) {
 }
 
 // key identifies a product across offices: folded name and producer.
-func (p OfficeProduct) key() string { return Fold(p.Name) + "|" + Fold(p.Producer) }
+func (p OfficeProduct) key() string { return viet.Fold(p.Name) + "|" + viet.Fold(p.Producer) }
 
 // OfficeCourse is a course of the period, as the training sheet lists it.
 type OfficeCourse struct {
@@ -318,7 +320,7 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 		}
 		if p := f.Report.Period(); !p.From.Equal(best.from) || !p.To.Equal(best.to) {
 			f.add(ProblemOtherPeriod, true, "báo cáo kỳ %s, khác kỳ %s của các tệp khác: không gộp",
-				LowerFirst(p.Label()), LowerFirst(prov.Period.Label()))
+				viet.LowerFirst(p.Label()), viet.LowerFirst(prov.Period.Label()))
 		}
 	}
 	// One report per office: the one exported last.
@@ -402,7 +404,7 @@ func (prov *Province) tables(classes []Class, types []ProducerType) {
 	at := func(lines *[]NamedCount, index map[string]int, code, name string) *NamedCount {
 		k := code
 		if k == "" {
-			k = "?" + Fold(name)
+			k = "?" + viet.Fold(name)
 		}
 		i, ok := index[k]
 		if !ok {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Producer is a producer (chủ thể OCOP): an enterprise, cooperative,
@@ -70,13 +72,13 @@ type execer interface {
 }
 
 func addProducer(ctx context.Context, ex execer, p *Producer) error {
-	p.Name = Clean(p.Name)
+	p.Name = viet.Clean(p.Name)
 	if p.Name == "" {
 		return fmt.Errorf("Tên chủ thể: chưa nhập")
 	}
 	res, err := ex.ExecContext(ctx, `INSERT INTO producers(name, type, commune_id, address, representative, phone, registration_no)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Type, nullID(p.CommuneID), Clean(p.Address),
-		Clean(p.Representative), Clean(p.Phone), Clean(p.RegistrationNo))
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, p.Name, p.Type, nullID(p.CommuneID), viet.Clean(p.Address),
+		viet.Clean(p.Representative), viet.Clean(p.Phone), viet.Clean(p.RegistrationNo))
 	if err != nil {
 		if strings.Contains(err.Error(), "FOREIGN KEY") {
 			return fmt.Errorf("chủ thể %q: loại hình %q hoặc xã không có trong danh mục", p.Name, p.Type)
@@ -88,7 +90,7 @@ func addProducer(ctx context.Context, ex execer, p *Producer) error {
 }
 
 func addProduct(ctx context.Context, ex execer, p *Product) error {
-	p.Name = Clean(p.Name)
+	p.Name = viet.Clean(p.Name)
 	if p.Name == "" {
 		return fmt.Errorf("Tên sản phẩm: chưa nhập")
 	}
@@ -126,7 +128,7 @@ func addCertification(ctx context.Context, ex execer, c *Certification) error {
 		score = int(c.Score)
 	}
 	res, err := ex.ExecContext(ctx, `INSERT INTO certifications(product_id, decision_no, decision_date, issuing_level, score, stars, valid_until, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ProductID, Clean(c.DecisionNo), ISODate(c.DecisionDate), c.IssuingLevel,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ProductID, viet.Clean(c.DecisionNo), ISODate(c.DecisionDate), c.IssuingLevel,
 		score, c.Stars, ISODate(c.ValidUntil), strings.TrimSpace(c.Note))
 	if err != nil {
 		return err
@@ -256,7 +258,7 @@ func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int)
 	parallel(len(out), func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			out[i].folded = foldProduct(out[i])
-			keys[i] = string(SortKeyVI(out[i].Name + "\x00" + out[i].Producer))
+			keys[i] = string(viet.SortKey(out[i].Name + "\x00" + out[i].Producer))
 		}
 	})
 	sortWithKeys(out, keys, 1)
@@ -423,7 +425,7 @@ func (s *Store) Producers(ctx context.Context) ([]ProducerRow, error) {
 func sortByKeys[T any](rows []T, key func(T) string) {
 	keys := make([]string, len(rows))
 	for i, r := range rows {
-		keys[i] = string(SortKeyVI(key(r)))
+		keys[i] = string(viet.SortKey(key(r)))
 	}
 	sortWithKeys(rows, keys, 1)
 }

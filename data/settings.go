@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Settings are the office's details, printed on every report, and its
@@ -121,13 +123,13 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		return err
 	}
 	vals := map[string]string{
-		"office_name":        Clean(st.OfficeName),
-		"parent_body":        Clean(st.ParentBody),
-		"province":           Clean(st.Province),
-		"place_name":         Clean(st.PlaceName),
-		"staff_name":         Clean(st.StaffName),
-		"signer_title":       Clean(st.SignerTitle),
-		"signer_name":        Clean(st.SignerName),
+		"office_name":        viet.Clean(st.OfficeName),
+		"parent_body":        viet.Clean(st.ParentBody),
+		"province":           viet.Clean(st.Province),
+		"place_name":         viet.Clean(st.PlaceName),
+		"staff_name":         viet.Clean(st.StaffName),
+		"signer_title":       viet.Clean(st.SignerTitle),
+		"signer_name":        viet.Clean(st.SignerName),
 		"expiry_window_days": strconv.Itoa(st.ExpiryWindowDays),
 		"language":           st.Language,
 		"typing":             st.Typing,
@@ -229,7 +231,7 @@ func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
 	var id int64
 	// Through inTx like every write: refused when viewing, a full disk said so.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		c.Name = Clean(c.Name)
+		c.Name = viet.Clean(c.Name)
 		if c.Name == "" {
 			return fmt.Errorf("Tên xã: chưa nhập")
 		}
@@ -241,7 +243,7 @@ func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
 			code = c.Code
 		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO communes(code, name, kind, province, covered) VALUES (?, ?, ?, ?, ?)",
-			code, c.Name, c.Kind, Clean(c.Province), c.Covered)
+			code, c.Name, c.Kind, viet.Clean(c.Province), c.Covered)
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE") {
 				return fmt.Errorf("Mã xã %s: đã có trong danh sách", c.Code)

@@ -3,6 +3,8 @@ package data
 import (
 	"cmp"
 	"slices"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // ProductColumn is a column of the product list that rows can be sorted by.
@@ -43,7 +45,7 @@ func SortProductsBy(rows []ProductRow, col ProductColumn, desc bool) {
 	if text != nil {
 		keys := make([]string, len(rows))
 		for i, r := range rows {
-			keys[i] = string(SortKeyVI(text(r)))
+			keys[i] = string(viet.SortKey(text(r)))
 		}
 		sortWithKeys(rows, keys, sign)
 		return

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // ProductFilter narrows a product list as the list screen's search box and
@@ -59,7 +61,7 @@ func filterView(rows []ProductRow, from []int32, f ProductFilter) ProductView {
 			from[i] = int32(i)
 		}
 	}
-	words := strings.Fields(Fold(f.Search))
+	words := strings.Fields(viet.Fold(f.Search))
 	if len(words) == 0 && f == (ProductFilter{Search: f.Search}) {
 		return ProductView{rows, from}
 	}
@@ -112,8 +114,8 @@ func (f ProductFilter) refines(prev ProductFilter) bool {
 	if a != b {
 		return false
 	}
-	words := strings.Fields(Fold(f.Search))
-	for _, old := range strings.Fields(Fold(prev.Search)) {
+	words := strings.Fields(viet.Fold(f.Search))
+	for _, old := range strings.Fields(viet.Fold(prev.Search)) {
 		if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(w, old) }) {
 			return false
 		}
@@ -143,7 +145,7 @@ func NewProductSearch(rows []ProductRow) *ProductSearch {
 // Filter returns the rows matching f, in list order: the rows FilterProducts
 // gives, computed faster when typing narrows the search.
 func (s *ProductSearch) Filter(f ProductFilter) ProductView {
-	f.Search = Fold(f.Search)
+	f.Search = viet.Fold(f.Search)
 	s.mu.Lock()
 	if idx, ok := s.recent[f]; ok {
 		s.last, s.lastAt, s.primed = f, idx, true
@@ -170,7 +172,7 @@ func (s *ProductSearch) Filter(f ProductFilter) ProductView {
 func (s *ProductSearch) Len() int { return len(s.all) }
 
 func foldProduct(r ProductRow) string {
-	return Fold(strings.Join([]string{r.Name, r.Producer, r.Commune, r.DecisionNo}, " "))
+	return viet.Fold(strings.Join([]string{r.Name, r.Producer, r.Commune, r.DecisionNo}, " "))
 }
 
 // Summary holds the figures of the overview screen and the summary report.

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Training records (tập huấn): courses with their sessions, participants
@@ -132,7 +134,7 @@ func (a Attendance) Label() string {
 
 // Validate checks a course as its form does.
 func (c *Course) Validate() error {
-	c.Title = Clean(c.Title)
+	c.Title = viet.Clean(c.Title)
 	switch {
 	case c.Title == "":
 		return &FieldError{"Tên lớp", "chưa nhập"}
@@ -150,7 +152,7 @@ func (c *Course) Validate() error {
 
 // Validate checks a participant as its form does.
 func (p *Participant) Validate() error {
-	p.FullName = Clean(p.FullName)
+	p.FullName = viet.Clean(p.FullName)
 	switch {
 	case p.FullName == "":
 		return &FieldError{"Họ và tên", "chưa nhập"}
@@ -185,8 +187,8 @@ func (s *Store) AddCourse(ctx context.Context, c *Course, sessions []Session) er
 func addCourse(ctx context.Context, tx *sql.Tx, c *Course, sessions []Session) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO courses(title, topics, start_date, end_date, location, organiser, trainers,
 		funding, target_group, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.Title, strings.TrimSpace(c.Topics),
-		ISODate(c.Start), ISODate(c.End), Clean(c.Location), Clean(c.Organiser), Clean(c.Trainers), Clean(c.Funding),
-		Clean(c.TargetGroup), strings.TrimSpace(c.Note))
+		ISODate(c.Start), ISODate(c.End), viet.Clean(c.Location), viet.Clean(c.Organiser), viet.Clean(c.Trainers), viet.Clean(c.Funding),
+		viet.Clean(c.TargetGroup), strings.TrimSpace(c.Note))
 	if err != nil {
 		return err
 	}
@@ -226,19 +228,19 @@ func (s *Store) UpdateCourse(ctx context.Context, c Course) error {
 		d.add("Nội dung", old.Topics, strings.TrimSpace(c.Topics))
 		d.add("Ngày bắt đầu", VNDate(old.Start), VNDate(c.Start))
 		d.add("Ngày kết thúc", VNDate(old.End), VNDate(c.End))
-		d.add("Địa điểm", old.Location, Clean(c.Location))
-		d.add("Đơn vị tổ chức", old.Organiser, Clean(c.Organiser))
-		d.add("Báo cáo viên", old.Trainers, Clean(c.Trainers))
-		d.add("Nguồn kinh phí", old.Funding, Clean(c.Funding))
-		d.add("Đối tượng", old.TargetGroup, Clean(c.TargetGroup))
+		d.add("Địa điểm", old.Location, viet.Clean(c.Location))
+		d.add("Đơn vị tổ chức", old.Organiser, viet.Clean(c.Organiser))
+		d.add("Báo cáo viên", old.Trainers, viet.Clean(c.Trainers))
+		d.add("Nguồn kinh phí", old.Funding, viet.Clean(c.Funding))
+		d.add("Đối tượng", old.TargetGroup, viet.Clean(c.TargetGroup))
 		d.add("Ghi chú", old.Note, strings.TrimSpace(c.Note))
 		if len(d) == 0 {
 			return nil
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE courses SET title = ?, topics = ?, start_date = ?, end_date = ?, location = ?,
 			organiser = ?, trainers = ?, funding = ?, target_group = ?, note = ?, updated_at = datetime('now') WHERE id = ?`,
-			c.Title, strings.TrimSpace(c.Topics), ISODate(c.Start), ISODate(c.End), Clean(c.Location), Clean(c.Organiser),
-			Clean(c.Trainers), Clean(c.Funding), Clean(c.TargetGroup), strings.TrimSpace(c.Note), c.ID)
+			c.Title, strings.TrimSpace(c.Topics), ISODate(c.Start), ISODate(c.End), viet.Clean(c.Location), viet.Clean(c.Organiser),
+			viet.Clean(c.Trainers), viet.Clean(c.Funding), viet.Clean(c.TargetGroup), strings.TrimSpace(c.Note), c.ID)
 		if err != nil {
 			return err
 		}
@@ -351,7 +353,7 @@ func (s *Store) Courses(ctx context.Context, q CourseQuery) ([]CourseRow, error)
 		return nil, err
 	}
 	defer rows.Close()
-	words := Fold(q.Search)
+	words := viet.Fold(q.Search)
 	var out []CourseRow
 	for rows.Next() {
 		var r CourseRow
@@ -362,7 +364,7 @@ func (s *Store) Courses(ctx context.Context, q CourseQuery) ([]CourseRow, error)
 		}
 		r.Start, _ = time.Parse(time.DateOnly, start)
 		r.End, _ = time.Parse(time.DateOnly, end)
-		if MatchesAll(Fold(strings.Join([]string{r.Title, r.Topics, r.Location, r.Organiser}, " ")), words) {
+		if viet.MatchesAll(viet.Fold(strings.Join([]string{r.Title, r.Topics, r.Location, r.Organiser}, " ")), words) {
 			out = append(out, r)
 		}
 	}
@@ -390,7 +392,7 @@ func addParticipant(ctx context.Context, tx *sql.Tx, p *Participant) error {
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO participants(full_name, gender, birth_year, ethnicity, role, organisation,
 		producer_id, commune_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.FullName, p.Gender, year, nullText(p.Ethnicity),
-		p.Role, Clean(p.Organisation), nullID(p.ProducerID), nullID(p.CommuneID), Clean(p.Phone))
+		p.Role, viet.Clean(p.Organisation), nullID(p.ProducerID), nullID(p.CommuneID), viet.Clean(p.Phone))
 	if err != nil {
 		if strings.Contains(err.Error(), "FOREIGN KEY") {
 			return &FieldError{"Dân tộc", fmt.Sprintf("%q không có trong danh mục 54 dân tộc", p.Ethnicity)}
@@ -417,8 +419,8 @@ func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
 		d.add("Năm sinh", yearText(old.BirthYear), yearText(p.BirthYear))
 		d.add("Dân tộc", old.Ethnicity, p.Ethnicity)
 		d.add("Vai trò", RoleName(old.Role), RoleName(p.Role))
-		d.add("Đơn vị", old.Organisation, Clean(p.Organisation))
-		d.add("Điện thoại", old.Phone, Clean(p.Phone))
+		d.add("Đơn vị", old.Organisation, viet.Clean(p.Organisation))
+		d.add("Điện thoại", old.Phone, viet.Clean(p.Phone))
 		if len(d) == 0 && old.ProducerID == p.ProducerID && old.CommuneID == p.CommuneID {
 			return nil
 		}
@@ -428,8 +430,8 @@ func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE participants SET full_name = ?, gender = ?, birth_year = ?, ethnicity = ?, role = ?,
 			organisation = ?, producer_id = ?, commune_id = ?, phone = ?, updated_at = datetime('now') WHERE id = ?`,
-			p.FullName, p.Gender, year, nullText(p.Ethnicity), p.Role, Clean(p.Organisation), nullID(p.ProducerID),
-			nullID(p.CommuneID), Clean(p.Phone), p.ID)
+			p.FullName, p.Gender, year, nullText(p.Ethnicity), p.Role, viet.Clean(p.Organisation), nullID(p.ProducerID),
+			nullID(p.CommuneID), viet.Clean(p.Phone), p.ID)
 		if err != nil {
 			return err
 		}
@@ -538,11 +540,11 @@ func (s *Store) MatchParticipants(ctx context.Context, fullName string, birthYea
 	if err != nil {
 		return nil, err
 	}
-	name, tel := Fold(fullName), digits(phone)
+	name, tel := viet.Fold(fullName), digits(phone)
 	var out []Match
 	for _, r := range all {
 		samePhone := tel != "" && digits(r.Phone) == tel
-		sameName := name != "" && Fold(r.FullName) == name
+		sameName := name != "" && viet.Fold(r.FullName) == name
 		if !sameName && !samePhone {
 			continue
 		}
@@ -793,7 +795,7 @@ func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Par
 	}
 	byName := map[string][]ParticipantRow{}
 	for _, k := range known {
-		byName[Fold(k.FullName)] = append(byName[Fold(k.FullName)], k)
+		byName[viet.Fold(k.FullName)] = append(byName[viet.Fold(k.FullName)], k)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := readCourse(ctx, tx, courseID); err != nil {
@@ -805,7 +807,7 @@ func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Par
 				return fmt.Errorf("%s: %w", p.FullName, err)
 			}
 			id := int64(0)
-			for _, k := range byName[Fold(p.FullName)] {
+			for _, k := range byName[viet.Fold(p.FullName)] {
 				if p.BirthYear == 0 || k.BirthYear == 0 || k.BirthYear == p.BirthYear {
 					id = k.ID
 					break
@@ -820,7 +822,7 @@ func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Par
 				}
 				id = p.ID
 				res.Added++
-				byName[Fold(p.FullName)] = append(byName[Fold(p.FullName)], ParticipantRow{Participant: p})
+				byName[viet.Fold(p.FullName)] = append(byName[viet.Fold(p.FullName)], ParticipantRow{Participant: p})
 			} else {
 				res.Reused++
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
@@ -75,7 +76,7 @@ func province(ctx context.Context, store *data.Store, args []string, stdout io.W
 		return err
 	}
 	fmt.Fprintf(stdout, "Đã ghi báo cáo tổng hợp %s của %d đơn vị (%d sản phẩm, %d sản phẩm được công nhận, %d lớp tập huấn) ra %s.\n",
-		data.LowerFirst(prov.Period.Label()), len(prov.Included), len(prov.Products), prov.Stars.Total(),
+		viet.LowerFirst(prov.Period.Label()), len(prov.Included), len(prov.Products), prov.Stars.Total(),
 		prov.TrainingTotal.Courses, out)
 	if n := prov.LeftOut(); n > 0 {
 		return fmt.Errorf("%d tệp không được gộp (xem các lỗi ở trên); báo cáo tổng hợp chỉ gồm %d đơn vị", n, len(prov.Included))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Fields of a product list, in the order a mapping shows them.
@@ -59,7 +60,7 @@ type Mapping struct {
 	HeadRow  int            // 0-based index of the (last) heading row
 	Columns  map[string]int // field -> column
 	Headings []string       // each column's heading as written (two-row headings joined)
-	Legacy   data.Legacy    // the sheet's text encoding
+	Legacy   viet.Legacy    // the sheet's text encoding
 }
 
 // addSubHeading reads the heading row at index row, under the one found,
@@ -77,7 +78,7 @@ func (m *Mapping) addSubHeading(next []string, row int) {
 }
 
 // convertedRow is row i of t in Unicode, whatever legacy encoding it uses.
-func convertedRow(t Table, legacy data.Legacy, i int) []string {
+func convertedRow(t Table, legacy viet.Legacy, i int) []string {
 	out := make([]string, len(t.Rows[i]))
 	for c, v := range t.Rows[i] {
 		out[c] = legacy.Convert(v)
@@ -86,7 +87,7 @@ func convertedRow(t Table, legacy data.Legacy, i int) []string {
 }
 
 func headingKey(s string) string {
-	f := strings.Trim(data.Fold(s), " :.*()")
+	f := strings.Trim(viet.Fold(s), " :.*()")
 	return strings.Join(strings.Fields(f), " ")
 }
 
@@ -179,15 +180,15 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 			}
 			return ""
 		}
-		name := data.Clean(cell(FieldProduct))
+		name := viet.Clean(cell(FieldProduct))
 		if name == "" || skipRow(row, name) {
 			continue
 		}
 		problem := func(field, value, reason string) {
 			problems = append(problems, Problem{Sheet: t.Sheet, Row: r + 1, Column: heading(field), Value: value, Reason: reason})
 		}
-		ir := data.ImportRow{Sheet: t.Sheet, Row: r + 1, Product: name, Producer: data.Clean(cell(FieldProducer)),
-			Address: data.Clean(cell(FieldAddress)), Representative: data.Clean(cell(FieldRepresentative)), Phone: data.Clean(cell(FieldPhone))}
+		ir := data.ImportRow{Sheet: t.Sheet, Row: r + 1, Product: name, Producer: viet.Clean(cell(FieldProducer)),
+			Address: viet.Clean(cell(FieldAddress)), Representative: viet.Clean(cell(FieldRepresentative)), Phone: viet.Clean(cell(FieldPhone))}
 		if ir.Producer == "" {
 			problem(FieldProducer, "", "thiếu tên chủ thể")
 			continue
@@ -250,7 +251,7 @@ func readCert(cell func(string) string, problem func(field, value, reason string
 				c.DecisionDate = day
 			}
 		} else {
-			c.DecisionNo = data.Clean(v)
+			c.DecisionNo = viet.Clean(v)
 		}
 	}
 	if v := cell(FieldDecisionDate); v != "" {
@@ -302,7 +303,7 @@ func readCert(cell func(string) string, problem func(field, value, reason string
 // PHẨM", also merged across the row), the numbering row (1) (2) …, and
 // totals ("Tổng cộng: 25 sản phẩm").
 func skipRow(row []string, name string) bool {
-	f := data.Fold(name)
+	f := viet.Fold(name)
 	if strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") || f == "cong" || strings.HasPrefix(f, "(") {
 		return true
 	}
@@ -354,7 +355,7 @@ func ReadProducts(path string, ref Reference) ([]data.ImportRow, []Problem, []Ma
 }
 
 // detectTableLegacy decides a sheet's encoding from its text cells.
-func detectTableLegacy(t Table) data.Legacy {
+func detectTableLegacy(t Table) viet.Legacy {
 	var samples []string
 	for _, row := range t.Rows {
 		for _, v := range row {
@@ -363,7 +364,7 @@ func detectTableLegacy(t Table) data.Legacy {
 			}
 		}
 	}
-	return data.DetectLegacy(samples)
+	return viet.DetectLegacy(samples)
 }
 
 func baseName(path string) string {

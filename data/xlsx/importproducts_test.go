@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 func refOf(t *testing.T, s *data.Store) Reference {
@@ -192,12 +193,12 @@ func TestExportThenImportRoundTrip(t *testing.T) {
 // The same list typed with the .VnTime (TCVN3) and VNI-Times (VNI) fonts,
 // by hand, comes back in Unicode.
 func TestReadLegacyLists(t *testing.T) {
-	for file, enc := range map[string]data.Legacy{"tcvn3.xlsx": data.LegacyTCVN3, "vni.xlsx": data.LegacyVNI} {
+	for file, enc := range map[string]viet.Legacy{"tcvn3.xlsx": viet.LegacyTCVN3, "vni.xlsx": viet.LegacyVNI} {
 		readLegacyList(t, file, enc)
 	}
 }
 
-func readLegacyList(t *testing.T, file string, enc data.Legacy) {
+func readLegacyList(t *testing.T, file string, enc viet.Legacy) {
 	s := emptyStore(t)
 	rows, problems, maps, err := ReadProducts("testdata/"+file, refOf(t, s))
 	if err != nil || len(problems) != 0 {

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Limits on a participant list read from Excel: files are untrusted.
@@ -107,7 +108,7 @@ func DetectParticipantMapping(t Table) (Mapping, bool) {
 func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string) ([]ImportedParticipant, []Problem) {
 	ethnic := map[string]string{}
 	for _, e := range ethnicities {
-		ethnic[data.Fold(e)] = e
+		ethnic[viet.Fold(e)] = e
 	}
 	ethnic["viet"] = "Kinh"
 	var people []ImportedParticipant
@@ -147,7 +148,7 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 			}
 			return ""
 		}
-		fullName := data.Clean(cell("name"))
+		fullName := viet.Clean(cell("name"))
 		if fullName == "" || isTotalRow(fullName) {
 			continue
 		}
@@ -181,7 +182,7 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 			}
 		}
 		if v := cell("gender"); v != "" {
-			switch data.Fold(v) {
+			switch viet.Fold(v) {
 			case "nam", "male", "m":
 				p.Gender = data.GenderMale
 			case "nu", "female", "f":
@@ -192,15 +193,15 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 			}
 		}
 		if v := cell("ethnic"); v != "" {
-			if e, good := ethnic[data.Fold(v)]; good {
+			if e, good := ethnic[viet.Fold(v)]; good {
 				p.Ethnicity = e
 			} else {
 				problem("ethnic", v, "không có trong danh mục 54 dân tộc")
 				ok = false
 			}
 		}
-		p.Organisation = data.Clean(cell("org"))
-		p.Phone = data.Clean(cell("phone"))
+		p.Organisation = viet.Clean(cell("org"))
+		p.Phone = viet.Clean(cell("phone"))
 		p.Role = roleOf(cell("role"))
 		if ok {
 			people = append(people, p)
@@ -210,12 +211,12 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 }
 
 func headingColumns(row []string) map[string]int {
-	return matchHeadings(row, participantHeadings, func(s string) string { return strings.Trim(data.Fold(s), " :.*") })
+	return matchHeadings(row, participantHeadings, func(s string) string { return strings.Trim(viet.Fold(s), " :.*") })
 }
 
 // isTotalRow spots "Tổng cộng", "Cộng" rows and the numbering row (1), (2)…
 func isTotalRow(s string) bool {
-	f := data.Fold(s)
+	f := viet.Fold(s)
 	// Not every "tong": Tống is a surname.
 	return strings.HasPrefix(f, "tong cong") || strings.HasPrefix(f, "tong so") || f == "tong" || f == "cong" ||
 		strings.HasPrefix(f, "(") || strings.Trim(f, "0123456789. ") == ""
@@ -251,7 +252,7 @@ func parseYear(s string) (int, bool) {
 
 // roleOf maps a role as typed in a list to a role code.
 func roleOf(s string) string {
-	f := data.Fold(s)
+	f := viet.Fold(s)
 	switch {
 	case f == "":
 		return "khac"

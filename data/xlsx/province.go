@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // The provincial workbook: the offices' reports combined
@@ -271,7 +272,7 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 				shared++ // each is noted beside the product in the list
 				continue
 			}
-			result = append(result, "- "+data.UpperFirst(p.Message))
+			result = append(result, "- "+viet.UpperFirst(p.Message))
 		}
 		if shared > 0 {
 			result = append(result, fmt.Sprintf("- %d sản phẩm cũng có trong báo cáo của đơn vị khác, chỉ tính một lần (xem cột Ghi chú ở trang «%s»)", shared, ProvinceProductsSheet))

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // The reports a workbook can hold, one sheet each.
@@ -34,7 +35,7 @@ func (o ReportOptions) subtitle() string {
 	if o.Period.From.Equal(o.Period.To) {
 		return fmt.Sprintf("(Tính đến ngày %s)", data.VNDate(o.Period.To))
 	}
-	return fmt.Sprintf("(Kỳ báo cáo: %s; số liệu tính đến ngày %s)", data.LowerFirst(o.Period.Label()), data.VNDate(o.Period.To))
+	return fmt.Sprintf("(Kỳ báo cáo: %s; số liệu tính đến ngày %s)", viet.LowerFirst(o.Period.Label()), data.VNDate(o.Period.To))
 }
 
 // ParseReports reads report names separated by commas ("summary,expiring").

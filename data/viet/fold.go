@@ -1,4 +1,4 @@
-package data
+package viet
 
 import (
 	"encoding/binary"
@@ -200,14 +200,14 @@ var (
 	collBuf  collate.Buffer
 )
 
-// SortKeyVI returns a byte key whose byte order is Vietnamese order, for
+// SortKey returns a byte key whose byte order is Vietnamese order, for
 // sorting large lists without taking the lock once per comparison.
 //
 // The key is always the collator's key, byte for byte. For text made only
 // of the runes in keyIndex (ASCII, Vietnamese letters, common typographic
 // punctuation) it is assembled from per-rune pieces without the collator;
 // see keyPieces for why that gives the same bytes.
-func SortKeyVI(s string) []byte {
+func SortKey(s string) []byte {
 	if k, ok := sortKeyFast(s); ok {
 		return k
 	}
@@ -242,14 +242,14 @@ type keyPiece struct {
 // its runes in order, 00 00, and the secondaries of its runes in order.
 // The pieces are cut from the collator's own single-rune keys at start-up,
 // so fast keys and collator keys are the same bytes and may be mixed in
-// one sort. TestSortKeyVIFastIsCollatorKey checks every pair of table
+// one sort. TestSortKeyFastIsCollatorKey checks every pair of table
 // runes against the collator, which would catch a contraction.
 var (
 	keyPieces []keyPiece
 	keyIndex  [0x2700]uint16 // rune -> 1 + index in keyPieces; 0 = use the collator
 )
 
-// keyRunes lists the runes besides ASCII that SortKeyVI handles without
+// keyRunes lists the runes besides ASCII that SortKey handles without
 // the collator: the Vietnamese letters and typographic marks common in
 // names pasted from word processors (– — ‘ ’ “ ” … ° NBSP ★ ☆).
 func keyRunes() []rune {

@@ -1,4 +1,4 @@
-package data
+package viet
 
 import (
 	"fmt"
@@ -38,22 +38,22 @@ func BenchmarkFold(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(in)), "ns/string")
 }
 
-// BenchmarkSortKeyVI computes the sort keys of 100,000 strings per
+// BenchmarkSortKey computes the sort keys of 100,000 strings per
 // operation, as sorting the product list by one column does.
-func BenchmarkSortKeyVI(b *testing.B) {
+func BenchmarkSortKey(b *testing.B) {
 	in := benchStrings(100000)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range in {
-			SortKeyVI(s)
+			SortKey(s)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(in)), "ns/string")
 }
 
-// BenchmarkSortKeyVICollator is BenchmarkSortKeyVI always going through the
-// collator, the path for text with runes SortKeyVI has no table entry for.
-func BenchmarkSortKeyVICollator(b *testing.B) {
+// BenchmarkSortKeyCollator is BenchmarkSortKey always going through the
+// collator, the path for text with runes SortKey has no table entry for.
+func BenchmarkSortKeyCollator(b *testing.B) {
 	in := benchStrings(100000)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,4 +1,4 @@
-package data
+package viet
 
 import (
 	"bytes"
@@ -73,8 +73,8 @@ func TestCompareVIOrder(t *testing.T) {
 	}
 }
 
-// compareVI orders by SortKeyVI, the key every list sorts by.
-func compareVI(a, b string) int { return bytes.Compare(SortKeyVI(a), SortKeyVI(b)) }
+// compareVI orders by SortKey, the key every list sorts by.
+func compareVI(a, b string) int { return bytes.Compare(SortKey(a), SortKey(b)) }
 
 // foldPool is what random strings for the Fold tests are made of: ASCII,
 // precomposed Vietnamese letters, combining marks, white space, other
@@ -166,7 +166,7 @@ func TestFoldAllocs(t *testing.T) {
 	}
 }
 
-// keyTableRunes returns the runes SortKeyVI has a key piece for.
+// keyTableRunes returns the runes SortKey has a key piece for.
 func keyTableRunes() []rune {
 	var rs []rune
 	for r := range keyIndex {
@@ -177,10 +177,10 @@ func keyTableRunes() []rune {
 	return rs
 }
 
-// TestSortKeyVIFastIsCollatorKey checks that keys assembled from pieces
+// TestSortKeyFastIsCollatorKey checks that keys assembled from pieces
 // are the collator's keys for every rune and pair of runes in the table:
 // a contraction or context-dependent weight would show here.
-func TestSortKeyVIFastIsCollatorKey(t *testing.T) {
+func TestSortKeyFastIsCollatorKey(t *testing.T) {
 	rs := keyTableRunes()
 	if len(rs) < 128+134 {
 		t.Fatalf("only %d runes in the key table", len(rs))
@@ -247,10 +247,10 @@ func viNames(rng *rand.Rand, n int) []string {
 	return out
 }
 
-// TestSortKeyVIMatchesCollator checks that SortKeyVI gives the collator's
+// TestSortKeyMatchesCollator checks that SortKey gives the collator's
 // keys for realistic and random text, so its order is the collator's order
 // whichever path each key took.
-func TestSortKeyVIMatchesCollator(t *testing.T) {
+func TestSortKeyMatchesCollator(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	in := viNames(rng, 20000)
 	pool := foldPool()
@@ -264,9 +264,9 @@ func TestSortKeyVIMatchesCollator(t *testing.T) {
 		if _, ok := sortKeyFast(s); ok {
 			fast++
 		}
-		keys[i], want[i] = SortKeyVI(s), sortKeyCollate(s)
+		keys[i], want[i] = SortKey(s), sortKeyCollate(s)
 		if !bytes.Equal(keys[i], want[i]) {
-			t.Fatalf("SortKeyVI(%q) = % x\ncollator key   % x", s, keys[i], want[i])
+			t.Fatalf("SortKey(%q) = % x\ncollator key   % x", s, keys[i], want[i])
 		}
 	}
 	if fast < len(in)/2 || fast == len(in) {
@@ -283,19 +283,19 @@ func TestSortKeyVIMatchesCollator(t *testing.T) {
 	}
 }
 
-func FuzzSortKeyVI(f *testing.F) {
+func FuzzSortKey(f *testing.F) {
 	for _, s := range []string{"", "Thạch đen Tràng Định", "HTX Nông sản Đặc sản số 12", "2412/QĐ-UBND", "Số 10 (3★)", "a\u0306b", "…–“”"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := SortKeyVI(s), sortKeyCollate(s); !bytes.Equal(got, want) {
-			t.Errorf("SortKeyVI(%q) = % x\ncollator key   % x", s, got, want)
+		if got, want := SortKey(s), sortKeyCollate(s); !bytes.Equal(got, want) {
+			t.Errorf("SortKey(%q) = % x\ncollator key   % x", s, got, want)
 		}
 	})
 }
 
-// TestSortKeyVIOrder pins down the Vietnamese order the lists rely on.
-func TestSortKeyVIOrder(t *testing.T) {
+// TestSortKeyOrder pins down the Vietnamese order the lists rely on.
+func TestSortKeyOrder(t *testing.T) {
 	less := [][2]string{
 		// Alphabet: ă â after a, đ after d, ê after e, ô ơ after o, ư after u.
 		{"a", "ă"}, {"ă", "â"}, {"â", "b"}, {"d", "đ"}, {"đ", "e"}, {"e", "ê"}, {"ê", "g"}, {"o", "ô"}, {"ô", "ơ"}, {"ơ", "p"},

@@ -1,4 +1,4 @@
-package data
+package viet
 
 import (
 	"fmt"
@@ -387,17 +387,17 @@ func DetectLegacy(samples []string) Legacy {
 	for _, s := range samples {
 		forEachLegacyWord(s, func(w string) {
 			marked++
-			as := vnWordValid(w)
+			as := ValidSyllable(w)
 			if as {
 				valid[LegacyNone]++
 				if vnHasNativeLetter(w) {
 					native++
 				}
 			}
-			if vnWordValid(TCVN3ToUnicode(w)) {
+			if ValidSyllable(TCVN3ToUnicode(w)) {
 				valid[LegacyTCVN3]++
 			}
-			if vnWordValid(VNIToUnicode(w)) {
+			if ValidSyllable(VNIToUnicode(w)) {
 				valid[LegacyVNI]++
 			}
 		})
@@ -463,7 +463,7 @@ func vnHasNativeLetter(w string) bool {
 	return false
 }
 
-// Syllable structure for vnWordValid.
+// Syllable structure for ValidSyllable.
 var (
 	vnInitials = []string{
 		"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
@@ -505,11 +505,11 @@ var (
 	}
 )
 
-// vnWordValid reports whether w (any case) is a plausible Vietnamese
+// ValidSyllable reports whether w (any case) is a plausible Vietnamese
 // syllable: an optional initial consonant, a vowel nucleus with at most one
 // tone mark and an optional final; stop finals (c ch p t) only with the
 // acute or dot-below tone.
-func vnWordValid(w string) bool {
+func ValidSyllable(w string) bool {
 	w = norm.NFC.String(strings.ToLower(w))
 	if w == "" || len(w) > 40 {
 		return false

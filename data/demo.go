@@ -203,23 +203,24 @@ var demoPeople = []struct {
 	producer     int
 	commune      string
 	phone        string
+	jobTitle     string
 }{
-	{"Hoàng Văn Thắng", GenderMale, 1978, "Tày", "chu_the", "", 0, "Đoàn Kết", "0912 345 601"},
-	{"Nông Thị Hằng", GenderFemale, 1985, "Nùng", "chu_the", "", 1, "Thất Khê", "0205 388 1122"},
-	{"Lương Văn Tiến", GenderMale, 1982, "Tày", "chu_the", "", 2, "Thất Khê", "0986 221 304"},
-	{"Lộc Văn Sơn", GenderMale, 1975, "Nùng", "chu_the", "", 3, "Tân Tiến", "0977 104 552"},
-	{"Triệu Thị Mây", GenderFemale, 1990, "Dao", "chu_the", "", 4, "Kháng Chiến", "0369 552 810"},
-	{"Chu Văn Lợi", GenderMale, 1969, "Tày", "chu_the", "", 5, "Kháng Chiến", "0915 660 278"},
-	{"Hà Văn Minh", GenderMale, 1980, "Tày", "chu_the", "", 6, "Quốc Khánh", "0943 317 905"},
-	{"Nông Thị Liên", GenderFemale, 1988, "Nùng", "chu_the", "", 7, "Quốc Việt", "0398 740 116"},
-	{"Vi Đức Hạnh", GenderMale, 1972, "Tày", "chu_the", "", 8, "Tràng Định", "0205 388 6789"},
-	{"Hoàng Thị Nhung", GenderFemale, 1993, "Tày", "chu_the", "", 9, "Đoàn Kết", "0868 205 334"},
-	{"Nguyễn Thị Thu", GenderFemale, 1987, "Kinh", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 223"},
-	{"Hoàng Văn Nam", GenderMale, 1976, "Tày", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 224"},
-	{"Lăng Văn Cường", GenderMale, 1981, "Nùng", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Thất Khê", "0915 220 118"},
-	{"Mã Thị Hương", GenderFemale, 1984, "Tày", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Đoàn Kết", "0389 114 502"},
-	{"Bế Văn Quang", GenderMale, 1995, "Tày", "nguoi_lao_dong", "", 0, "Đoàn Kết", ""},
-	{"Nông Thị Thảo", GenderFemale, 1998, "Nùng", "nguoi_lao_dong", "", 3, "Tân Tiến", ""},
+	{"Hoàng Văn Thắng", GenderMale, 1978, "Tày", "chu_the", "", 0, "Đoàn Kết", "0912 345 601", "Giám đốc HTX"},
+	{"Nông Thị Hằng", GenderFemale, 1985, "Nùng", "chu_the", "", 1, "Thất Khê", "0205 388 1122", "Giám đốc"},
+	{"Lương Văn Tiến", GenderMale, 1982, "Tày", "chu_the", "", 2, "Thất Khê", "0986 221 304", "Chủ hộ kinh doanh"},
+	{"Lộc Văn Sơn", GenderMale, 1975, "Nùng", "chu_the", "", 3, "Tân Tiến", "0977 104 552", "Giám đốc HTX"},
+	{"Triệu Thị Mây", GenderFemale, 1990, "Dao", "chu_the", "", 4, "Kháng Chiến", "0369 552 810", "Tổ trưởng tổ hợp tác"},
+	{"Chu Văn Lợi", GenderMale, 1969, "Tày", "chu_the", "", 5, "Kháng Chiến", "0915 660 278", "Giám đốc HTX"},
+	{"Hà Văn Minh", GenderMale, 1980, "Tày", "chu_the", "", 6, "Quốc Khánh", "0943 317 905", "Giám đốc HTX"},
+	{"Nông Thị Liên", GenderFemale, 1988, "Nùng", "chu_the", "", 7, "Quốc Việt", "0398 740 116", "Chủ hộ kinh doanh"},
+	{"Vi Đức Hạnh", GenderMale, 1972, "Tày", "chu_the", "", 8, "Tràng Định", "0205 388 6789", "Giám đốc"},
+	{"Hoàng Thị Nhung", GenderFemale, 1993, "Tày", "chu_the", "", 9, "Đoàn Kết", "0868 205 334", "Giám đốc HTX"},
+	{"Nguyễn Thị Thu", GenderFemale, 1987, "Kinh", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 223", "Công chức Kinh tế"},
+	{"Hoàng Văn Nam", GenderMale, 1976, "Tày", "can_bo_quan_ly", "UBND xã Thất Khê", -1, "Thất Khê", "0912 001 224", "Phó Chủ tịch UBND xã"},
+	{"Lăng Văn Cường", GenderMale, 1981, "Nùng", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Thất Khê", "0915 220 118", "Thành viên Hội đồng"},
+	{"Mã Thị Hương", GenderFemale, 1984, "Tày", "thanh_vien_hoi_dong", "Hội đồng đánh giá sản phẩm OCOP xã", -1, "Đoàn Kết", "0389 114 502", "Thư ký Hội đồng"},
+	{"Bế Văn Quang", GenderMale, 1995, "Tày", "nguoi_lao_dong", "", 0, "Đoàn Kết", "", "Công nhân"},
+	{"Nông Thị Thảo", GenderFemale, 1998, "Nùng", "nguoi_lao_dong", "", 3, "Tân Tiến", "", "Công nhân"},
 }
 
 // fillDemoTraining adds three courses of the past year with their rosters
@@ -228,7 +229,7 @@ func fillDemoTraining(ctx context.Context, tx *sql.Tx, today time.Time, communes
 	ids := make([]int64, len(demoPeople))
 	for i, d := range demoPeople {
 		p := &Participant{FullName: d.name, Gender: d.gender, BirthYear: d.year, Ethnicity: d.ethnicity, Role: d.role,
-			Organisation: d.org, CommuneID: communes[d.commune], Phone: d.phone}
+			Organisation: d.org, CommuneID: communes[d.commune], Phone: d.phone, JobTitle: d.jobTitle}
 		if d.producer >= 0 {
 			p.ProducerID = producers[d.producer]
 		}

@@ -112,7 +112,7 @@ func WriteCoursesTable(w io.Writer, rows []CourseRow) error {
 
 // ParticipantCSVHeader is the header of "ocop list participants --csv".
 var ParticipantCSVHeader = []string{"id", "full_name", "gender", "birth_year", "ethnicity", "role", "organisation",
-	"commune", "phone", "courses_attended"}
+	"commune", "phone", "courses_attended", "job_title"}
 
 // WriteParticipantsCSV writes participants as CSV with a header row:
 // gender and role as codes, organisation as the sign-in sheet shows it.
@@ -121,7 +121,7 @@ func WriteParticipantsCSV(w io.Writer, rows []ParticipantRow) error {
 	cw.Write(ParticipantCSVHeader)
 	for _, r := range rows {
 		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.FullName, r.Gender, yearText(r.BirthYear), r.Ethnicity, r.Role,
-			r.Unit(), r.Commune, r.Phone, strconv.Itoa(r.Courses)})
+			r.Unit(), r.Commune, r.Phone, strconv.Itoa(r.Courses), r.JobTitle})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -47,6 +47,7 @@ var fixtureScripts = map[int][]string{
 	2: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL},
 	3: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL},
 	4: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL},
+	5: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -202,6 +203,17 @@ INSERT INTO certifications(id, product_id, decision_no, decision_date, issuing_l
 INSERT INTO change_log(id, at, staff, entity, entity_id, action, details) VALUES
 	(12, '2025-02-14 09:30:00', 'Hoàng Thị Duyên', 'product', 7, 'them', 'Chè Shan tuyết Mẫu Sơn (nhập từ tệp Danh sách OCOP huyện Tràng Định 2023.xlsx)'),
 	(13, '2025-02-20 10:00:00', 'Hoàng Thị Duyên', 'product', 8, 'them', 'Na Chi Lăng (nhập từ tệp Danh sách Chi Lăng.xlsx)');
+`
+
+// Version 5: the office's id (0005 makes a random one; the fixture's is
+// fixed) and participants' job titles, one of them edited in the log.
+const fixtureOfficeV5SQL = `
+UPDATE settings SET value = '5f0c1e2d3a4b5c6d7e8f90a1b2c3d4e5' WHERE key = 'office_id';
+UPDATE participants SET job_title = 'Giám đốc HTX', updated_at = '2025-06-02 02:00:00' WHERE id = 1;
+UPDATE participants SET job_title = 'Chuyên viên' WHERE id = 3;
+
+INSERT INTO change_log(id, at, staff, entity, entity_id, action, details) VALUES
+	(14, '2025-06-02 02:00:00', 'Hoàng Thị Duyên', 'participant', 1, 'sua', 'Chức vụ: «» → «Giám đốc HTX»');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

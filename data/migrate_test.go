@@ -6,29 +6,30 @@ package data
 // testdata/schema/vN.db is a small database as an office had it at schema
 // version N (PRAGMA user_version N): settings, producers, products and
 // decisions, and from the version that brought them the trash and change
-// log (v2), training courses (v3) and imports (v4). The tests below copy
+// log (v2), training courses (v3), imports (v4) and the office id and
+// participants' job titles (v5). The tests below copy
 // each one, open the copy with the current code (which upgrades it) and
 // check every record against the values written here, so a migration that
 // loses or alters old data fails them. The fixtures were made once by
-// TestMakeMigrationFixtures (migrate_fixtures_test.go) with the code at
-// schema version 4.
+// TestMakeMigrationFixtures (migrate_fixtures_test.go), each with the code
+// at its schema version.
 //
-// When you add migration 0005 (schema version 5):
+// When you add migration 0006 (schema version 6):
 //
-//   - Keep v1.db .. v4.db exactly as they are. They stand for databases
+//   - Keep v1.db .. v5.db exactly as they are. They stand for databases
 //     already in offices, made by the code of their time; do not
 //     regenerate them with the new code (its seeders and reference files
 //     may differ from what those offices got), and do not edit their
 //     expected values below to make a failing test pass: a failure there
 //     means the new migration breaks old data.
-//   - Add fixtureScripts[5] in migrate_fixtures_test.go: the pieces of
-//     version 4 that still fit the tables, plus SQL for what 0005 adds,
-//     written for the tables as 0005 leaves them.
+//   - Add fixtureScripts[6] in migrate_fixtures_test.go: the pieces of
+//     version 5 that still fit the tables, plus SQL for what 0006 adds,
+//     written for the tables as 0006 leaves them.
 //   - Run the generator once, with the new code:
 //     go test -tags migrated_fynedo ./data -run TestMakeMigrationFixtures -make-fixtures
-//     It writes only the missing v5.db (v1..v4 exist and are kept; only
-//     -overwrite-fixtures would rewrite them). Check v5.db in.
-//   - Add what v5.db holds to fixtureWant (under "v >= 5").
+//     It writes only the missing v6.db (v1..v5 exist and are kept; only
+//     -overwrite-fixtures would rewrite them). Check v6.db in.
+//   - Add what v6.db holds to fixtureWant (under "v >= 6").
 //
 // TestMigrationFixturesCoverEveryVersion fails until vN.db exists for
 // every schema version.
@@ -183,13 +184,13 @@ func wantFixture(v int) fixtureWant {
 			2: {{4, 2, day("2025-03-20"), SessionFullDay}},
 		}
 		w.participants = []ParticipantRow{
-			{Participant{1, "Hoàng Văn Thạch", GenderMale, 1975, "Tày", "chu_the", "", 1, 0, "0912 345 678"},
+			{Participant{1, "Hoàng Văn Thạch", GenderMale, 1975, "Tày", "chu_the", "", 1, 0, "0912 345 678", ""},
 				"Thất Khê", "HTX Nông nghiệp Thạch đen Tràng Định", 2},
-			{Participant{2, "Lường Thị Mến", GenderFemale, 1982, "Nùng", "chu_the", "", 3, 0, "0987 111 222"},
+			{Participant{2, "Lường Thị Mến", GenderFemale, 1982, "Nùng", "chu_the", "", 3, 0, "0987 111 222", ""},
 				"Thị trấn Thất Khê (cũ)", "Hộ kinh doanh Lường Thị Mến", 1},
-			{Participant{3, "Nguyễn Thị Hồng Nhung", GenderFemale, 1990, "Kinh", "can_bo_quan_ly", "Phòng Kinh tế xã Thất Khê", 0, 0, ""},
+			{Participant{3, "Nguyễn Thị Hồng Nhung", GenderFemale, 1990, "Kinh", "can_bo_quan_ly", "Phòng Kinh tế xã Thất Khê", 0, 0, "", ""},
 				"", "", 1},
-			{Participant{4, "Vi Văn Đức", GenderMale, 0, "", "nguoi_lao_dong", "", 5, 0, ""}, "", "Hộ ông Vi Văn Đức", 0},
+			{Participant{4, "Vi Văn Đức", GenderMale, 0, "", "nguoi_lao_dong", "", 5, 0, "", ""}, "", "Hộ ông Vi Văn Đức", 0},
 		}
 		w.marks = map[int64]map[[2]int64]Attendance{
 			1: {{1, 1}: Present, {1, 2}: Present, {1, 3}: ExcusedAbsence, {1, 4}: Absent,
@@ -215,6 +216,12 @@ func wantFixture(v int) fixtureWant {
 		w.changes["product/7"] = []Change{{ts("2025-02-14 09:30:00"), "Hoàng Thị Duyên", ActionAdd,
 			"Chè Shan tuyết Mẫu Sơn (nhập từ tệp Danh sách OCOP huyện Tràng Định 2023.xlsx)"}}
 		w.liveProducts, w.liveProducers = 6, 6
+	}
+	if v >= 5 {
+		w.settings.OfficeID = "5f0c1e2d3a4b5c6d7e8f90a1b2c3d4e5"
+		w.participants[0].JobTitle = "Giám đốc HTX"
+		w.participants[2].JobTitle = "Chuyên viên"
+		w.changes["participant/1"] = []Change{{ts("2025-06-02 02:00:00"), "Hoàng Thị Duyên", ActionEdit, "Chức vụ: «» → «Giám đốc HTX»"}}
 	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
@@ -336,6 +343,13 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 	ctx := context.Background()
 
 	st, err := s.Settings(ctx)
+	if w.settings.OfficeID == "" {
+		// Older than version 5: the upgrade made a random id, once.
+		if !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(st.OfficeID) {
+			t.Errorf("office id after upgrading from v%d = %q, want 32 hex digits", v, st.OfficeID)
+		}
+		st.OfficeID = ""
+	}
 	if err != nil || !reflect.DeepEqual(st, w.settings) {
 		t.Errorf("settings = %+v, %v\nwant       %+v", st, err, w.settings)
 	}
@@ -556,9 +570,13 @@ func checkWritesAfterUpgrade(t *testing.T, s *Store, v int) {
 	}
 
 	// Training, into tables a v1 or v2 database got from the upgrade.
-	person := &Participant{FullName: "Đàm Thị Thu", Gender: GenderFemale, BirthYear: 1995, Ethnicity: "Tày", Role: "chu_the", ProducerID: 4}
+	person := &Participant{FullName: "Đàm Thị Thu", Gender: GenderFemale, BirthYear: 1995, Ethnicity: "Tày", Role: "chu_the", ProducerID: 4,
+		JobTitle: "Tổ trưởng tổ hợp tác"}
 	if err := s.AddParticipant(ctx, person); err != nil {
 		t.Fatal(err)
+	}
+	if got, _ := s.Participant(ctx, person.ID); got.JobTitle != "Tổ trưởng tổ hợp tác" {
+		t.Errorf("job title of a participant added after upgrading from v%d: %q", v, got.JobTitle)
 	}
 	course := &Course{Title: "Tập huấn sau nâng cấp", Start: day("2025-08-04"), End: day("2025-08-05"), Location: "Hội trường xã"}
 	if err := s.AddCourse(ctx, course, nil); err != nil {

@@ -26,6 +26,10 @@ type Settings struct {
 	OldToneStyle     bool   // tones placed as in "hòa", "thủy" rather than "hoà", "thuỷ"
 	KeepDaily        int    // daily backups kept
 	KeepBefore       int    // backups taken before an import, restore or upgrade kept
+	// OfficeID is made once, at random, with the database (schema version
+	// 5) and never edited: the province tells offices apart by it, since
+	// two offices may type the same name. SaveSettings leaves it alone.
+	OfficeID string
 }
 
 // Backups kept unless the settings say otherwise.
@@ -87,6 +91,8 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			if n, err := strconv.Atoi(v); err == nil && n >= 1 {
 				st.KeepDaily = n
 			}
+		case "office_id":
+			st.OfficeID = v
 		case "keep_before":
 			if n, err := strconv.Atoi(v); err == nil && n >= 1 {
 				st.KeepBefore = n

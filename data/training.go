@@ -66,8 +66,9 @@ type Participant struct {
 	Role         string // a Role code
 	Organisation string
 	ProducerID   int64 // the producer the person represents or works for, 0 for none
-	CommuneID    int64
+	CommuneID    int64 // 0: the producer's commune counts (see Training)
 	Phone        string
+	JobTitle     string // chức vụ: "Giám đốc HTX", "Chủ tịch UBND xã"; not the Role
 }
 
 // Genders.
@@ -153,6 +154,7 @@ func (c *Course) Validate() error {
 // Validate checks a participant as its form does.
 func (p *Participant) Validate() error {
 	p.FullName = viet.Clean(p.FullName)
+	p.JobTitle = viet.Clean(p.JobTitle)
 	switch {
 	case p.FullName == "":
 		return &FieldError{"Họ và tên", "chưa nhập"}
@@ -391,8 +393,8 @@ func addParticipant(ctx context.Context, tx *sql.Tx, p *Participant) error {
 		year = p.BirthYear
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO participants(full_name, gender, birth_year, ethnicity, role, organisation,
-		producer_id, commune_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.FullName, p.Gender, year, nullText(p.Ethnicity),
-		p.Role, viet.Clean(p.Organisation), nullID(p.ProducerID), nullID(p.CommuneID), viet.Clean(p.Phone))
+		producer_id, commune_id, phone, job_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.FullName, p.Gender, year, nullText(p.Ethnicity),
+		p.Role, viet.Clean(p.Organisation), nullID(p.ProducerID), nullID(p.CommuneID), viet.Clean(p.Phone), p.JobTitle)
 	if err != nil {
 		if strings.Contains(err.Error(), "FOREIGN KEY") {
 			return &FieldError{"Dân tộc", fmt.Sprintf("%q không có trong danh mục 54 dân tộc", p.Ethnicity)}
@@ -419,6 +421,7 @@ func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
 		d.add("Năm sinh", yearText(old.BirthYear), yearText(p.BirthYear))
 		d.add("Dân tộc", old.Ethnicity, p.Ethnicity)
 		d.add("Vai trò", RoleName(old.Role), RoleName(p.Role))
+		d.add("Chức vụ", old.JobTitle, p.JobTitle)
 		d.add("Đơn vị", old.Organisation, viet.Clean(p.Organisation))
 		d.add("Điện thoại", old.Phone, viet.Clean(p.Phone))
 		if len(d) == 0 && old.ProducerID == p.ProducerID && old.CommuneID == p.CommuneID {
@@ -429,9 +432,9 @@ func (s *Store) UpdateParticipant(ctx context.Context, p Participant) error {
 			year = p.BirthYear
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE participants SET full_name = ?, gender = ?, birth_year = ?, ethnicity = ?, role = ?,
-			organisation = ?, producer_id = ?, commune_id = ?, phone = ?, updated_at = datetime('now') WHERE id = ?`,
+			organisation = ?, producer_id = ?, commune_id = ?, phone = ?, job_title = ?, updated_at = datetime('now') WHERE id = ?`,
 			p.FullName, p.Gender, year, nullText(p.Ethnicity), p.Role, viet.Clean(p.Organisation), nullID(p.ProducerID),
-			nullID(p.CommuneID), viet.Clean(p.Phone), p.ID)
+			nullID(p.CommuneID), viet.Clean(p.Phone), p.JobTitle, p.ID)
 		if err != nil {
 			return err
 		}
@@ -452,12 +455,12 @@ func (s *Store) Participant(ctx context.Context, id int64) (Participant, error) 
 }
 
 const participantColumns = `p.id, p.full_name, p.gender, COALESCE(p.birth_year, 0), COALESCE(p.ethnicity, ''), p.role,
-	p.organisation, COALESCE(p.producer_id, 0), COALESCE(p.commune_id, 0), p.phone`
+	p.organisation, COALESCE(p.producer_id, 0), COALESCE(p.commune_id, 0), p.phone, p.job_title`
 
 func scanParticipant(sc interface{ Scan(...any) error }, extra ...any) (Participant, error) {
 	var p Participant
 	err := sc.Scan(append([]any{&p.ID, &p.FullName, &p.Gender, &p.BirthYear, &p.Ethnicity, &p.Role, &p.Organisation,
-		&p.ProducerID, &p.CommuneID, &p.Phone}, extra...)...)
+		&p.ProducerID, &p.CommuneID, &p.Phone, &p.JobTitle}, extra...)...)
 	return p, err
 }
 
@@ -730,7 +733,10 @@ type TrainingStats struct {
 }
 
 // Training works out the statistics of courses starting from..to
-// (inclusive). The splits count distinct people.
+// (inclusive). The splits count distinct people. A person with no commune
+// of their own counts in the commune of the producer they are linked to,
+// as it is when the statistics are made (the producer may move), so people
+// who came for a producer are not all "(chưa rõ xã)".
 func (s *Store) Training(ctx context.Context, from, to time.Time) (TrainingStats, error) {
 	st := TrainingStats{ByRole: map[string]int{}, ByGender: map[string]int{}, ByEthnicity: map[string]int{}, ByCommune: map[string]int{}}
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM courses WHERE deleted_at IS NULL AND start_date BETWEEN ? AND ?`,
@@ -745,7 +751,8 @@ func (s *Store) Training(ctx context.Context, from, to time.Time) (TrainingStats
 		JOIN courses co ON co.id = ss.course_id
 		JOIN enrolments e ON e.course_id = co.id AND e.participant_id = a.participant_id
 		JOIN participants p ON p.id = a.participant_id
-		LEFT JOIN communes c ON c.id = p.commune_id
+		LEFT JOIN producers pr ON pr.id = p.producer_id
+		LEFT JOIN communes c ON c.id = COALESCE(p.commune_id, pr.commune_id)
 		WHERE a.status = 'co_mat' AND co.deleted_at IS NULL AND p.deleted_at IS NULL AND co.start_date BETWEEN ? AND ?`,
 		ISODate(from), ISODate(to))
 	if err != nil {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -196,5 +197,94 @@ func TestInvalidParticipantAndCourse(t *testing.T) {
 	}
 	if n, _ := s.Participants(ctx); len(n) != 0 {
 		t.Errorf("%d participants stored from invalid input", len(n))
+	}
+}
+
+func TestTrainingByCommune(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	communes, _ := s.Communes(ctx)
+	home, elsewhere := communes[0], communes[1]
+	htx := &Producer{Name: "HTX Thạch đen", Type: "htx", CommuneID: home.ID}
+	if err := s.AddProducer(ctx, htx); err != nil {
+		t.Fatal(err)
+	}
+	noCommune := &Producer{Name: "Hộ ông Vi Văn Đức", Type: "ho_kinh_doanh"}
+	if err := s.AddProducer(ctx, noCommune); err != nil {
+		t.Fatal(err)
+	}
+	course := &Course{Title: "Tập huấn OCOP", Start: day("2026-05-11"), End: day("2026-05-11")}
+	if err := s.AddCourse(ctx, course, nil); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name      string
+		producer  int64
+		commune   int64
+		inCommune string // where the statistics count the person, "" for "(chưa rõ xã)"
+	}{
+		{"Hoàng Văn Thạch", htx.ID, 0, home.Name},               // takes the producer's commune
+		{"Lường Thị Mến", htx.ID, elsewhere.ID, elsewhere.Name}, // a commune typed wins
+		{"Nông Thị Hoa", 0, elsewhere.ID, elsewhere.Name},       // no producer
+		{"Vi Văn Đức", noCommune.ID, 0, ""},                     // the producer has none either
+		{"Triệu Thị Dung", 0, 0, ""},                            // nothing known
+	}
+	want := map[string]int{}
+	for _, c := range cases {
+		p := &Participant{FullName: c.name, ProducerID: c.producer, CommuneID: c.commune}
+		if err := s.AddParticipant(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Enroll(ctx, course.ID, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		want[c.inCommune]++
+	}
+	sessions, _ := s.Sessions(ctx, course.ID)
+	if err := s.MarkSession(ctx, sessions[0].ID, Present); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Training(ctx, day("2026-01-01"), day("2026-12-31"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(st.ByCommune, want) {
+		t.Errorf("people by commune = %v, want %v", st.ByCommune, want)
+	}
+}
+
+func TestJobTitle(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	cases := []struct{ typed, stored string }{
+		{"Giám đốc HTX", "Giám đốc HTX"},
+		{"  Chủ tịch   UBND xã ", "Chủ tịch UBND xã"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		p := &Participant{FullName: "Hoàng Văn Thạch", Role: "chu_the", JobTitle: c.typed}
+		if err := s.AddParticipant(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Participant(ctx, p.ID)
+		if err != nil || got.JobTitle != c.stored || got.Role != "chu_the" {
+			t.Errorf("job title %q stored as %q (role %q), %v; want %q", c.typed, got.JobTitle, got.Role, err, c.stored)
+		}
+		got.JobTitle = "Phó Giám đốc HTX"
+		if err := s.UpdateParticipant(ctx, got); err != nil {
+			t.Fatal(err)
+		}
+		log, _ := s.ChangeLog(ctx, EntityParticipant, p.ID)
+		if wantLog := "Chức vụ: «" + c.stored + "» → «Phó Giám đốc HTX»"; len(log) == 0 || log[0].Details != wantLog {
+			t.Errorf("change log after editing %q: %+v, want %q", c.stored, log, wantLog)
+		}
+		rows, _ := s.Participants(ctx)
+		found := false
+		for _, r := range rows {
+			found = found || (r.ID == p.ID && r.JobTitle == "Phó Giám đốc HTX")
+		}
+		if !found {
+			t.Errorf("participant %d not listed with the new job title: %+v", p.ID, rows)
+		}
 	}
 }

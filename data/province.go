@@ -19,10 +19,15 @@ import (
 const OfficeReportFormat = 1
 
 // Office says whose report a workbook is, from the office's settings.
+// Reports written before ID and Communes existed have neither; they are
+// told apart by name.
 type Office struct {
-	OfficeName string `json:"office_name"`
-	ParentBody string `json:"parent_body"`
-	Province   string `json:"province"`
+	ID         string   `json:"office_id,omitzero"` // Settings.OfficeID, made once with the office's database
+	OfficeName string   `json:"office_name"`
+	ParentBody string   `json:"parent_body"`
+	Province   string   `json:"province"`
+	PlaceName  string   `json:"place_name,omitzero"`
+	Communes   []string `json:"communes,omitzero"` // codes of the communes the office covers
 }
 
 // Label names the office for people, the body it belongs to first (most
@@ -39,9 +44,50 @@ func (o Office) Label() string {
 	return o.ParentBody + " - " + o.OfficeName
 }
 
-// key identifies an office however its name is typed.
-func (o Office) key() string {
+// nameKey identifies an office by its name however it is typed: all
+// there is to go by in a report without an office id.
+func (o Office) nameKey() string {
 	return viet.Fold(o.Province) + "|" + viet.Fold(o.ParentBody) + "|" + viet.Fold(o.OfficeName)
+}
+
+// ReportFileName is the name a report workbook is offered under: the
+// period and the office, folded to ASCII without spaces, so that the
+// files of many offices can sit in one folder at the province:
+// "BaoCao_OCOP_2026_Q4_ThatKhe.xlsx". The place name is used, else the
+// office's name.
+func ReportFileName(st Settings, p Period) string {
+	name := "BaoCao_OCOP_" + p.Code()
+	place := fileWord(st.PlaceName)
+	if place == "" {
+		place = fileWord(st.OfficeName)
+	}
+	if place != "" {
+		name += "_" + place
+	}
+	return name + ".xlsx"
+}
+
+// fileWord folds s to ASCII letters and digits, each word capitalised:
+// "Thất Khê" → "ThatKhe", "PHÒNG KINH TẾ" → "PhongKinhTe".
+func fileWord(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(viet.Fold(s)) {
+		first := true
+		for _, c := range w {
+			switch {
+			case c >= 'a' && c <= 'z':
+				if first {
+					c -= 'a' - 'A'
+				}
+			case c >= '0' && c <= '9':
+			default:
+				continue
+			}
+			b.WriteRune(c)
+			first = false
+		}
+	}
+	return b.String()
 }
 
 // OfficeProduct is one product of an office's report as it stood at the
@@ -185,6 +231,7 @@ const (
 	ProblemEdited        ProblemKind = "edited"         // left out: a visible total changed after export
 	ProblemOtherPeriod   ProblemKind = "other_period"   // left out: not the period of the others
 	ProblemSameOffice    ProblemKind = "same_office"    // left out: a second report of one office
+	ProblemSameName      ProblemKind = "same_name"      // kept: another office has the same name
 	ProblemSharedProduct ProblemKind = "shared_product" // kept: a product also in another office's report, counted once
 )
 
@@ -206,6 +253,20 @@ type OfficeFile struct {
 	Path     string
 	Report   *OfficeReport
 	Problems []ReportProblem
+	label    string // the office's label in a combination, told apart from a namesake's
+}
+
+// OfficeLabel names the file's office as the combination shows it: its
+// label, with its place or communes beside it when another office in the
+// combination has the same name.
+func (f OfficeFile) OfficeLabel() string {
+	if f.label != "" {
+		return f.label
+	}
+	if f.Report == nil {
+		return ""
+	}
+	return f.Report.Office.Label()
 }
 
 // Name is the file's base name.
@@ -287,7 +348,11 @@ func (p Province) LeftOut() int { return len(p.Files) - len(p.Included) }
 // CombineOfficeReports combines the offices' reports read from files. A
 // file with a reading problem is left out; of the rest, those of another
 // period than most files' are left out, and of two reports from one office
-// only the one exported last is kept. A product listed by two offices
+// only the one exported last is kept. Offices are the same when their
+// reports carry the same office id; a report without one (written before
+// ids existed) is of the office with the same name, when only one office
+// has it. Two offices with the same name and different ids are both
+// combined, with a note, their labels told apart. A product listed by two offices
 // (same folded name and producer) is flagged and counted once, for the
 // first office. classes and types (the province's reference lists) order
 // and name the group and producer type tables.
@@ -324,12 +389,13 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 		}
 	}
 	// One report per office: the one exported last.
+	keys := officeKeys(fs)
 	latest := map[string]int{}
 	for i, f := range fs {
 		if f.LeftOut() {
 			continue
 		}
-		k := f.Report.Office.key()
+		k := keys[i]
 		if j, ok := latest[k]; !ok || f.Report.Exported.After(fs[j].Report.Exported) {
 			latest[k] = i
 		}
@@ -339,7 +405,7 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 		if f.LeftOut() {
 			continue
 		}
-		if j := latest[f.Report.Office.key()]; j != i {
+		if j := latest[keys[i]]; j != i {
 			other := fs[j].Name()
 			if other == f.Name() { // same name in another folder
 				other = fs[j].Path
@@ -355,12 +421,13 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 			idx = append(idx, i)
 		}
 	}
-	sortByKeys(idx, func(i int) string { return fs[i].Report.Office.Label() })
+	nameClashes(fs, idx)
+	sortByKeys(idx, func(i int) string { return fs[i].OfficeLabel() })
 	// Products, once each.
 	first := map[string]int{} // key -> position in prov.Products
 	for _, i := range idx {
 		f := &fs[i]
-		label := f.Report.Office.Label()
+		label := f.OfficeLabel()
 		var own []ProvinceProduct
 		for _, p := range f.Report.Products {
 			k := p.key()
@@ -388,6 +455,92 @@ func CombineOfficeReports(files []OfficeFile, classes []Class, types []ProducerT
 	return prov
 }
 
+// officeKeys identifies the office of each readable file: its office id,
+// or for a report without one the id of the one office of the same name
+// among the others, else its name.
+func officeKeys(fs []OfficeFile) []string {
+	ids := map[string][]string{} // name key -> the ids reported under it
+	for _, f := range fs {
+		if f.LeftOut() || f.Report.Office.ID == "" {
+			continue
+		}
+		n := f.Report.Office.nameKey()
+		if !slices.Contains(ids[n], f.Report.Office.ID) {
+			ids[n] = append(ids[n], f.Report.Office.ID)
+		}
+	}
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		switch {
+		case f.LeftOut():
+		case f.Report.Office.ID != "":
+			keys[i] = "id:" + f.Report.Office.ID
+		case len(ids[f.Report.Office.nameKey()]) == 1:
+			keys[i] = "id:" + ids[f.Report.Office.nameKey()][0]
+		default:
+			keys[i] = "name:" + f.Report.Office.nameKey()
+		}
+	}
+	return keys
+}
+
+// nameClashes notes, on the files of idx (the offices combined, one file
+// each), every other office with the same label, and tells their labels
+// apart by place name, communes or office id.
+func nameClashes(fs []OfficeFile, idx []int) {
+	byLabel := map[string][]int{}
+	for _, i := range idx {
+		k := viet.Fold(fs[i].Report.Office.Label())
+		byLabel[k] = append(byLabel[k], i)
+	}
+	for _, same := range byLabel {
+		if len(same) < 2 {
+			continue
+		}
+		// The first of these that tells every office of the group apart.
+		tells := []func(f OfficeFile) string{
+			func(f OfficeFile) string { return f.Report.Office.PlaceName },
+			func(f OfficeFile) string {
+				if c := f.Report.Office.Communes; len(c) > 0 {
+					return "mã xã " + strings.Join(c, ", ")
+				}
+				return ""
+			},
+			func(f OfficeFile) string {
+				if id := f.Report.Office.ID; id != "" {
+					return "mã đơn vị " + id[:min(8, len(id))]
+				}
+				return ""
+			},
+			func(f OfficeFile) string { return "tệp " + f.Name() },
+		}
+		for _, tell := range tells {
+			seen, apart := map[string]bool{}, true
+			for _, i := range same {
+				t := viet.Fold(tell(fs[i]))
+				apart = apart && t != "" && !seen[t]
+				seen[t] = true
+			}
+			if apart {
+				for _, i := range same {
+					fs[i].label = fs[i].Report.Office.Label() + " (" + tell(fs[i]) + ")"
+				}
+				break
+			}
+		}
+		for _, i := range same {
+			var others []string
+			for _, j := range same {
+				if j != i {
+					others = append(others, fs[j].Name())
+				}
+			}
+			fs[i].add(ProblemSameName, false, "hai đơn vị cùng tên «%s» (tệp này và tệp %s) nhưng là hai đơn vị khác nhau: gộp cả hai, ghi là %s",
+				fs[i].Report.Office.Label(), strings.Join(others, ", "), fs[i].label)
+		}
+	}
+}
+
 // tables works out the summary tables from the products and the training.
 func (prov *Province) tables(classes []Class, types []ProducerType) {
 	var groupAt, typeAt map[string]int
@@ -395,8 +548,8 @@ func (prov *Province) tables(classes []Class, types []ProducerType) {
 	prov.ByType, typeAt = typeLines(types)
 	officeAt := map[string]int{}
 	for _, f := range prov.Included {
-		officeAt[f.Report.Office.Label()] = len(prov.ByOffice)
-		prov.ByOffice = append(prov.ByOffice, NamedCount{Name: f.Report.Office.Label()})
+		officeAt[f.OfficeLabel()] = len(prov.ByOffice)
+		prov.ByOffice = append(prov.ByOffice, NamedCount{Name: f.OfficeLabel()})
 	}
 	communeAt := map[string]int{}
 	prov.ByStars = []StarLine{{Name: "5 sao", Stars: 5}, {Name: "4 sao", Stars: 4}, {Name: "3 sao", Stars: 3}, {Name: "Dưới 3 sao"}}
@@ -454,7 +607,7 @@ func (prov *Province) tables(classes []Class, types []ProducerType) {
 	total := TrainingStats{ByRole: map[string]int{}, ByGender: map[string]int{}, ByEthnicity: map[string]int{}, ByCommune: map[string]int{}}
 	for _, f := range prov.Included {
 		st := f.Report.Training.Stats()
-		prov.Training = append(prov.Training, OfficeTrainingLine{Office: f.Report.Office.Label(), TrainingStats: st})
+		prov.Training = append(prov.Training, OfficeTrainingLine{Office: f.OfficeLabel(), TrainingStats: st})
 		total.Courses += st.Courses
 		total.ParticipantTimes += st.ParticipantTimes
 		total.People += st.People

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ocopdesk/ocop/data/viet"
 )
@@ -20,6 +22,10 @@ type Settings struct {
 	StaffName        string // who is using this copy, written in the change log
 	SignerTitle      string // chức danh người ký: "TRƯỞNG PHÒNG"
 	SignerName       string
+	SignerAuthority  string // thẩm quyền ký above the title: "KT. CHỦ TỊCH"; empty for the title alone
+	DocSymbol        string // ký hiệu of a report's number line: "BC-UBND"; empty for ReportSymbol's default
+	Recipient        string // Kính gửi of a report; empty for ReportRecipient's default
+	CopiesTo         string // Nơi nhận, one recipient a line; empty for ReportCopies' default
 	ExpiryWindowDays int    // certificates ending within this many days are "sắp hết hạn"
 	Language         string // "vi" or "en"
 	Typing           string // built-in Vietnamese typing: "" (off), "telex" or "vni"
@@ -41,6 +47,66 @@ const (
 // Configured reports whether the office has given its details; until then
 // the GUI asks for them at start.
 func (s Settings) Configured() bool { return strings.TrimSpace(s.OfficeName) != "" }
+
+// ReportSymbol is the ký hiệu of a report's number line ("Số: …/BC-PKT"):
+// the one set, or "BC-" and the initials of the office's name ("PHÒNG
+// KINH TẾ" → "BC-PKT"; "BC-UBND" for an office without a name).
+func (s Settings) ReportSymbol() string {
+	if sym := strings.TrimSpace(s.DocSymbol); sym != "" {
+		return sym
+	}
+	initials := ""
+	for _, w := range strings.Fields(s.OfficeName) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case r == 'đ' || r == 'Đ':
+			initials += "Đ"
+		case strings.EqualFold(viet.Fold(w), "va"): // "và" is left out: SNNMT
+		case unicode.IsLetter(r):
+			initials += strings.ToUpper(viet.Fold(string(r)))
+		}
+	}
+	if initials == "" {
+		initials = "UBND"
+	}
+	return "BC-" + initials
+}
+
+// ReportRecipient is whom a report is addressed to (Kính gửi): the one set,
+// or the province's Sở Nông nghiệp và Môi trường.
+func (s Settings) ReportRecipient() string {
+	if r := strings.TrimSpace(s.Recipient); r != "" {
+		return r
+	}
+	return strings.TrimSpace("Sở Nông nghiệp và Môi trường tỉnh " + s.Province)
+}
+
+// ReportCopies are the lines of a report's Nơi nhận, without their dashes
+// and end marks: those set, or "Như trên" and "Lưu: VT".
+func (s Settings) ReportCopies() []string {
+	var out []string
+	for _, l := range strings.Split(s.CopiesTo, "\n") {
+		l = strings.TrimRight(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "-–+•")), ";.,")
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{"Như trên", "Lưu: VT"}
+	}
+	return out
+}
+
+// cleanLines cleans each line of a multi-line setting and drops empty ones.
+func cleanLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = viet.Clean(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
 
 func defaultSettings() Settings {
 	return Settings{Province: "Lạng Sơn", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi",
@@ -77,6 +143,14 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			st.SignerTitle = v
 		case "signer_name":
 			st.SignerName = v
+		case "signer_authority":
+			st.SignerAuthority = v
+		case "doc_symbol":
+			st.DocSymbol = v
+		case "recipient":
+			st.Recipient = v
+		case "copies_to":
+			st.CopiesTo = v
 		case "expiry_window_days":
 			if n, err := strconv.Atoi(v); err == nil && n >= 0 {
 				st.ExpiryWindowDays = n
@@ -136,6 +210,10 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		"staff_name":         viet.Clean(st.StaffName),
 		"signer_title":       viet.Clean(st.SignerTitle),
 		"signer_name":        viet.Clean(st.SignerName),
+		"signer_authority":   viet.Clean(st.SignerAuthority),
+		"doc_symbol":         viet.Clean(st.DocSymbol),
+		"recipient":          viet.Clean(st.Recipient),
+		"copies_to":          cleanLines(st.CopiesTo),
 		"expiry_window_days": strconv.Itoa(st.ExpiryWindowDays),
 		"language":           st.Language,
 		"typing":             st.Typing,
@@ -164,7 +242,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return s.explainStoreWrite(err)
 	}
-	return s.explainStoreWrite(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return s.explainStoreWrite(err)
+	}
+	s.writes.Add(1)
+	return nil
 }
 
 // Commune is a commune-level unit (xã, phường).

@@ -41,7 +41,8 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 	if opt.ValidOnly {
 		title = "DANH SÁCH SẢN PHẨM OCOP CÒN HIỆU LỰC"
 	}
-	first, err := d.officialSheet(st, sheetLayout{name: sh, title: title, subtitle: opt.subtitle(), columns: cols, day: opt.Day, stream: true})
+	first, err := d.officialSheet(st, sheetLayout{name: sh, title: title, subtitle: opt.subtitle(), columns: cols, day: opt.Day, stream: true,
+		addressed: true, number: opt.Number})
 	if err != nil {
 		return 0, err
 	}
@@ -68,7 +69,10 @@ func (d *document) productsSheet(ctx context.Context, store *data.Store, st data
 	if err := d.autoFilter(first, last, len(cols)); err != nil {
 		return 0, err
 	}
-	d.signature(st, max(last, first)+2, len(cols))
+	end := d.signature(st, max(last, first)+2, len(cols))
+	if err := d.keepWithSignature(first, max(last, first), end); err != nil {
+		return 0, err
+	}
 	return len(rows), d.w.close()
 }
 

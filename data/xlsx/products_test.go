@@ -58,8 +58,8 @@ func TestExportProducts(t *testing.T) {
 		"H3": "Thất Khê, ngày 05 tháng 02 năm 2026",
 		"A5": "DANH SÁCH SẢN PHẨM OCOP",
 		"A6": "(Tính đến ngày 05/02/2026)",
-		"A8": "STT", "B8": "Tên sản phẩm", "L8": "Tình trạng",
-		"A9": "1",
+		"A9": "STT", "B9": "Tên sản phẩm", "L9": "Tình trạng",
+		"A10": "1",
 	}
 	for cell, want := range checks {
 		if got := get(cell); got != want {
@@ -98,18 +98,20 @@ func TestExportProducts(t *testing.T) {
 	if !found {
 		t.Error("demo product missing from the export")
 	}
-	if !strings.Contains(strings.Join(rows[len(rows)-6], "|"), "TRƯỞNG PHÒNG") {
+	if !strings.Contains(strings.Join(rows[len(rows)-5], "|"), "TRƯỞNG PHÒNG") {
 		t.Errorf("no signature block near the end: %v", rows[len(rows)-6:])
 	}
 	names := f.GetDefinedName()
 	if len(names) == 0 || names[0].Name != "_xlnm.Print_Titles" {
 		t.Errorf("print titles: %+v", names)
 	}
+	// A fixed scale, not "fit to width" (Excel would ignore the page breaks),
+	// small enough for the twelve columns to fit the width of the page.
 	props, _ := f.GetSheetProps(sh)
-	if props.FitToPage == nil || !*props.FitToPage {
-		t.Error("the sheet does not fit to the page width")
-	}
 	lo, _ := f.GetPageLayout(sh)
+	if (props.FitToPage != nil && *props.FitToPage) || lo.AdjustTo == nil || *lo.AdjustTo > 70 || *lo.AdjustTo < 50 {
+		t.Errorf("scale %v, fit to page %v", lo.AdjustTo, props.FitToPage)
+	}
 	if lo.Orientation == nil || *lo.Orientation != "landscape" || lo.Size == nil || *lo.Size != 9 {
 		t.Errorf("page layout = %+v", lo)
 	}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/ocopdesk/ocop/data"
 	"github.com/ocopdesk/ocop/data/viet"
 )
@@ -27,7 +25,8 @@ const (
 
 // ProvinceOptions say how the provincial workbook is dated.
 type ProvinceOptions struct {
-	Day time.Time // of the place-date line; the period's end when zero
+	Day    time.Time // of the place-date line; the period's end when zero
+	Number string    // the report's number; dots to fill in by hand when empty
 }
 
 // CombineOfficeFiles combines files read with ReadOfficeReports, naming
@@ -64,7 +63,11 @@ func WriteProvince(ctx context.Context, store *data.Store, path string, prov dat
 		return err
 	}
 	defer d.f.Close()
-	ro := ReportOptions{Period: prov.Period, Day: opt.Day}
+	ro := ReportOptions{Period: prov.Period, Day: opt.Day, Number: opt.Number}
+	// The Sở reports to the province's People's Committee unless it says otherwise.
+	if st.Recipient == "" {
+		st.Recipient = strings.TrimSpace("Ủy ban nhân dân tỉnh " + st.Province)
+	}
 	subtitle := fmt.Sprintf("%s\n(Tổng hợp từ báo cáo của %d đơn vị)", ro.subtitle(), len(prov.Included))
 	for _, write := range []func(data.Settings, data.Province, ReportOptions, string) error{
 		d.provinceProducts, d.provinceSummary, d.provinceTraining, d.provinceSources,
@@ -85,7 +88,7 @@ func (d *document) provinceProducts(st data.Settings, prov data.Province, opt Re
 		{"Ngày hết hạn", 12, d.date}, {"Tình trạng", 14, d.textCenter}, {"Ghi chú", 26, d.text},
 	}
 	first, err := d.officialSheet(st, sheetLayout{name: ProvinceProductsSheet, title: "DANH SÁCH SẢN PHẨM OCOP TOÀN TỈNH",
-		subtitle: subtitle, columns: cols, day: opt.Day, stream: true})
+		subtitle: subtitle, columns: cols, day: opt.Day, stream: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return err
 	}
@@ -116,7 +119,10 @@ func (d *document) provinceProducts(st data.Settings, prov data.Province, opt Re
 	if err := d.autoFilter(first, last, len(cols)); err != nil {
 		return err
 	}
-	d.signature(st, max(last, first)+2, len(cols))
+	end := d.signature(st, max(last, first)+2, len(cols))
+	if err := d.keepWithSignature(first, max(last, first), end); err != nil {
+		return err
+	}
 	return d.w.close()
 }
 
@@ -124,11 +130,11 @@ func (d *document) provinceSummary(st data.Settings, prov data.Province, opt Rep
 	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 44, d.text}, {"Dưới 3 sao", 11, d.number}, {"3 sao", 10, d.number},
 		{"4 sao", 10, d.number}, {"5 sao", 10, d.number}, {"Tổng số", 11, d.number}}
 	row, err := d.officialSheet(st, sheetLayout{name: ProvinceSummarySheet, title: "BÁO CÁO TỔNG HỢP SẢN PHẨM OCOP TOÀN TỈNH",
-		subtitle: subtitle, columns: cols, day: opt.Day, noList: true})
+		subtitle: subtitle, columns: cols, day: opt.Day, noList: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return err
 	}
-	d.section(7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO ĐƠN VỊ BÁO CÁO VÀ HẠNG SAO")
+	d.section(row-2, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO ĐƠN VỊ BÁO CÁO VÀ HẠNG SAO")
 	row = d.starsTable(row, cols, prov.ByOffice)
 
 	blocks := []int{row + 1}
@@ -165,11 +171,11 @@ func (d *document) provinceSummary(st data.Settings, prov data.Province, opt Rep
 	d.headRow(row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, prov.ByType)
 
-	d.signature(st, row+1, len(cols))
-	if err := d.w.close(); err != nil {
+	end := d.signature(st, row+1, len(cols))
+	if err := d.keepTogether(blocks, end); err != nil {
 		return err
 	}
-	return d.keepTogether(ProvinceSummarySheet, cols, blocks, row+6)
+	return d.w.close()
 }
 
 func (d *document) provinceTraining(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
@@ -184,12 +190,12 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 		cols = append(cols, column{"Chưa rõ giới tính", 9, d.number})
 	}
 	row, err := d.officialSheet(st, sheetLayout{name: ProvinceTrainingSheet, title: "BÁO CÁO KẾT QUẢ TẬP HUẤN OCOP TOÀN TỈNH",
-		subtitle: subtitle, columns: cols, day: opt.Day, noList: true})
+		subtitle: subtitle, columns: cols, day: opt.Day, noList: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return err
 	}
 	d.w.setHeight(row-1, 52) // three lines of heading
-	d.section(7, len(cols), "I. KẾT QUẢ TẬP HUẤN THEO ĐƠN VỊ BÁO CÁO")
+	d.section(row-2, len(cols), "I. KẾT QUẢ TẬP HUẤN THEO ĐƠN VỊ BÁO CÁO")
 	line := func(stt any, name string, s data.TrainingStats) []any {
 		vals := []any{stt, name, s.Courses, s.ParticipantTimes, s.People}
 		for _, r := range data.Roles {
@@ -285,58 +291,25 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 		d.writeRow(cols, first+i, vals, min(float64(lines)*16+4, 409)) // Excel's tallest row
 	}
 	last := first + len(prov.Files) - 1
-	d.signature(st, max(last, first)+2, len(cols))
+	end := d.signature(st, max(last, first)+2, len(cols))
+	if err := d.keepWithSignature(first, max(last, first), end); err != nil {
+		return err
+	}
 	return d.w.close()
 }
 
-// keepTogether puts a page break before a table of a sheet of several
-// (from one start in starts to the next, the last one to row last, with
-// the signature) that would not fit on the rest of a printed page, so that
-// no table is cut from its heading or totals row when it fits on a page.
-// Excel ignores manual breaks on a sheet scaled to fit the page, so the
-// sheet gets a fixed scale instead, worked out from its columns' widths
-// (cols) to fit the width of A4 landscape.
-func (d *document) keepTogether(sheet string, cols []column, starts []int, last int) error {
-	fit := false
-	if err := d.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	units := 0.0
-	for _, c := range cols {
-		units += c.width
-	}
-	// 842 x 595 points, 0.5 inch margins; a width unit takes up to 7 points
-	// as LibreOffice prints Times New Roman (Excel takes less).
-	scale := uint(min(100, 770/(units*7)*100))
-	if err := d.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &scale}); err != nil {
-		return err
-	}
-	page := (595 - 72 - 20) * 100 / float64(scale)
-	height := func(from, to int) float64 {
-		h := 0.0
-		for r := from; r <= to; r++ {
-			v, _ := d.f.GetRowHeight(sheet, r)
-			h += v
-		}
-		return h
-	}
-	used := height(1, starts[0]-1)
+// keepTogether paginates a sheet of several tables, starting at the rows
+// starts, the last one running to the signature block's end: no table is
+// cut from its heading or totals row when it fits on a page, and the
+// signature stays with the last table. The header goes with the first.
+func (d *document) keepTogether(starts []int, end int) error {
+	spans := []rowSpan{{1, starts[0] - 1}}
 	for i, from := range starts {
-		to := last
+		to := end
 		if i+1 < len(starts) {
 			to = starts[i+1] - 1
 		}
-		h := height(from, to)
-		if used > 0 && used+h > page {
-			if err := d.f.InsertPageBreak(sheet, fmt.Sprintf("A%d", from)); err != nil {
-				return err
-			}
-			used = 0
-		}
-		used += h
-		for used > page { // a table longer than a page runs on
-			used -= page
-		}
+		spans = append(spans, rowSpan{from, to})
 	}
-	return nil
+	return d.paginate(spans)
 }

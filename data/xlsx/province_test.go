@@ -458,9 +458,9 @@ func TestProvinceCombinesThreeOffices(t *testing.T) {
 	}
 	// Sources: every file, combined.
 	src, _ := f.GetRows("Nguồn số liệu")
-	if len(src) < 11 || src[8][1] != "office1.xlsx" || !strings.HasPrefix(src[8][7], "Đã gộp") ||
-		!strings.Contains(src[8][7], "1 sản phẩm cũng có trong báo cáo của đơn vị khác") {
-		t.Errorf("sources %v", src[8:])
+	if len(src) < 12 || src[9][1] != "office1.xlsx" || !strings.HasPrefix(src[9][7], "Đã gộp") ||
+		!strings.Contains(src[9][7], "1 sản phẩm cũng có trong báo cáo của đơn vị khác") {
+		t.Errorf("sources %v", src[9:])
 	}
 }
 

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type ReportOptions struct {
 	Day          time.Time // of the place-date line; the period's end when zero
 	ValidOnly    bool      // products: only certificates in force
 	ExpiringDays int       // expiring: the window; the settings' when 0
+	Number       string    // the reports' number ("15" of "Số: 15/BC-PKT"); dots to fill in by hand when empty
 }
 
 func (o ReportOptions) subtitle() string {
@@ -170,24 +172,30 @@ func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.
 		{"4 sao", 10, d.number}, {"5 sao", 10, d.number}, {"Tổng số", 11, d.number}}
 	const sh = "Tổng hợp"
 	row, err := d.officialSheet(st, sheetLayout{name: sh, title: "BÁO CÁO TỔNG HỢP SẢN PHẨM OCOP", subtitle: opt.subtitle(),
-		columns: cols, day: opt.Day, noList: true})
+		columns: cols, day: opt.Day, noList: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return 0, err
 	}
-	// Row 8 (the layout's heading) heads table I.
-	d.section(7, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NGÀNH VÀ HẠNG SAO")
+	// The layout's heading row heads table I. Each table keeps to one page.
+	d.section(row-2, len(cols), "I. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO NGÀNH VÀ HẠNG SAO")
 	row = d.starsTable(row, cols, sum.ByGroup)
+	spans := []rowSpan{{1, row - 1}}
 
+	spans = append(spans, rowSpan{row + 1, 0})
 	d.section(row+1, len(cols), "II. THEO XÃ, PHƯỜNG")
 	d.headRow(row+2, []string{"STT", "Xã, phường", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	communeFirst := row + 3
 	row = d.starsTable(communeFirst, cols, sum.ByCommune)
 	communeLast := row - 2
 
+	spans[len(spans)-1].to = row
+	spans = append(spans, rowSpan{row + 1, 0})
 	d.section(row+1, len(cols), "III. THEO LOẠI HÌNH CHỦ THỂ")
 	d.headRow(row+2, []string{"STT", "Loại hình chủ thể", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, sum.ByType)
 
+	spans[len(spans)-1].to = row
+	spans = append(spans, rowSpan{row + 1, 0})
 	d.section(row+1, len(cols), "IV. TÌNH TRẠNG GIẤY CHỨNG NHẬN")
 	statusCols := []column{cols[0], cols[1], {"", 11, d.number}}
 	d.headRow(row+2, []string{"STT", "Tình trạng", "Số sản phẩm"})
@@ -210,26 +218,40 @@ func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.
 	d.totalsRow(statusCols, row+3+len(lines), []any{"", "Tổng số sản phẩm", sum.Products})
 	row += 4 + len(lines)
 
+	spans[len(spans)-1].to = row
+	spans = append(spans, rowSpan{row + 1, 0})
 	d.section(row+1, len(cols), "V. SẢN PHẨM ĐƯỢC CÔNG NHẬN MỚI HOẶC CÔNG NHẬN LẠI TRONG KỲ")
 	d.headRow(row+2, []string{"STT", "Nội dung", "Dưới 3 sao", "3 sao", "4 sao", "5 sao", "Tổng số"})
 	row = d.starsTable(row+3, cols, []data.NamedCount{{Name: "Quyết định công nhận trong kỳ", Stars: sum.New}})
 
-	// Decisions by year, for the second chart, to the right of the tables.
+	spans[len(spans)-1].to = row - 1
+
+	// Decisions by year, for the second chart, to the right of the tables and
+	// outside the print area: the chart prints, not its figures.
 	years := sum.Years()
 	yearCol, countCol := "I", "J"
 	d.f.SetColWidth(sh, yearCol, countCol, 12)
-	d.f.SetCellStr(sh, yearCol+"8", "Năm")
-	d.f.SetCellStr(sh, countCol+"8", "Số quyết định")
-	d.f.SetCellStyle(sh, yearCol+"8", countCol+"8", d.head)
+	d.f.SetCellStr(sh, yearCol+"1", "Năm")
+	d.f.SetCellStr(sh, countCol+"1", "Số quyết định")
+	d.f.SetCellStyle(sh, yearCol+"1", countCol+"1", d.head)
 	for i, y := range years {
-		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", yearCol, 9+i), int64(y))
-		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", countCol, 9+i), int64(sum.ByYear[y]))
-		d.f.SetCellStyle(sh, fmt.Sprintf("%s%d", yearCol, 9+i), fmt.Sprintf("%s%d", countCol, 9+i), d.number)
+		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", yearCol, 2+i), int64(y))
+		d.f.SetCellInt(sh, fmt.Sprintf("%s%d", countCol, 2+i), int64(sum.ByYear[y]))
+		d.f.SetCellStyle(sh, fmt.Sprintf("%s%d", yearCol, 2+i), fmt.Sprintf("%s%d", countCol, 2+i), d.number)
 	}
-	if err := d.summaryCharts(sh, communeFirst, communeLast, len(years), row+2); err != nil {
+	if err := d.summaryCharts(sh, communeFirst, communeLast, len(years), row+1); err != nil {
 		return 0, err
 	}
-	d.signature(st, row+24, len(cols))
+	// The charts take 300 pixels (225 points) from row+1; the signature follows.
+	chartRows := int(math.Ceil(225/defaultRowHeight)) + 1
+	end := d.signature(st, row+1+chartRows, len(cols))
+	spans = append(spans, rowSpan{row + 1, end})
+	if err := d.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$G$%d", sh, end), Scope: sh}); err != nil {
+		return 0, err
+	}
+	if err := d.paginate(spans); err != nil {
+		return 0, err
+	}
 	return sum.Certified, d.w.close()
 }
 
@@ -246,27 +268,29 @@ func (d *document) summaryCharts(sh string, communeFirst, communeLast, years, ro
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"A5D6A7", "43A047", "1B5E20"}[i]}}})
 		}
 		err := d.f.AddChart(sh, fmt.Sprintf("A%d", row), &excelize.Chart{
-			Type: excelize.ColStacked, Series: series,
+			Type: excelize.ColStacked, Series: series, Format: excelize.GraphicOptions{OffsetY: 4},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Sản phẩm theo xã, phường và hạng sao", Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
 			Legend:    excelize.ChartLegend{Position: "bottom"},
 			XAxis:     excelize.ChartAxis{Font: axisFont},
 			YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true},
-			Dimension: excelize.ChartDimension{Width: 520, Height: 300},
+			Dimension: excelize.ChartDimension{Width: 410, Height: 300},
 		})
 		if err != nil {
 			return err
 		}
 	}
 	if years > 0 {
-		err := d.f.AddChart(sh, fmt.Sprintf("E%d", row), &excelize.Chart{
-			Type: excelize.Col,
-			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$J$8", sh), Categories: ref("I", 9, 8+years), Values: ref("J", 9, 8+years),
+		// Beside the first, within the table's width (columns A-G, 728
+		// pixels; column D starts at 417).
+		err := d.f.AddChart(sh, fmt.Sprintf("D%d", row), &excelize.Chart{
+			Type: excelize.Col, Format: excelize.GraphicOptions{OffsetX: 8, OffsetY: 4},
+			Series: []excelize.ChartSeries{{Name: fmt.Sprintf("'%s'!$J$1", sh), Categories: ref("I", 2, 1+years), Values: ref("J", 2, 1+years),
 				Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1B5E20"}}}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Quyết định công nhận theo năm", Font: &excelize.Font{Family: font, Size: 12, Bold: true}}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			XAxis:     excelize.ChartAxis{Font: axisFont},
 			YAxis:     excelize.ChartAxis{Font: axisFont, MajorGridLines: true},
-			Dimension: excelize.ChartDimension{Width: 420, Height: 300},
+			Dimension: excelize.ChartDimension{Width: 300, Height: 300},
 		})
 		if err != nil {
 			return err
@@ -288,7 +312,7 @@ func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data
 	const sh = "Sắp hết hạn"
 	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "DANH SÁCH SẢN PHẨM OCOP HẾT HẠN HOẶC SẮP HẾT HẠN CÔNG NHẬN",
 		subtitle: fmt.Sprintf("(Hết hạn trước ngày %s hoặc trong %d ngày tiếp theo)", data.VNDate(opt.Period.To), opt.ExpiringDays),
-		columns:  cols, day: opt.Day, stream: true})
+		columns:  cols, day: opt.Day, stream: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return 0, err
 	}
@@ -304,7 +328,10 @@ func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data
 	if err := d.autoFilter(first, last, len(cols)); err != nil {
 		return 0, err
 	}
-	d.signature(st, max(last, first)+2, len(cols))
+	end := d.signature(st, max(last, first)+2, len(cols))
+	if err := d.keepWithSignature(first, max(last, first), end); err != nil {
+		return 0, err
+	}
 	return len(rows), d.w.close()
 }
 
@@ -321,11 +348,11 @@ func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data
 		{"Địa điểm", 28, d.text}, {"Số buổi", 9, d.number}, {"Số học viên", 11, d.number}, {"Có mặt", 10, d.number}}
 	const sh = "Tập huấn"
 	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "BÁO CÁO KẾT QUẢ TẬP HUẤN OCOP", subtitle: opt.subtitle(),
-		columns: cols, day: opt.Day, noList: true})
+		columns: cols, day: opt.Day, noList: true, addressed: true, number: opt.Number})
 	if err != nil {
 		return 0, err
 	}
-	d.section(7, len(cols), "I. CÁC LỚP TẬP HUẤN TRONG KỲ")
+	d.section(first-2, len(cols), "I. CÁC LỚP TẬP HUẤN TRONG KỲ")
 	enrolled, attended := 0, 0
 	for i, c := range courses {
 		d.writeRow(cols, first+i, []any{i + 1, c.Title, c.Start, c.End, c.Location, c.Sessions, c.Enrolled, c.Attended}, 0)
@@ -373,6 +400,10 @@ func (d *document) trainingSheet(ctx context.Context, store *data.Store, st data
 		d.writeRow(two, row+4+i, []any{num, l[0], l[1]}, 0)
 	}
 	last := row + 4 + len(lines)
-	d.signature(st, last+1, len(cols))
+	end := d.signature(st, last+1, len(cols))
+	// Table I with the header, table II (most often short) with the signature.
+	if err := d.paginate([]rowSpan{{1, min(row, first+2)}, {row + 2, end}}); err != nil {
+		return 0, err
+	}
 	return len(courses), d.w.close()
 }

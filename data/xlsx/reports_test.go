@@ -71,7 +71,7 @@ func TestWriteAllReports(t *testing.T) {
 		t.Errorf("new decisions total %s, want %d", totals[4][6], sum.NewTotal)
 	}
 	// Figures are numbers, not text.
-	if typ, _ := f.GetCellType("Tổng hợp", "G9"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+	if typ, _ := f.GetCellType("Tổng hợp", "G10"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Error("counts written as text")
 	}
 	// Two native charts on the summary sheet.
@@ -98,8 +98,8 @@ func TestWriteAllReports(t *testing.T) {
 	// Expiring: ordered by end date, with contacts.
 	exp, _ := s.ExpiringProducts(ctx, period.To, 90)
 	expRows, _ := f.GetRows("Sắp hết hạn")
-	if counts[ReportExpiring] != len(exp) || len(exp) == 0 || expRows[8][1] != exp[0].Name || expRows[8][4] != exp[0].Phone {
-		t.Errorf("expiring sheet row %v, want %s", expRows[8], exp[0].Name)
+	if counts[ReportExpiring] != len(exp) || len(exp) == 0 || expRows[9][1] != exp[0].Name || expRows[9][4] != exp[0].Phone {
+		t.Errorf("expiring sheet row %v, want %s", expRows[9], exp[0].Name)
 	}
 }
 

@@ -11,12 +11,24 @@ import (
 // normal API (small sheets with charts or cells written out of order). The
 // sheets' code is the same either way.
 type sheetWriter struct {
-	f      *excelize.File
-	name   string
-	sw     *excelize.StreamWriter // nil: the normal API
-	row    int                    // the row being gathered (stream)
-	cells  []any                  // its cells, as excelize.Cell (stream)
-	height float64                // its height, 0 for the default (stream)
+	f       *excelize.File
+	name    string
+	sw      *excelize.StreamWriter // nil: the normal API
+	row     int                    // the row being gathered (stream)
+	cells   []any                  // its cells, as excelize.Cell (stream)
+	height  float64                // its height, 0 for the default (stream)
+	heights []float64              // every row's height as set, by row, for pagination
+}
+
+// defaultRowHeight is the height of a row given none, in points.
+const defaultRowHeight = 15
+
+// rowHeight is the height of row as set, or the default.
+func (w *sheetWriter) rowHeight(row int) float64 {
+	if row < len(w.heights) && w.heights[row] > 0 {
+		return w.heights[row]
+	}
+	return defaultRowHeight
 }
 
 // set writes value v with style at row, col (1-based). Strings stay text:
@@ -51,6 +63,10 @@ func (w *sheetWriter) set(row, col int, v any, style int) error {
 
 // setHeight sets the height of row in points.
 func (w *sheetWriter) setHeight(row int, h float64) {
+	for len(w.heights) <= row {
+		w.heights = append(w.heights, 0)
+	}
+	w.heights[row] = h
 	if w.sw == nil {
 		w.f.SetRowHeight(w.name, row, h)
 		return
@@ -93,12 +109,11 @@ func (w *sheetWriter) flushRow() error {
 	return err
 }
 
-// close ends the sheet: in stream mode, writes what is gathered. Page set-up
-// and the autofilter must be set before.
+// close ends the sheet: in stream mode, writes what is gathered. Page set-up,
+// page breaks and the autofilter must be set before.
 func (w *sheetWriter) close() error {
 	if w.sw == nil {
-		fit := true
-		return w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &fit})
+		return nil
 	}
 	if err := w.flushRow(); err != nil {
 		return err

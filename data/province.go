@@ -514,6 +514,16 @@ func nameClashes(fs []OfficeFile, idx []int) {
 			},
 			func(f OfficeFile) string { return "tệp " + f.Name() },
 		}
+		// Best: each by the first of place, communes, id it has.
+		base := tells[:3]
+		tells = append([]func(f OfficeFile) string{func(f OfficeFile) string {
+			for _, tell := range base {
+				if t := tell(f); t != "" {
+					return t
+				}
+			}
+			return ""
+		}}, tells...)
 		for _, tell := range tells {
 			seen, apart := map[string]bool{}, true
 			for _, i := range same {

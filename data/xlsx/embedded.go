@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,7 +59,8 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		Format:   data.OfficeReportFormat,
 		Program:  "OCOP Desk",
 		Exported: time.Now().UTC().Truncate(time.Second),
-		Office:   data.Office{OfficeName: st.OfficeName, ParentBody: st.ParentBody, Province: st.Province},
+		Office: data.Office{ID: st.OfficeID, OfficeName: st.OfficeName, ParentBody: st.ParentBody, Province: st.Province,
+			PlaceName: st.PlaceName},
 		From:     opt.Period.From,
 		To:       opt.Period.To,
 		Label:    opt.Period.Label(),
@@ -68,6 +70,16 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 	if err != nil {
 		return err
 	}
+	communes, err := store.Communes(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range communes {
+		if c.Covered && c.Code != "" {
+			rep.Office.Communes = append(rep.Office.Communes, c.Code)
+		}
+	}
+	slices.Sort(rep.Office.Communes)
 	for _, r := range d.rows {
 		p := data.OfficeProduct{Name: r.Name, Producer: r.Producer, ProducerType: r.ProducerType, ProducerTypeName: typeName[r.ProducerType],
 			Commune: r.Commune, SetCode: r.SetCode, SetName: className[r.SetCode], Certified: r.Certified, Status: r.Status}

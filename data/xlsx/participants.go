@@ -38,7 +38,8 @@ var participantHeadings = map[string][]string{
 	"gender": {"gioi tinh", "gioi"},
 	"ethnic": {"dan toc"},
 	"org":    {"don vi", "co quan", "don vi cong tac", "chu the", "don vi / chu the", "don vi/chu the", "noi cong tac", "to chuc"},
-	"role":   {"chuc vu", "vai tro", "thanh phan", "doi tuong", "chuc danh"},
+	"title":  {"chuc vu", "chuc danh", "chuc vu, chuc danh"},
+	"role":   {"vai tro", "thanh phan", "doi tuong", "thanh phan tham du"},
 	"phone":  {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
 }
 
@@ -46,8 +47,8 @@ var participantHeadings = map[string][]string{
 // Vietnamese names, in the order the column choices show them.
 var ParticipantFields = []struct{ Key, Name string }{
 	{"name", "Họ và tên"}, {"year", "Năm sinh"}, {"male", "Nam (ghi năm sinh)"}, {"female", "Nữ (ghi năm sinh)"},
-	{"gender", "Giới tính"}, {"ethnic", "Dân tộc"}, {"org", "Đơn vị, chủ thể"}, {"role", "Chức vụ, thành phần"},
-	{"phone", "Điện thoại"},
+	{"gender", "Giới tính"}, {"ethnic", "Dân tộc"}, {"org", "Đơn vị, chủ thể"}, {"title", "Chức vụ"},
+	{"role", "Vai trò, thành phần"}, {"phone", "Điện thoại"},
 }
 
 // ReadParticipants reads a list of participants from an .xlsx or .csv
@@ -202,7 +203,14 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 		}
 		p.Organisation = viet.Clean(cell("org"))
 		p.Phone = viet.Clean(cell("phone"))
-		p.Role = roleOf(cell("role"))
+		// Chức vụ is the person's job title; the role category comes from
+		// its own column, else is guessed from the title ("Giám đốc HTX").
+		p.JobTitle = viet.Clean(cell("title"))
+		if _, ok := m.Columns["role"]; ok {
+			p.Role = roleOf(cell("role"))
+		} else {
+			p.Role = roleOf(p.JobTitle)
+		}
 		if ok {
 			people = append(people, p)
 		}

@@ -49,6 +49,16 @@ func writeList(t *testing.T) string {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		f.SetSheetRow("Lớp 2", cell, &r)
 	}
+	// Chức vụ beside a role column of its own.
+	f.NewSheet("Lớp 3")
+	both := [][]any{
+		{"Họ và tên", "Chức vụ", "Thành phần"},
+		{"Lục Văn Sơn", "Chủ tịch UBND xã", "Thành viên Hội đồng"},
+	}
+	for i, r := range both {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Lớp 3", cell, &r)
+	}
 	path := filepath.Join(t.TempDir(), "DanhSachHocVien.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -68,7 +78,7 @@ func TestReadParticipants(t *testing.T) {
 	for _, p := range people {
 		names = append(names, p.FullName)
 	}
-	want := "Hoàng Văn Thắng|nông thị hằng|Tống Văn Bình|Ma Văn Khánh|Hà Thị Mơ"
+	want := "Hoàng Văn Thắng|nông thị hằng|Tống Văn Bình|Ma Văn Khánh|Hà Thị Mơ|Lục Văn Sơn"
 	if strings.Join(names, "|") != want {
 		t.Errorf("read %q\nwant %q", strings.Join(names, "|"), want)
 	}
@@ -76,19 +86,23 @@ func TestReadParticipants(t *testing.T) {
 	for _, p := range people {
 		byName[p.FullName] = p
 	}
+	// "Chức vụ" is the job title; the role comes from its own column, or
+	// is guessed from the title when the list has none.
 	checks := []struct {
-		name, gender, ethnicity, role string
-		year, row                     int
+		name, gender, ethnicity, jobTitle, role string
+		year, row                               int
 	}{
-		{"Hoàng Văn Thắng", data.GenderMale, "Tày", "chu_the", 1978, 7},
-		{"nông thị hằng", data.GenderFemale, "Nùng", "chu_the", 1985, 8},
-		{"Tống Văn Bình", data.GenderMale, "Kinh", "can_bo_quan_ly", 1990, 9},
-		{"Ma Văn Khánh", data.GenderMale, "Tày", "nguoi_lao_dong", 1988, 2},
-		{"Hà Thị Mơ", data.GenderFemale, "Mường", "chu_the", 1993, 3},
+		{"Hoàng Văn Thắng", data.GenderMale, "Tày", "Giám đốc", "chu_the", 1978, 7},
+		{"nông thị hằng", data.GenderFemale, "Nùng", "Đại diện chủ thể", "chu_the", 1985, 8},
+		{"Tống Văn Bình", data.GenderMale, "Kinh", "Công chức địa chính", "can_bo_quan_ly", 1990, 9},
+		{"Ma Văn Khánh", data.GenderMale, "Tày", "Người lao động", "nguoi_lao_dong", 1988, 2},
+		{"Hà Thị Mơ", data.GenderFemale, "Mường", "chủ hộ", "chu_the", 1993, 3},
+		{"Lục Văn Sơn", "", "", "Chủ tịch UBND xã", "thanh_vien_hoi_dong", 0, 2},
 	}
 	for _, c := range checks {
 		p := byName[c.name]
-		if p.Gender != c.gender || p.Ethnicity != c.ethnicity || p.Role != c.role || p.BirthYear != c.year || p.Row != c.row {
+		if p.Gender != c.gender || p.Ethnicity != c.ethnicity || p.JobTitle != c.jobTitle || p.Role != c.role ||
+			p.BirthYear != c.year || p.Row != c.row {
 			t.Errorf("%s: %+v", c.name, p)
 		}
 	}
@@ -119,12 +133,17 @@ func TestReadParticipants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 3 || res.Reused != 2 {
-		t.Errorf("import result %+v, want 3 added and 2 reused", res)
+	if res.Added != 4 || res.Reused != 2 {
+		t.Errorf("import result %+v, want 4 added and 2 reused", res)
 	}
 	after, _ := s.Participants(ctx)
-	if len(after) != len(before)+3 {
-		t.Errorf("%d participants after import, want %d", len(after), len(before)+3)
+	if len(after) != len(before)+4 {
+		t.Errorf("%d participants after import, want %d", len(after), len(before)+4)
+	}
+	for _, p := range after {
+		if p.FullName == "Lục Văn Sơn" && p.JobTitle != "Chủ tịch UBND xã" {
+			t.Errorf("imported %s stored with job title %q", p.FullName, p.JobTitle)
+		}
 	}
 	again, err := s.EnrollImported(ctx, course.ID, list)
 	if err != nil || again.Added != 0 || again.Enrolled != 0 {

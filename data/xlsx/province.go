@@ -262,7 +262,7 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 	for i, f := range prov.Files {
 		vals := []any{i + 1, f.Name(), "", "", nil, nil, nil, ""}
 		if r := f.Report; r != nil {
-			vals[2] = r.Office.Label()
+			vals[2] = f.OfficeLabel()
 			vals[3] = r.Period().Label()
 			vals[4] = data.DateOf(r.Exported.Local())
 			vals[5] = len(r.Products)

@@ -641,3 +641,110 @@ func TestOfficeDataLargeAndDamaged(t *testing.T) {
 		t.Errorf("damaged: %v", of.Problems)
 	}
 }
+
+// Two communes that kept the same office name are two offices at the
+// province: each report carries its office's id and communes, and both are
+// combined. A report written before office ids still reads, by name.
+func TestProvinceOfficesWithTheSameName(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a, b := officeStore(t, testOffices[0]), officeStore(t, testOffices[1])
+	// b typed a's name (the example text) but covers other communes.
+	st, _ := b.Settings(ctx)
+	st.OfficeName, st.ParentBody, st.PlaceName = testOffices[0].office, testOffices[0].parent, "Đoàn Kết"
+	if err := b.SaveSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	communes, _ := b.Communes(ctx)
+	var doanKet []int64
+	for _, c := range communes {
+		if c.Name == "Đoàn Kết" {
+			doanKet = append(doanKet, c.ID)
+		}
+	}
+	if err := b.SetCoveredCommunes(ctx, doanKet); err != nil {
+		t.Fatal(err)
+	}
+	pa := exportOffice(t, a, dir, "thatkhe.xlsx", []string{ReportSummary}, testPeriod)
+	pb := exportOffice(t, b, dir, "doanket.xlsx", []string{ReportSummary}, testPeriod)
+
+	files := ReadOfficeReports(ctx, []string{pa, pb}, nil)
+	sa, _ := a.Settings(ctx)
+	if o := files[0].Report.Office; o.ID == "" || o.ID != sa.OfficeID {
+		t.Errorf("report of office a carries id %q, its database has %q", o.ID, sa.OfficeID)
+	}
+	if o := files[1].Report.Office; o.ID == files[0].Report.Office.ID || !slices.Equal(o.Communes, []string{codeOf(communes, "Đoàn Kết")}) ||
+		o.PlaceName != "Đoàn Kết" {
+		t.Errorf("report of office b: id %q (a's %q), communes %v, place %q", o.ID, files[0].Report.Office.ID, o.Communes, o.PlaceName)
+	}
+	prov, err := CombineOfficeFiles(ctx, a, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(prov.Included) != 2 || len(prov.Products) != len(testOffices[0].products)+len(testOffices[1].products)-1 { // one product shared
+		t.Fatalf("combined %d files, %d products", len(prov.Included), len(prov.Products))
+	}
+	for _, f := range prov.Files {
+		notes := 0
+		for _, p := range f.Problems {
+			if p.Kind == data.ProblemSameName && !p.LeftOut && strings.Contains(p.Message, "hai đơn vị cùng tên") {
+				notes++
+			}
+		}
+		if notes != 1 {
+			t.Errorf("%s: problems %v, want one note on the name", f.Name(), f.Problems)
+		}
+	}
+	out := filepath.Join(dir, "tinh.xlsx")
+	if err := WriteProvince(ctx, a, out, prov, ProvinceOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	src, _ := wb.GetRows(ProvinceSourcesSheet)
+	offices := map[string]string{}
+	for _, r := range src[8:] {
+		if len(r) > 7 {
+			offices[r[1]] = r[2]
+		}
+	}
+	label := officeLabel(testOffices[0])
+	if offices["doanket.xlsx"] != label+" (Đoàn Kết)" || !strings.HasPrefix(offices["thatkhe.xlsx"], label+" (") ||
+		offices["thatkhe.xlsx"] == offices["doanket.xlsx"] {
+		t.Errorf("sources sheet names the offices %q", offices)
+	}
+
+	// A data part written before office ids: no id, no communes, still combined by name.
+	old := filepath.Join(dir, "cu.xlsx")
+	f := excelize.NewFile()
+	raw := fmt.Sprintf(`{"format":1,"program":"OCOP Desk","exported":"2026-01-05T08:00:00Z","office":{"office_name":"PHÒNG KINH TẾ",`+
+		`"parent_body":"UBND XÃ QUỐC KHÁNH","province":"Lạng Sơn"},"period_from":%q,"period_to":%q,"period_label":"Năm 2025",`+
+		`"products":[{"name":"Na Quốc Khánh","producer":"HTX Na","certified":true,"stars":3,"status":"con_han"}],"training":{}}`,
+		testPeriod.From.Format(time.RFC3339), testPeriod.To.Format(time.RFC3339))
+	if err := writeDataSheet(f, []byte(raw)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(old); err != nil {
+		t.Fatal(err)
+	}
+	files = ReadOfficeReports(ctx, []string{pa, old}, nil)
+	if o := files[1]; o.Report == nil || len(o.Problems) > 0 || o.Report.Office.ID != "" || o.Report.Office.Label() != "UBND XÃ QUỐC KHÁNH - PHÒNG KINH TẾ" {
+		t.Fatalf("older data part read as %+v, problems %v", o.Report, o.Problems)
+	}
+	prov, _ = CombineOfficeFiles(ctx, a, files)
+	if len(prov.Included) != 2 || len(prov.Problems()) != 0 {
+		t.Errorf("with an older report: combined %d, problems %v", len(prov.Included), prov.Problems())
+	}
+}
+
+func codeOf(communes []data.Commune, name string) string {
+	for _, c := range communes {
+		if c.Name == name {
+			return c.Code
+		}
+	}
+	return ""
+}

@@ -42,6 +42,9 @@ func TestTranslationsCoverEveryString(t *testing.T) {
 	for _, f := range xlsx.ProductFields {
 		keys[f.Name] = "xlsx.ProductFields"
 	}
+	for _, f := range xlsx.ParticipantFields {
+		keys[f.Name] = "xlsx.ParticipantFields"
+	}
 	for a := data.ImportNew; a <= data.ImportSkipped; a++ {
 		keys[a.Label()] = "data.ImportAction"
 	}

@@ -29,6 +29,7 @@ type participantForm struct {
 	enrolled map[int64]bool // people already on the course's roster
 
 	name, year, org, phone *textEntry
+	jobTitle               *textEntry
 	ethnicity, producer    *choiceEntry
 	gender, role, commune  *widget.Select
 	fName, fYear, fEth     *field
@@ -92,6 +93,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 	}
 	p.org = entry(person.Organisation, lang.L("cơ quan, hội đồng, doanh nghiệp…"))
 	p.phone = entry(person.Phone, "")
+	p.jobTitle = entry(person.JobTitle, lang.L("ví dụ: Giám đốc HTX, Chủ tịch UBND xã"))
 	p.gender = widget.NewSelect([]string{lang.L("(chưa rõ)"), lang.L("Nam"), lang.L("Nữ")}, nil)
 	p.gender.SetSelectedIndex(map[string]int{data.GenderMale: 1, data.GenderFemale: 2}[person.Gender])
 	var roles []string
@@ -140,7 +142,8 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 	p.year.OnChanged = func(string) { p.checkYear(); p.findMatches() }
 	p.phone.OnChanged = func(string) { p.findMatches() }
 	form := formGrid(p.fName, newField(lang.L("Giới tính"), p.gender, ""), p.fYear, p.fEth,
-		newField(lang.L("Vai trò"), p.role, ""), newField(lang.L("Chủ thể"), p.producer, ""),
+		newField(lang.L("Vai trò"), p.role, ""), newField(lang.L("Chức vụ"), p.jobTitle, ""),
+		newField(lang.L("Chủ thể"), p.producer, ""),
 		newField(lang.L("Đơn vị"), p.org, lang.L("Để trống nếu đã chọn chủ thể")),
 		newField(lang.L("Xã, phường"), p.commune, ""), newField(lang.L("Điện thoại"), p.phone, ""))
 	p.initial = p.snapshot()
@@ -155,7 +158,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 
 func (p *participantForm) snapshot() string {
 	return strings.Join([]string{p.name.Text, p.year.Text, p.gender.Selected, p.ethnicity.Text, p.role.Selected,
-		p.producer.Text, p.org.Text, p.commune.Selected, p.phone.Text}, "\x00")
+		p.producer.Text, p.org.Text, p.commune.Selected, p.phone.Text, p.jobTitle.Text}, "\x00")
 }
 
 func (p *participantForm) birthYear() (int, bool) {
@@ -277,7 +280,7 @@ func (p *participantForm) get() (data.Participant, bool) {
 	}
 	year, _ := p.birthYear()
 	person := data.Participant{ID: p.id, FullName: p.name.Text, BirthYear: year, Ethnicity: eth, Organisation: p.org.Text,
-		Phone: p.phone.Text, Gender: []string{"", data.GenderMale, data.GenderFemale}[max(0, p.gender.SelectedIndex())],
+		Phone: p.phone.Text, JobTitle: p.jobTitle.Text, Gender: []string{"", data.GenderMale, data.GenderFemale}[max(0, p.gender.SelectedIndex())],
 		Role: data.Roles[max(0, p.role.SelectedIndex())].Code}
 	for _, r := range p.producers {
 		if r.Name == viet.Clean(p.producer.Text) {

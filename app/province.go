@@ -109,7 +109,7 @@ func newProvinceView(u *ui) *provinceView {
 func fileLine(f data.OfficeFile) string {
 	parts := []string{f.Name()}
 	if r := f.Report; r != nil {
-		parts = append(parts, r.Office.Label(), r.Period().Label(),
+		parts = append(parts, f.OfficeLabel(), r.Period().Label(),
 			lang.L("{{.N}} sản phẩm", map[string]any{"N": len(r.Products)}))
 	}
 	switch {

@@ -256,7 +256,7 @@ func (r *reportsScreen) refresh() {
 	})
 }
 
-// save asks where to write the workbook (BaoCao_OCOP_2026_Q1.xlsx) and writes it.
+// save asks where to write the workbook (BaoCao_OCOP_2026_Q1_ThatKhe.xlsx) and writes it.
 func (r *reportsScreen) save() {
 	opt, err := r.options()
 	if err != nil {
@@ -265,7 +265,7 @@ func (r *reportsScreen) save() {
 	}
 	names := r.chosen()
 	u := r.u
-	u.saveExcel(fmt.Sprintf("BaoCao_OCOP_%s.xlsx", opt.Period.Code()),
+	u.saveExcel(data.ReportFileName(u.settings, opt.Period),
 		func(ctx context.Context, path string) (int, error) {
 			counts, err := xlsx.WriteReports(ctx, u.store, path, names, opt)
 			return len(counts), err

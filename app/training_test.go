@@ -120,6 +120,7 @@ func TestWholeClassAndParticipants(t *testing.T) {
 	onUI(func() {
 		test.Type(f.name, "Lý Thị Hoa")
 		test.Type(f.year, "1999")
+		test.Type(f.jobTitle, "Giám đốc HTX")
 		f.ethnicity.SetText("tay")
 		f.gender.SetSelectedIndex(2)
 	})
@@ -130,7 +131,8 @@ func TestWholeClassAndParticipants(t *testing.T) {
 		t.Errorf("%d participants, want %d", len(after), len(before)+1)
 	}
 	for _, r := range after {
-		if r.FullName == "Lý Thị Hoa" && (r.Ethnicity != "Tày" || r.BirthYear != 1999 || r.Gender != data.GenderFemale) {
+		if r.FullName == "Lý Thị Hoa" && (r.Ethnicity != "Tày" || r.BirthYear != 1999 || r.Gender != data.GenderFemale ||
+			r.JobTitle != "Giám đốc HTX") {
 			t.Errorf("stored %+v", r)
 		}
 	}

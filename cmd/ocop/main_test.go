@@ -134,11 +134,12 @@ func TestTrainingCommands(t *testing.T) {
 	if code != 0 || err != nil || len(recs) != 17 {
 		t.Fatalf("participants: exit %d, %v\n%s", code, err, out)
 	}
-	if strings.Join(recs[0], ",") != "id,full_name,gender,birth_year,ethnicity,role,organisation,commune,phone,courses_attended" {
+	if strings.Join(recs[0], ",") != "id,full_name,gender,birth_year,ethnicity,role,organisation,commune,phone,courses_attended,job_title" {
 		t.Errorf("participants header %v", recs[0])
 	}
 	for _, r := range recs[1:] {
-		if r[1] == "Nguyễn Thị Thu" && (r[2] != "nu" || r[3] != "1987" || r[4] != "Kinh" || r[5] != "can_bo_quan_ly" || r[9] != "2") {
+		if r[1] == "Nguyễn Thị Thu" && (r[2] != "nu" || r[3] != "1987" || r[4] != "Kinh" || r[5] != "can_bo_quan_ly" || r[9] != "2" ||
+			r[10] != "Công chức Kinh tế") {
 			t.Errorf("participant row %v", r)
 		}
 	}

@@ -51,7 +51,7 @@ func province(ctx context.Context, store *data.Store, args []string, stdout io.W
 	}
 	for _, f := range prov.Files {
 		if r := f.Report; r != nil {
-			fmt.Fprintf(stdout, "Tệp %s: %s (%s), %s, %d sản phẩm, %d lớp tập huấn", f.Name(), r.Office.Label(), r.Office.Province,
+			fmt.Fprintf(stdout, "Tệp %s: %s (%s), %s, %d sản phẩm, %d lớp tập huấn", f.Name(), f.OfficeLabel(), r.Office.Province,
 				r.Period().Label(), len(r.Products), r.Training.CourseCount)
 		} else {
 			fmt.Fprintf(stdout, "Tệp %s", f.Name())

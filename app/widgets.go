@@ -23,7 +23,8 @@ import (
 // would be lost while typing; textEntry hands them on to the window.
 type textEntry struct {
 	widget.Entry
-	u *ui
+	u    *ui
+	word typing.Word // the word being typed, for the built-in typing
 }
 
 func newTextEntry(u *ui) *textEntry {
@@ -43,7 +44,7 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 
 // TypedRune types through the built-in Vietnamese typing when it is on.
 func (e *textEntry) TypedRune(r rune) {
-	if e.u == nil || !vnType(&e.Entry, e.u, r) {
+	if e.u == nil || !vnType(&e.Entry, &e.word, e.u, r) {
 		e.Entry.TypedRune(r)
 	}
 }
@@ -196,7 +197,8 @@ func (t *keyTable) TypedKey(k *fyne.KeyEvent) {
 // that, like textEntry, hands the window's shortcuts and Esc on.
 type choiceEntry struct {
 	widget.SelectEntry
-	u *ui
+	u    *ui
+	word typing.Word // the word being typed, for the built-in typing
 }
 
 func newChoiceEntry(u *ui) *choiceEntry {
@@ -215,7 +217,7 @@ func (e *choiceEntry) TypedShortcut(s fyne.Shortcut) {
 
 // TypedRune types through the built-in Vietnamese typing when it is on.
 func (e *choiceEntry) TypedRune(r rune) {
-	if !vnType(&e.Entry, e.u, r) {
+	if !vnType(&e.Entry, &e.word, e.u, r) {
 		e.Entry.TypedRune(r)
 	}
 }
@@ -292,9 +294,11 @@ func newCalendar(start, today time.Time, picked func(time.Time)) fyne.CanvasObje
 
 // vnType types r into entry through the built-in Vietnamese typing (Telex
 // or VNI, from the settings): the word before the cursor is replaced by
-// what the key makes of it. It reports false when the typing is off or the
-// key leaves the word as it was plus the key, so the entry types it itself.
-func vnType(entry *widget.Entry, u *ui, r rune) bool {
+// what the key makes of it; word remembers the keys typed for it, so that
+// a word that is not Vietnamese reads as typed. It reports false when the
+// typing is off or the key leaves the word as it was plus the key, so the
+// entry types it itself.
+func vnType(entry *widget.Entry, word *typing.Word, u *ui, r rune) bool {
 	m := u.typingMethod()
 	if m == typing.Off || entry.SelectedText() != "" {
 		return false
@@ -308,16 +312,16 @@ func vnType(entry *widget.Entry, u *ui, r rune) bool {
 		return false
 	}
 	before := string(line[:entry.CursorColumn])
-	word := before[typing.WordStart(before):]
+	last := before[typing.WordStart(before):]
 	style := typing.NewStyle
 	if u.settings.OldToneStyle {
 		style = typing.OldStyle
 	}
-	typed := typing.Type(m, style, word, r)
-	if typed == word+string(r) {
+	typed := word.Type(m, style, last, r)
+	if typed == last+string(r) {
 		return false
 	}
-	for range []rune(word) {
+	for range []rune(last) {
 		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 	}
 	for _, c := range typed {

@@ -1,7 +1,9 @@
 // Package typing is OCOP Desk's built-in Vietnamese typing (bộ gõ): Telex
 // and VNI, as Unikey types them, for PCs without an input tool and for
 // Linux, where Fyne has no input-method support. It knows nothing of Fyne:
-// the GUI hands it the word before the cursor and each key typed.
+// the GUI hands it the word before the cursor and each key typed, and keeps
+// a Word per text field. Whether a word can be Vietnamese is data/viet's
+// syllable check, the same one that detects TCVN3 and VNI text.
 package typing
 
 import (
@@ -9,6 +11,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Method is a typing method.
@@ -51,13 +55,86 @@ const (
 	nang   = '\u0323'
 )
 
+// Word is the word being typed in one text field. It remembers the keys
+// typed for the word, so that a word that cannot be Vietnamese ("OCOP",
+// "VietGAP", an e-mail address) reads as it was typed rather than as
+// "ÔCP". The zero Word is ready; keep one per text field.
+type Word struct {
+	typed string // the word as the keys make it, Vietnamese or not
+	keys  string // the keys as typed, with only dd made đ
+	shown string // what Type last returned
+	// strayed is set once the word was shown as typed because it could
+	// not be Vietnamese.
+	strayed bool
+}
+
 // Type returns the word after key is typed at its end, under method m.
-// word is the text from the start of the word to the cursor. When the key
-// is not a typing key for the word it is simply appended.
-func Type(m Method, style Style, word string, key rune) string {
-	if m == Off {
-		return word + string(key)
+// word is the text from the start of the word (see WordStart) to the
+// cursor. When it is not what Type last returned (the cursor moved, a
+// letter was deleted, a new word began) the keys recorded so far are
+// forgotten and word is taken as it stands. When the key is not a typing
+// key for the word it is simply appended.
+//
+// The word is shown as the keys make it while it is, or can still become,
+// a Vietnamese syllable (or the last key undid a mark: "ass" gives "as");
+// otherwise it is shown as the keys were typed, with dd still made đ:
+// "OCOP", "HACCP", "QĐ".
+func (w *Word) Type(m Method, style Style, word string, key rune) string {
+	if m == Off || !unicode.IsLetter(key) && (m != VNI || key < '0' || key > '9') {
+		// A space, a digit, "/", "-", "@", "." end the word. One that was
+		// not Vietnamese on the way and still is not ("Expres" went
+		// "Exp", "Ếp", then "Êps") reads as typed.
+		ended := word
+		if word == w.shown && w.strayed && !viet.ValidSyllable(word) {
+			ended = w.keys
+		}
+		*w = Word{}
+		return ended + string(key)
 	}
+	if word != w.shown {
+		*w = Word{typed: word, keys: word}
+	}
+	// An undo counts when the user saw the mark it takes off: "as" from
+	// "ass", but "Express" as typed, not "Êps".
+	sawTyped := w.shown == w.typed
+	var undone bool
+	w.typed, undone = typeKey(m, style, w.typed, key)
+	if m == Telex && unicode.ToLower(key) == 'd' || m == VNI && key == '9' {
+		w.keys = keysD(w.keys, key)
+	} else {
+		w.keys += string(key)
+	}
+	w.shown = w.keys
+	if undone && sawTyped || viet.ValidSyllablePrefix(w.typed) {
+		w.shown = w.typed
+	} else {
+		w.strayed = true
+	}
+	return w.shown
+}
+
+// keysD is the đ rule on a word shown as typed: d (or d9) right after d
+// makes đ, right after đ gives dd back.
+func keysD(keys string, key rune) string {
+	r := []rune(keys)
+	if n := len(r); n > 0 {
+		switch r[n-1] {
+		case 'd':
+			return string(r[:n-1]) + "đ"
+		case 'D':
+			return string(r[:n-1]) + "Đ"
+		case 'đ':
+			return string(r[:n-1]) + "d" + string(key)
+		case 'Đ':
+			return string(r[:n-1]) + "D" + string(key)
+		}
+	}
+	return keys + string(key)
+}
+
+// typeKey returns the word after key is typed at its end, and whether the
+// key undid a mark it repeats ("ass" gives "as").
+func typeKey(m Method, style Style, word string, key rune) (string, bool) {
 	lower := unicode.ToLower(key)
 	if m == Telex {
 		switch lower {
@@ -80,7 +157,7 @@ func Type(m Method, style Style, word string, key rune) string {
 		case 'd':
 			return markD(word, key)
 		}
-		return word + string(key)
+		return word + string(key), false
 	}
 	switch key {
 	case '1':
@@ -104,7 +181,7 @@ func Type(m Method, style Style, word string, key rune) string {
 	case '9':
 		return markD(word, key)
 	}
-	return word + string(key)
+	return word + string(key), false
 }
 
 // letter is one letter of a word: its base (a, ă, â, …) and its tone.
@@ -202,11 +279,11 @@ func tonePlace(ls []letter, style Style) int {
 // tone puts tone t on the word, or, when the word already has that tone
 // (or has no vowel to carry it), gives up the key as a plain letter: typing
 // "ass" gives "as", as input tools do.
-func tone(word string, t rune, key rune, style Style) string {
+func tone(word string, t rune, key rune, style Style) (string, bool) {
 	ls := split(word)
 	at := tonePlace(ls, style)
 	if at < 0 {
-		return word + string(key)
+		return word + string(key), false
 	}
 	current := rune(noTone)
 	for _, l := range ls {
@@ -215,18 +292,18 @@ func tone(word string, t rune, key rune, style Style) string {
 		}
 	}
 	if t == noTone && current == noTone {
-		return word + string(key)
+		return word + string(key), false
 	}
 	for i := range ls {
 		ls[i].tone = noTone
 	}
 	if current == t {
-		return join(ls) + string(key) // repeated: undo the tone, keep the letter
+		return join(ls) + string(key), true // repeated: undo the tone, keep the letter
 	}
 	if t != noTone {
 		ls[at].tone = t
 	}
-	return join(ls)
+	return join(ls), false
 }
 
 // Shape marks.
@@ -246,7 +323,7 @@ var shapes = map[int]map[rune]rune{
 // (for Telex's aa/ee/oo only the same letter), or removes it when the
 // vowel already has it, giving up the key as a letter. It then moves the
 // tone where it belongs in the changed word.
-func mark(word string, key rune, shape int, only rune, style Style) string {
+func mark(word string, key rune, shape int, only rune, style Style) (string, bool) {
 	ls := split(word)
 	v := vowels(ls)
 	for k := len(v) - 1; k >= 0; k-- {
@@ -261,20 +338,20 @@ func mark(word string, key rune, shape int, only rune, style Style) string {
 		}
 		if ls[i].base == to { // repeated: undo
 			ls[i].base = plain
-			return retone(ls, style) + string(key)
+			return retone(ls, style) + string(key), true
 		}
 		ls[i].base = to
 		// "uo" + horn makes both: ươ.
 		if shape == horn && plain == 'o' && k > 0 && ls[v[k-1]].base == 'u' {
 			ls[v[k-1]].base = 'ư'
 		}
-		return retone(ls, style)
+		return retone(ls, style), false
 	}
-	return word + string(key)
+	return word + string(key), false
 }
 
 // markW is Telex's w: ư/ơ/ă on the cluster, or ư alone after a consonant.
-func markW(word string, key rune, style Style) string {
+func markW(word string, key rune, style Style) (string, bool) {
 	ls := split(word)
 	v := vowels(ls)
 	for k := len(v) - 1; k >= 0; k-- {
@@ -295,27 +372,31 @@ func markW(word string, key rune, style Style) string {
 		if unicode.IsUpper(key) {
 			u = 'Ư'
 		}
-		return word + string(u)
+		return word + string(u), false
 	}
-	return word + string(key)
+	return word + string(key), false
 }
 
-// markD makes dd (or d9) into đ, and đd back into dd.
-func markD(word string, key rune) string {
+// markD makes dd (or d9) into đ wherever the d stands ("dd", "QDD" → "QĐ",
+// "DDT" → "ĐT"), or a word's starting d when the key comes later ("dod" →
+// "đo"); the key after such a đ gives dd back.
+func markD(word string, key rune) (string, bool) {
 	ls := split(word)
-	for i := range ls {
+	n := len(ls)
+	for _, i := range []int{n - 1, 0} {
+		if i < 0 {
+			break
+		}
 		switch ls[i].base {
-		case 'd':
-			if i == 0 {
-				ls[i].base = 'đ'
-				return join(ls)
-			}
 		case 'đ':
 			ls[i].base = 'd'
-			return join(ls) + string(key)
+			return join(ls) + string(key), true
+		case 'd':
+			ls[i].base = 'đ'
+			return join(ls), false
 		}
 	}
-	return word + string(key)
+	return word + string(key), false
 }
 
 func plainOf(r rune) rune {

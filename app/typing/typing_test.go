@@ -72,14 +72,11 @@ func keys(m Method, word string) string {
 // typeAll types keys one by one, as the entry does: each key transforms the
 // word before the cursor.
 func typeAll(m Method, style Style, ks string) string {
+	var w Word
 	text := ""
 	for _, k := range ks {
-		if k == ' ' {
-			text += " "
-			continue
-		}
 		start := WordStart(text)
-		text = text[:start] + Type(m, style, text[start:], k)
+		text = text[:start] + w.Type(m, style, text[start:], k)
 	}
 	return text
 }
@@ -191,5 +188,79 @@ func TestUndoByRepeating(t *testing.T) {
 	}
 	if got := typeAll(Off, NewStyle, "tieengs"); got != "tieengs" {
 		t.Errorf("off: %q", got)
+	}
+}
+
+// What offices type besides Vietnamese words comes out as typed: the keys
+// of a word that cannot be Vietnamese are given back ("OCOP", not "ÔCP"),
+// and dd makes đ wherever it is typed ("QĐ", "HĐND").
+func TestTypesOfficeText(t *testing.T) {
+	for _, c := range []struct {
+		m          Method
+		keys, want string
+	}{
+		{Telex, "OCOP", "OCOP"},
+		{Telex, "San phaamr OCOP 4 sao", "San phẩm OCOP 4 sao"},
+		{Telex, "VietGAP", "VietGAP"},
+		{Telex, "HACCP", "HACCP"},
+		{Telex, "ISO 22000", "ISO 22000"},
+		{Telex, "nguyenvana@gmail.com", "nguyenvana@gmail.com"},
+		{Telex, "hoa.ocop@langson.gov.vn", "hoa.ocop@langson.gov.vn"},
+		{Telex, "1203/QDD-UBND", "1203/QĐ-UBND"},
+		{Telex, "Quyeets ddinhj soos 1203/QDD-UBND", "Quyết định số 1203/QĐ-UBND"},
+		{Telex, "HTX", "HTX"},
+		{Telex, "Coong ty TNHH", "Công ty TNHH"},
+		{Telex, "Traf hoa vangf Premium", "Trà hoa vàng Premium"},
+		{Telex, "Maatj ong Organic", "Mật ong Organic"},
+		{Telex, "Green Coffee", "Green Coffee"},
+		{Telex, "Express 2026", "Express 2026"}, // "Êps" until the word ends
+		{VNI, "OCOP", "OCOP"},
+		{VNI, "VietGAP", "VietGAP"},
+		{VNI, "ISO 22000", "ISO 22000"},
+		{VNI, "1203/QD9-UBND", "1203/QĐ-UBND"},
+		{VNI, "Quye6t1 d9inh5 so61 1203/QD9-UBND", "Quyết định số 1203/QĐ-UBND"},
+		{VNI, "Tra2 hoa va2ng Premium", "Trà hoa vàng Premium"},
+		{VNI, "Ma6t5 ong Organic", "Mật ong Organic"},
+	} {
+		for _, style := range []Style{NewStyle, OldStyle} {
+			if got := typeAll(c.m, style, c.keys); got != c.want {
+				t.Errorf("%s %q: %q, want %q", c.m, c.keys, got, c.want)
+			}
+		}
+	}
+}
+
+// dd makes đ wherever it stands in the word, not only at its start, and
+// đ followed by d gives dd back.
+func TestTypesDAnywhere(t *testing.T) {
+	for _, c := range []struct {
+		m          Method
+		keys, want string
+	}{
+		{Telex, "QDD", "QĐ"},
+		{Telex, "Qdd", "Qđ"},
+		{Telex, "DDT", "ĐT"},
+		{Telex, "HDDND", "HĐND"},
+		{Telex, "Chur tichj HDDND xax", "Chủ tịch HĐND xã"},
+		{Telex, "QDDD", "QDD"},
+		{Telex, "dd", "đ"},
+		{Telex, "Dd", "Đ"},
+		{Telex, "dD", "đ"},
+		{Telex, "ddd", "dd"},
+		{Telex, "ddaauf", "đầu"},
+		{Telex, "dduwowngf", "đường"},
+		{Telex, "duwowngfd", "đường"},
+		{Telex, "Ddinhf", "Đình"},
+		{Telex, "Thachj dden Trangf DDinhj", "Thạch đen Tràng Định"},
+		{Telex, "ddawsk lawsk", "đắk lắk"},
+		{VNI, "QD9", "QĐ"},
+		{VNI, "HD9ND", "HĐND"},
+		{VNI, "D9T", "ĐT"},
+		{VNI, "QD99", "QD9"},
+		{VNI, "d9a6u2", "đầu"},
+	} {
+		if got := typeAll(c.m, NewStyle, c.keys); got != c.want {
+			t.Errorf("%s %q: %q, want %q", c.m, c.keys, got, c.want)
+		}
 	}
 }

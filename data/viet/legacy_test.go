@@ -322,19 +322,6 @@ func TestLegacyString(t *testing.T) {
 	}
 }
 
-func TestValidSyllable(t *testing.T) {
-	for _, w := range strings.Fields("thạch đen tràng định nghiệp quốc khánh gì gìn giữa giường quyết khuya khuỷu nguyệt ngoằn ngoèo ước ở ủy oái xoong người rượu yêu yếm ánh Ông ĐỊNH") {
-		if !ValidSyllable(w) {
-			t.Errorf("%q should be a Vietnamese syllable", w)
-		}
-	}
-	for _, w := range strings.Fields("café société shan honey ka ce ngi ghu quu tax ảá cat ă") {
-		if ValidSyllable(w) {
-			t.Errorf("%q should not be a Vietnamese syllable", w)
-		}
-	}
-}
-
 func TestDetectLegacy(t *testing.T) {
 	encode := func(f func(string) string, list []string) []string {
 		out := make([]string, len(list))

@@ -18,6 +18,7 @@ import (
 // first-start dialog both use it.
 type officeForm struct {
 	parent, office, province, place, staff, signerTitle, signerName, window *textEntry
+	signerAuthority, docSymbol, recipient, copiesTo                         *textEntry
 	language, typing, toneStyle                                             *widget.Select
 	form                                                                    *widget.Form
 	base                                                                    data.Settings // what the form does not show is kept
@@ -43,6 +44,12 @@ func newOfficeForm(u *ui) *officeForm {
 	f.staff = entry(lang.L("họ tên cán bộ dùng máy này"))
 	f.signerTitle = entry(lang.L("ví dụ: TRƯỞNG PHÒNG"))
 	f.signerName = entry("")
+	f.signerAuthority = entry(lang.L("ví dụ: KT. CHỦ TỊCH"))
+	f.docSymbol = entry(lang.L("ví dụ: BC-UBND"))
+	f.recipient = entry(lang.L("ví dụ: Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn"))
+	f.copiesTo = entry(lang.L("ví dụ: Như trên; Lưu: VT, KT"))
+	f.copiesTo.MultiLine = true
+	f.copiesTo.SetMinRowsVisible(2)
 	f.window = entry("90")
 	f.window.Validator = func(s string) error {
 		if n, err := strconv.Atoi(s); err != nil || n < 0 || n > 3650 {
@@ -73,6 +80,10 @@ func newOfficeForm(u *ui) *officeForm {
 		item(lang.L("Báo sắp hết hạn trước (ngày)"), f.window, ""),
 		item(lang.L("Ngôn ngữ"), f.language, ""),
 		item(lang.L("Bộ gõ tiếng Việt"), f.typing, lang.L("Bộ gõ có sẵn cho mọi ô nhập; bật/tắt nhanh bằng Ctrl+Shift+V")),
+		item(lang.L("Thẩm quyền ký"), f.signerAuthority, lang.L("Dòng trên chức danh khi ký thay, để trống nếu không có")),
+		item(lang.L("Ký hiệu báo cáo"), f.docSymbol, lang.L("Sau “Số: …/”; để trống thì theo tên đơn vị")),
+		item(lang.L("Kính gửi"), f.recipient, lang.L("Nơi nhận chính của báo cáo; để trống là Sở Nông nghiệp và Môi trường")),
+		item(lang.L("Nơi nhận"), f.copiesTo, lang.L("Mỗi dòng một nơi; để trống là “Như trên” và “Lưu: VT”")),
 		item(lang.L("Đặt dấu thanh"), f.toneStyle, ""),
 	)
 	return f
@@ -99,6 +110,10 @@ func (f *officeForm) set(st data.Settings) {
 	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
 	f.typing.SetSelectedIndex(map[string]int{"telex": 1, "vni": 2}[st.Typing])
 	f.toneStyle.SetSelectedIndex(0)
+	f.signerAuthority.SetText(st.SignerAuthority)
+	f.docSymbol.SetText(st.DocSymbol)
+	f.recipient.SetText(st.Recipient)
+	f.copiesTo.SetText(st.CopiesTo)
 	if st.OldToneStyle {
 		f.toneStyle.SetSelectedIndex(1)
 	}
@@ -122,6 +137,7 @@ func (f *officeForm) get() (data.Settings, error) {
 	st.ExpiryWindowDays, st.Language = n, languages[max(0, f.language.SelectedIndex())].code
 	st.Typing, st.OldToneStyle = []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], f.toneStyle.SelectedIndex() == 1
 	return st, st.Validate()
+	st.SignerAuthority, st.DocSymbol, st.Recipient, st.CopiesTo = f.signerAuthority.Text, f.docSymbol.Text, f.recipient.Text, f.copiesTo.Text
 }
 
 // settingsScreen (Cài đặt) edits the office details and its communes.

@@ -107,13 +107,13 @@ func (f *officeForm) set(st data.Settings) {
 	f.staff.SetText(st.StaffName)
 	f.signerTitle.SetText(st.SignerTitle)
 	f.signerName.SetText(st.SignerName)
-	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
-	f.typing.SetSelectedIndex(map[string]int{"telex": 1, "vni": 2}[st.Typing])
-	f.toneStyle.SetSelectedIndex(0)
 	f.signerAuthority.SetText(st.SignerAuthority)
 	f.docSymbol.SetText(st.DocSymbol)
 	f.recipient.SetText(st.Recipient)
 	f.copiesTo.SetText(st.CopiesTo)
+	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
+	f.typing.SetSelectedIndex(map[string]int{"telex": 1, "vni": 2}[st.Typing])
+	f.toneStyle.SetSelectedIndex(0)
 	if st.OldToneStyle {
 		f.toneStyle.SetSelectedIndex(1)
 	}
@@ -134,10 +134,10 @@ func (f *officeForm) get() (data.Settings, error) {
 	st := f.base
 	st.ParentBody, st.OfficeName, st.Province = f.parent.Text, f.office.Text, f.province.Text
 	st.PlaceName, st.StaffName, st.SignerTitle, st.SignerName = f.place.Text, f.staff.Text, f.signerTitle.Text, f.signerName.Text
+	st.SignerAuthority, st.DocSymbol, st.Recipient, st.CopiesTo = f.signerAuthority.Text, f.docSymbol.Text, f.recipient.Text, f.copiesTo.Text
 	st.ExpiryWindowDays, st.Language = n, languages[max(0, f.language.SelectedIndex())].code
 	st.Typing, st.OldToneStyle = []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], f.toneStyle.SelectedIndex() == 1
 	return st, st.Validate()
-	st.SignerAuthority, st.DocSymbol, st.Recipient, st.CopiesTo = f.signerAuthority.Text, f.docSymbol.Text, f.recipient.Text, f.copiesTo.Text
 }
 
 // settingsScreen (Cài đặt) edits the office details and its communes.

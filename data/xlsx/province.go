@@ -255,7 +255,7 @@ func (d *document) provinceSources(st data.Settings, prov data.Province, opt Rep
 	cols := []column{{"STT", 6, d.number}, {"Tệp", 28, d.text}, {"Đơn vị báo cáo", 30, d.text}, {"Kỳ báo cáo", 18, d.textCenter},
 		{"Ngày xuất", 12, d.date}, {"Số sản phẩm", 10, d.number}, {"Số lớp tập huấn", 10, d.number}, {"Kết quả", 50, d.text}}
 	first, err := d.officialSheet(st, sheetLayout{name: ProvinceSourcesSheet, title: "CÁC BÁO CÁO ĐƯỢC TỔNG HỢP",
-		subtitle: subtitle, columns: cols, day: opt.Day})
+		subtitle: subtitle, columns: cols, day: opt.Day, addressed: true, number: opt.Number})
 	if err != nil {
 		return err
 	}

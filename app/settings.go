@@ -77,13 +77,13 @@ func newOfficeForm(u *ui) *officeForm {
 		item(lang.L("Cán bộ sử dụng"), f.staff, ""),
 		item(lang.L("Chức danh người ký"), f.signerTitle, ""),
 		item(lang.L("Họ tên người ký"), f.signerName, ""),
-		item(lang.L("Báo sắp hết hạn trước (ngày)"), f.window, ""),
-		item(lang.L("Ngôn ngữ"), f.language, ""),
-		item(lang.L("Bộ gõ tiếng Việt"), f.typing, lang.L("Bộ gõ có sẵn cho mọi ô nhập; bật/tắt nhanh bằng Ctrl+Shift+V")),
 		item(lang.L("Thẩm quyền ký"), f.signerAuthority, lang.L("Dòng trên chức danh khi ký thay, để trống nếu không có")),
 		item(lang.L("Ký hiệu báo cáo"), f.docSymbol, lang.L("Sau “Số: …/”; để trống thì theo tên đơn vị")),
 		item(lang.L("Kính gửi"), f.recipient, lang.L("Nơi nhận chính của báo cáo; để trống là Sở Nông nghiệp và Môi trường")),
 		item(lang.L("Nơi nhận"), f.copiesTo, lang.L("Mỗi dòng một nơi; để trống là “Như trên” và “Lưu: VT”")),
+		item(lang.L("Báo sắp hết hạn trước (ngày)"), f.window, ""),
+		item(lang.L("Ngôn ngữ"), f.language, ""),
+		item(lang.L("Bộ gõ tiếng Việt"), f.typing, lang.L("Bộ gõ có sẵn cho mọi ô nhập; bật/tắt nhanh bằng Ctrl+Shift+V")),
 		item(lang.L("Đặt dấu thanh"), f.toneStyle, ""),
 	)
 	return f

@@ -244,11 +244,11 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 	d.w.setHeight(row+1, 20)
 	d.w.merge(row+1, 1, len(cols), "Ghi chú: số người được tập huấn là tổng số của các đơn vị; một người học ở hai đơn vị được tính ở cả hai.",
 		d.plain(false, true, 11, "left"))
-	d.signature(st, row+3, len(cols))
-	if err := d.w.close(); err != nil {
+	end := d.signature(st, row+3, len(cols))
+	if err := d.keepTogether(blocks, end); err != nil {
 		return err
 	}
-	return d.keepTogether(ProvinceTrainingSheet, cols, blocks, row+8)
+	return d.w.close()
 }
 
 func (d *document) provinceSources(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {

@@ -242,11 +242,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return s.explainStoreWrite(err)
 	}
-	if err := tx.Commit(); err != nil {
-		return s.explainStoreWrite(err)
-	}
-	s.writes.Add(1)
-	return nil
+	return s.explainStoreWrite(tx.Commit())
 }
 
 // Commune is a commune-level unit (xã, phường).

@@ -108,6 +108,7 @@ type sheetLayout struct {
 	addressed bool
 	number    string // the report's number; dots for the clerk to fill in when empty
 	recipient string // Kính gửi; the settings' when empty
+	portrait  bool   // A4 upright, for a narrow table
 }
 
 // headRow is the row of the table's heading: row 8, or 9 under the
@@ -232,7 +233,10 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 	}
 	// A fixed scale rather than "fit to width": Excel ignores manual page
 	// breaks on a sheet fitted to the page, and keepWithSignature needs them.
-	size, orient, scale := 9, "landscape", pageScale(l.columns)
+	size, orient, scale := 9, "landscape", pageScale(l.columns, l.portrait)
+	if l.portrait {
+		orient = "portrait"
+	}
 	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, AdjustTo: &scale}); err != nil {
 		return 0, err
 	}
@@ -444,22 +448,32 @@ func (d *document) rule(cols []column, from, to int, length float64) error {
 }
 
 // pageScale is the print scale (per cent) at which columns fit the width of
-// A4 landscape with half-inch margins (770 points). Excel prints a width
-// unit in about 5.3 points; LibreOffice, without the Calibri metrics the
-// unit is defined by, in up to 7: the scale is for the wider.
-func pageScale(cols []column) uint {
+// A4 landscape with half-inch margins (770 points; upright, 523). Excel
+// prints a width unit in about 5.3 points; LibreOffice, without the Calibri
+// metrics the unit is defined by, in up to 7: the scale is for the wider.
+func pageScale(cols []column, portrait bool) uint {
 	units := 0.0
 	for _, c := range cols {
 		units += c.width
 	}
-	return uint(min(100, 770/(units*7)*100))
+	width := 770.0
+	if portrait {
+		width = 523
+	}
+	return uint(min(100, width/(units*7)*100))
 }
 
 // pageHeight is the height, in the sheet's points, that one printed page of
-// a sheet at scale holds: A4 landscape less the margins and the footer,
+// a sheet at scale holds: A4 landscape (or upright) less the margins and the footer,
 // with some to spare since Excel and LibreOffice lay out rows a little
 // differently.
-func pageHeight(scale uint) float64 { return (595 - 72 - 12) * 100 / float64(scale) * 0.95 }
+func pageHeight(scale uint, portrait bool) float64 {
+	height := 595.0
+	if portrait {
+		height = 842
+	}
+	return (height - 72 - 12) * 100 / float64(scale) * 0.95
+}
 
 // rowSpan is rows from..to that are to print on one page when they fit.
 type rowSpan struct{ from, to int }
@@ -476,7 +490,7 @@ func (d *document) paginate(spans []rowSpan) error {
 	if len(spans) == 0 {
 		return nil
 	}
-	page := pageHeight(pageScale(d.layout.columns))
+	page := pageHeight(pageScale(d.layout.columns, d.layout.portrait), d.layout.portrait)
 	repeat := 0.0
 	if !d.layout.noList {
 		repeat = d.w.rowHeight(d.layout.headRow())

@@ -114,15 +114,9 @@ func ExportSignIn(ctx context.Context, store *data.Store, courseID, sessionID in
 	}
 	const sh = "Danh sách ký tên"
 	first, err := d.officialSheet(st, sheetLayout{name: sh, title: "DANH SÁCH HỌC VIÊN KÝ TÊN",
-		subtitle: courseLines(r.Course, when), columns: cols, day: day})
+		subtitle: courseLines(r.Course, when), columns: cols, day: day, portrait: !l.landscape})
 	if err != nil {
 		return 0, err
-	}
-	if !l.landscape {
-		size, orient, fitW, fitH := 9, "portrait", 1, 0
-		if err := d.f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
-			return 0, err
-		}
 	}
 	const signRow = 40 // points (1.4 cm): room to sign by hand
 	blankSigns := make([]any, len(sessions))
@@ -162,7 +156,10 @@ func ExportSignIn(ctx context.Context, store *data.Store, courseID, sessionID in
 		}
 	}
 	last := first + len(r.Participants) + blanks - 1
-	d.signature(st, last+2, len(cols))
+	end := d.signature(st, last+2, len(cols))
+	if err := d.keepWithSignature(first, last, end); err != nil {
+		return 0, err
+	}
 	if err := d.w.close(); err != nil {
 		return 0, err
 	}
@@ -195,7 +192,8 @@ type signInPage struct {
 
 // The width an A4 page has for a sign-in sheet's columns, in Excel's
 // width units, inside the sheets' margins of 0.5 inch (about 7 pixels a
-// unit and 5 more a column, at 96 pixels an inch).
+// unit and 5 more a column, at 96 pixels an inch). LibreOffice prints a
+// unit wider; pageScale scales the page so that it fits there too.
 const (
 	portraitWidth  = 92
 	landscapeWidth = 138

@@ -87,16 +87,19 @@ func (b *backupsView) saveKeep() {
 
 // backupLine describes a backup on one line: when, why, size, contents.
 func backupLine(i data.BackupInfo) string {
+	if i.Problem != "" {
+		return backupWhen(i) + " · " + lang.L("không dùng được: ") + i.Problem
+	}
+	return backupWhen(i) + " · " + sizeText(i.Size) + " · " + countsText(i.Counts)
+}
+
+// backupWhen says when a backup was taken and why: "28/11/2026 17:00 · trước khi khôi phục".
+func backupWhen(i data.BackupInfo) string {
 	kind := lang.L("hằng ngày")
 	if i.Before != "" {
 		kind = lang.L("trước khi {{.What}}", map[string]any{"What": data.BeforeLabel(i.Before)})
 	}
-	if i.Problem != "" {
-		return fmt.Sprintf("%s · %s · %s", i.At.Format("02/01/2006 15:04"), kind, lang.L("không dùng được: ")+i.Problem)
-	}
-	return lang.L("{{.At}} · {{.Kind}} · {{.Size}} · {{.Products}} sản phẩm, {{.Producers}} chủ thể, {{.Courses}} lớp, {{.People}} học viên",
-		map[string]any{"At": i.At.Format("02/01/2006 15:04"), "Kind": kind, "Size": sizeText(i.Size),
-			"Products": i.Products, "Producers": i.Producers, "Courses": i.Courses, "People": i.Participants})
+	return i.At.Format("02/01/2006 15:04") + " · " + kind
 }
 
 func sizeText(n int64) string {
@@ -148,26 +151,84 @@ func (b *backupsView) restoreFromFile() {
 	})
 }
 
-// confirmRestore says what a backup holds and restores it when confirmed.
+// confirmRestore says what a backup holds beside what the database holds
+// now, so the user sees what would be lost, and restores it when confirmed.
 func (b *backupsView) confirmRestore(i data.BackupInfo) {
 	u := b.u
 	if i.Problem != "" {
 		u.showError(fmt.Errorf("%s", lang.L("Không khôi phục được từ {{.File}}: {{.Why}}", map[string]any{"File": filepath.Base(i.Path), "Why": i.Problem})))
 		return
 	}
-	msg := lang.L("Thay toàn bộ dữ liệu hiện có bằng bản sao lưu {{.File}}?\n\n{{.Line}}\n\nDữ liệu hiện có được sao lưu trước, nên có thể quay lại.",
-		map[string]any{"File": filepath.Base(i.Path), "Line": backupLine(i)})
-	d := dialog.NewConfirm(lang.L("Khôi phục dữ liệu"), msg, func(ok bool) {
-		if !ok {
-			return
+	background(u, u.store.Counts, func(now data.Counts) {
+		msg := lang.L("Thay toàn bộ dữ liệu hiện có bằng bản sao lưu {{.File}}?\n\nHiện có {{.Now}}.\nBản sao lưu ({{.Line}}) có {{.Backup}}.\n\nDữ liệu hiện có được sao lưu trước, nên có thể quay lại.",
+			map[string]any{"File": filepath.Base(i.Path), "Now": countsText(now), "Line": backupWhen(i), "Backup": countsText(i.Counts)})
+		d := dialog.NewConfirm(lang.L("Khôi phục dữ liệu"), msg, func(ok bool) {
+			if ok {
+				b.restore(i)
+			}
+		}, u.win)
+		d.SetConfirmText(lang.L("Khôi phục"))
+		d.SetConfirmImportance(widget.DangerImportance)
+		d.SetDismissText(lang.L("Không"))
+		d.Show()
+	})
+}
+
+// restore replaces the data with backup i, then shows the restored data
+// everywhere, its settings included.
+func (b *backupsView) restore(i data.BackupInfo) {
+	u := b.u
+	background(u, func(ctx context.Context) (restored, error) {
+		saved, err := u.store.RestoreBackup(ctx, i.Path)
+		if err != nil {
+			return restored{}, err
 		}
-		background(u, func(ctx context.Context) (string, error) { return u.store.RestoreBackup(ctx, i.Path) }, func(saved string) {
-			u.say(lang.L("Đã khôi phục từ {{.File}}; dữ liệu trước đó ở {{.Saved}}", map[string]any{"File": filepath.Base(i.Path), "Saved": saved}))
-			b.refresh()
-			u.dataChanged()
+		st, err := u.store.Settings(ctx)
+		return restored{saved, st}, err
+	}, func(r restored) {
+		u.undo = nil // what it would undo is gone with the data it changed
+		u.refreshUndo()
+		u.settingsChanged(r.settings)
+		u.dataChanged()
+		b.refresh()
+		u.say(lang.L("Đã khôi phục từ {{.File}}; dữ liệu trước đó ở {{.Saved}}", map[string]any{"File": filepath.Base(i.Path), "Saved": r.saved}))
+	})
+}
+
+type restored struct {
+	saved    string // the copy of what was replaced
+	settings data.Settings
+}
+
+// countsText says what a database holds: "2 sản phẩm, 1 chủ thể, 1 lớp, 0 học viên".
+func countsText(c data.Counts) string {
+	return lang.L("{{.Products}} sản phẩm, {{.Producers}} chủ thể, {{.Courses}} lớp, {{.People}} học viên",
+		map[string]any{"Products": c.Products, "Producers": c.Producers, "Courses": c.Courses, "People": c.Participants})
+}
+
+// closeWithBackup closes the window after backing the database up when
+// anything changed since the last backup, so a day's work is never in one
+// file only. When the copy cannot be made, the user is told why and
+// chooses whether to close anyway.
+func (u *ui) closeWithBackup() {
+	u.say(lang.L("Đang sao lưu trước khi đóng…"))
+	goBackground(func() {
+		_, err := u.store.CloseBackup(context.Background(), u.now())
+		doUI(func() {
+			if err == nil {
+				u.win.Close()
+				return
+			}
+			d := dialog.NewConfirm(lang.L("Chưa sao lưu được"),
+				lang.L("Không sao lưu được dữ liệu khi đóng chương trình: {{.Err}}\n\nDữ liệu đã lưu vẫn còn nguyên trong tệp dữ liệu. Vẫn đóng chương trình?", map[string]any{"Err": err.Error()}),
+				func(ok bool) {
+					if ok {
+						u.win.Close()
+					}
+				}, u.win)
+			d.SetConfirmText(lang.L("Đóng"))
+			d.SetDismissText(lang.L("Không đóng"))
+			d.Show()
 		})
-	}, u.win)
-	d.SetConfirmText(lang.L("Khôi phục"))
-	d.SetDismissText(lang.L("Không"))
-	d.Show()
+	})
 }

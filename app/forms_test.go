@@ -91,11 +91,11 @@ func openNewProductForm(t *testing.T, u *ui) *productForm {
 
 func productCount(t *testing.T, u *ui) int {
 	t.Helper()
-	_, n, err := u.store.Counts(context.Background())
+	c, err := u.store.Counts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return c.Products
 }
 
 func TestAddProductThroughForm(t *testing.T) {
@@ -445,6 +445,13 @@ func TestBackupsView(t *testing.T) {
 	if err := u.store.DeleteProduct(ctx, rows[0].ID); err != nil {
 		t.Fatal(err)
 	}
+	// The office renamed itself after the backup.
+	st := u.settings
+	st.OfficeName = "PHÒNG ĐỔI TÊN"
+	if err := u.store.SaveSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() { u.settingsChanged(st) })
 	var b *backupsView
 	onUI(func() {
 		u.show(screenSettings)
@@ -458,11 +465,35 @@ func TestBackupsView(t *testing.T) {
 		}
 		b.confirmRestore(b.items[0])
 	})
+	// The question says what is there now beside what the backup holds.
+	for deadline := time.Now().Add(5 * time.Second); findButton(u, "Khôi phục") == nil && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	var question string
+	onUI(func() {
+		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok {
+				question += l.Text + "\n"
+			}
+		})
+	})
+	if !strings.Contains(question, "Hiện có 24 sản phẩm, 10 chủ thể, 3 lớp, 16 học viên.") ||
+		!strings.Contains(question, "trước khi thu) có 25 sản phẩm, 10 chủ thể, 3 lớp, 16 học viên.") {
+		t.Errorf("restore question:\n%s", question)
+	}
 	tapButton(t, u, "Khôi phục")
 	eventually(t, "restored", func() bool {
 		n, _ := u.store.Products(ctx, data.ProductQuery{})
 		return len(n) == 25 && strings.Contains(u.message.Text, filepath.Base(saved))
 	})
+	// Every screen shows the restored data: the settings too.
+	onUI(func() {
+		if u.settings.OfficeName == "PHÒNG ĐỔI TÊN" || strings.Contains(u.office.Text, "ĐỔI TÊN") {
+			t.Errorf("after the restore the window still shows the replaced settings: %q", u.office.Text)
+		}
+		u.show(screenProducts)
+	})
+	eventually(t, "restored list", func() bool { return u.products.rows.Len() == 25 })
 }
 
 // How many backups are kept is set in Cài đặt → Sao lưu; a wrong number
@@ -585,5 +616,93 @@ func TestProducerChoiceOpensOnDown(t *testing.T) {
 		if items != 1 {
 			t.Errorf("Down opened %T with %d choices, want a menu of the one producer matching «que»", top, items)
 		}
+	})
+}
+
+// A delete restored from the trash leaves nothing for Hoàn tác to undo:
+// the button goes grey instead of "undoing" the restore.
+func TestUndoForgetsADeleteRestoredFromTheTrash(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducts) })
+	p := u.products
+	eventually(t, "list", func() bool { return p.rows.Len() == 25 })
+	onUI(func() {
+		p.list.selectRow(0)
+		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	})
+	tapButton(t, u, "Xóa")
+	eventually(t, "product gone", func() bool { return p.footer.Text == "24 / 24 sản phẩm" })
+	onUI(func() {
+		if u.undoBtn.Disabled() {
+			t.Fatal("undo not offered after a delete")
+		}
+		u.showTrash()
+	})
+	eventually(t, "trash open", func() bool { return u.modalOpen() })
+	onUI(func() {
+		var list *widget.List
+		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.List); ok {
+				list = l
+			}
+		})
+		list.Select(0)
+	})
+	tapButton(t, u, "Khôi phục")
+	eventually(t, "product back", func() bool { return p.footer.Text == "25 / 25 sản phẩm" })
+	onUI(func() {
+		if !u.undoBtn.Disabled() || len(u.undo) != 0 {
+			t.Errorf("undo still offered after the trash restore: %d steps", len(u.undo))
+		}
+	})
+}
+
+// Ctrl+Shift+V, Cài đặt and the status bar show one typing state: saving
+// Cài đặt after the shortcut keeps the typing the shortcut chose.
+func TestTypingShortcutAndSettingsAgree(t *testing.T) {
+	u := newTestUI(t, true)
+	var s *settingsScreen
+	onUI(func() {
+		u.show(screenSettings)
+		s = newSettingsScreen(u)
+		s.refresh()
+	})
+	toggle := func() {
+		onUI(func() {
+			u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+		})
+	}
+	toggle()
+	onUI(func() {
+		if got := s.form.typing.Selected; got != "Telex" || u.message.Text != "Bộ gõ tiếng Việt: Telex" {
+			t.Errorf("after Ctrl+Shift+V the settings show %q, the status bar %q", got, u.message.Text)
+		}
+		s.save()
+	})
+	eventually(t, "saved", func() bool {
+		st, _ := u.store.Settings(context.Background())
+		return st.Typing == "telex"
+	})
+	onUI(func() {
+		if u.settings.Typing != "telex" {
+			t.Errorf("saving Cài đặt turned typing to %q", u.settings.Typing)
+		}
+	})
+	// Choosing in Cài đặt is the same state the shortcut toggles.
+	onUI(func() { s.form.typing.SetSelected("VNI") })
+	onUI(func() {
+		if u.settings.Typing != "vni" || u.message.Text != "Bộ gõ tiếng Việt: VNI" {
+			t.Errorf("choosing VNI: typing %q, status %q", u.settings.Typing, u.message.Text)
+		}
+	})
+	toggle()
+	onUI(func() {
+		if s.form.typing.SelectedIndex() != 0 || u.settings.Typing != "" {
+			t.Errorf("off by the shortcut, the settings show %q", s.form.typing.Selected)
+		}
+	})
+	eventually(t, "off saved", func() bool {
+		st, _ := u.store.Settings(context.Background())
+		return st.Typing == ""
 	})
 }

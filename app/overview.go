@@ -137,11 +137,11 @@ func (o *overviewScreen) refresh() {
 		if err != nil {
 			return overviewData{}, err
 		}
-		producers, _, err := o.u.store.Counts(ctx)
+		counts, err := o.u.store.Counts(ctx)
 		if err != nil {
 			return overviewData{}, err
 		}
-		d := overviewData{summary: data.Summarize(rows), producers: producers}
+		d := overviewData{summary: data.Summarize(rows), producers: counts.Producers}
 		// The summary report's own figures, for the period ending today.
 		if d.report, err = o.u.store.Summary(ctx, data.Span(today, today)); err != nil {
 			return d, err

@@ -136,6 +136,7 @@ func (s *starter) run(store *data.Store) error {
 	if store.ReadOnly() {
 		return nil
 	}
+	s.win.SetCloseIntercept(func() { u.closeWithBackup() })
 	// A copy of the database once a day, at start, off the UI thread.
 	goBackground(func() {
 		if path, err := store.DailyBackup(context.Background(), time.Now()); err != nil {

@@ -22,9 +22,18 @@ import (
 // Backup kinds, as their file names begin.
 const (
 	backupDailyPrefix  = "ocop-hang-ngay-"
+	backupClosePrefix  = "ocop-khi-dong-" // taken when the program closes after changes
 	backupBeforePrefix = "ocop-truoc-"
 	stampLayout        = "20060102-150405"
 )
+
+// closeBefore is BackupInfo.Before of a backup taken when the program closed.
+const closeBefore = "dong"
+
+// Counts are how many live records a database holds.
+type Counts struct {
+	Products, Producers, Courses, Participants int
+}
 
 // BackupInfo describes one backup file.
 type BackupInfo struct {
@@ -33,11 +42,8 @@ type BackupInfo struct {
 	At            time.Time
 	Size          int64
 	SchemaVersion int
-	Products      int
-	Producers     int
-	Courses       int
-	Participants  int
-	Problem       string // why it cannot be restored; "" when it can
+	Counts
+	Problem string // why it cannot be restored; "" when it can
 }
 
 // DailyBackup copies the database into the backups folder unless a daily
@@ -61,6 +67,58 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) 
 		return "", backupFailed(err, dir, "")
 	}
 	return dest, s.prune(ctx, dir)
+}
+
+// CloseBackup copies the database into the backups folder when the program
+// closes, if this store wrote anything since its last backup, so that a
+// day's work is never in one file only. An earlier close copy of the same
+// day is replaced. It returns the new copy's path, or "" when none was needed.
+func (s *Store) CloseBackup(ctx context.Context, now time.Time) (string, error) {
+	if s.readOnly || s.writes.Load() == s.backedUp.Load() {
+		return "", nil
+	}
+	dir := BackupDir(s.path)
+	dest := freeName(dir, backupClosePrefix, now)
+	if err := s.BackupTo(ctx, dest); err != nil {
+		return "", backupFailed(err, dir, closeBefore)
+	}
+	if entries, err := os.ReadDir(dir); err == nil {
+		today := backupClosePrefix + now.Format("20060102")
+		for _, e := range entries {
+			if n := e.Name(); strings.HasPrefix(n, today) && strings.HasSuffix(n, ".db") && n != filepath.Base(dest) {
+				os.Remove(filepath.Join(dir, n))
+			}
+		}
+	}
+	return dest, s.prune(ctx, dir)
+}
+
+// Counts returns how many live records the store holds, counted as a
+// backup's are, so a restore can say what it replaces.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	return countRecords(ctx, s.db, latestVersion())
+}
+
+// countRecords counts the live records of a database at schema version.
+func countRecords(ctx context.Context, db execer, version int) (Counts, error) {
+	var c Counts
+	var firstErr error
+	count := func(q string, n *int) {
+		if err := db.QueryRowContext(ctx, q).Scan(n); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	live := ""
+	if version >= 2 {
+		live = " WHERE deleted_at IS NULL"
+	}
+	count("SELECT count(*) FROM products"+live, &c.Products)
+	count("SELECT count(*) FROM producers"+live, &c.Producers)
+	if version >= 3 {
+		count("SELECT count(*) FROM courses WHERE deleted_at IS NULL", &c.Courses)
+		count("SELECT count(*) FROM participants WHERE deleted_at IS NULL", &c.Participants)
+	}
+	return c, firstErr
 }
 
 // BackupBefore copies the database before an operation (what names it in
@@ -111,6 +169,8 @@ func BeforeLabel(what string) string {
 		return "nhập danh sách học viên"
 	case what == "khoi-phuc":
 		return "khôi phục"
+	case what == closeBefore:
+		return "đóng chương trình"
 	case strings.HasPrefix(what, "nang-cap-v"):
 		return "nâng cấp từ lược đồ " + strings.TrimPrefix(what, "nang-cap-")
 	}
@@ -129,20 +189,22 @@ func freeName(dir, prefix string, at time.Time) string {
 	}
 }
 
-// pruneBackups keeps the newest keepDaily daily copies and keepBefore
-// copies taken before an operation.
+// pruneBackups keeps the newest keepDaily daily copies, as many copies
+// taken at close, and keepBefore copies taken before an operation.
 func pruneBackups(dir string, keepDaily, keepBefore int) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
-	var daily, before []string
+	var daily, closing, before []string
 	for _, e := range entries {
 		name := e.Name()
 		switch {
 		case !strings.HasSuffix(name, ".db"):
 		case strings.HasPrefix(name, backupDailyPrefix):
 			daily = append(daily, name)
+		case strings.HasPrefix(name, backupClosePrefix):
+			closing = append(closing, name)
 		case strings.HasPrefix(name, backupBeforePrefix):
 			before = append(before, name)
 		}
@@ -155,6 +217,7 @@ func pruneBackups(dir string, keepDaily, keepBefore int) error {
 		}
 	}
 	remove(daily, max(keepDaily, 1))
+	remove(closing, max(keepDaily, 1))
 	remove(before, max(keepBefore, 1))
 	return nil
 }
@@ -199,8 +262,11 @@ func InspectBackup(path string) BackupInfo {
 	if t, err := time.ParseInLocation(stampLayout, stampOf(name), time.Local); err == nil {
 		info.At = t
 	}
-	if strings.HasPrefix(name, backupBeforePrefix) {
+	switch {
+	case strings.HasPrefix(name, backupBeforePrefix):
 		info.Before = strings.TrimSuffix(strings.TrimPrefix(name, backupBeforePrefix), "-"+stampOf(name)+".db")
+	case strings.HasPrefix(name, backupClosePrefix):
+		info.Before = closeBefore
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -236,20 +302,8 @@ func InspectBackup(path string) BackupInfo {
 		info.Problem = "tệp bị hỏng (kiểm tra toàn vẹn không đạt)"
 		return info
 	}
-	count := func(q string) int {
-		var n int
-		db.QueryRow(q).Scan(&n)
-		return n
-	}
-	live := ""
-	if version >= 2 {
-		live = " WHERE deleted_at IS NULL"
-	}
-	info.Products = count("SELECT count(*) FROM products" + live)
-	info.Producers = count("SELECT count(*) FROM producers" + live)
-	if version >= 3 {
-		info.Courses = count("SELECT count(*) FROM courses WHERE deleted_at IS NULL")
-		info.Participants = count("SELECT count(*) FROM participants WHERE deleted_at IS NULL")
+	if info.Counts, err = countRecords(context.Background(), db, version); err != nil {
+		info.Problem = "không đếm được bản ghi trong tệp: " + err.Error()
 	}
 	return info
 }

@@ -165,3 +165,52 @@ func TestReplaceDamagedWithNewestGoodBackup(t *testing.T) {
 		t.Errorf("%d products after replacing the damaged file", len(rows))
 	}
 }
+
+// Closing the program backs the database up when something was saved since
+// the last backup, and only then; a later close the same day replaces the
+// earlier close copy.
+func TestCloseBackupOnlyAfterChanges(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	at := func(h int) time.Time { return time.Date(2026, 11, 28, h, 0, 0, 0, time.Local) }
+	if got, err := s.CloseBackup(ctx, at(8)); err != nil || got != "" {
+		t.Fatalf("a backup at close with nothing changed: %q, %v", got, err)
+	}
+	if _, err := s.FillDemo(ctx, day("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	first, err := s.CloseBackup(ctx, at(12))
+	if err != nil || first == "" {
+		t.Fatalf("no backup at close after the demo was added: %q, %v", first, err)
+	}
+	if got, _ := s.CloseBackup(ctx, at(13)); got != "" {
+		t.Errorf("a second close backup without changes: %q", got)
+	}
+	rows, _ := s.Products(ctx, ProductQuery{})
+	if err := s.DeleteProduct(ctx, rows[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.CloseBackup(ctx, at(17))
+	if err != nil || second == "" {
+		t.Fatalf("no backup at close after a delete: %q, %v", second, err)
+	}
+	list, _ := s.Backups()
+	if len(list) != 1 || list[0].Path != second || list[0].Products != 24 || list[0].Before != "dong" ||
+		BeforeLabel(list[0].Before) != "đóng chương trình" {
+		t.Errorf("backups after two closes in a day: %+v", list)
+	}
+	// A daily backup counts as the latest backup too.
+	if err := s.DeleteProduct(ctx, rows[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DailyBackup(ctx, at(18).AddDate(0, 0, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.CloseBackup(ctx, at(19).AddDate(0, 0, 1)); got != "" {
+		t.Errorf("a close backup right after the daily one: %q", got)
+	}
+	c, err := s.Counts(ctx)
+	if err != nil || c != (Counts{Products: 23, Producers: 10, Courses: 3, Participants: 16}) {
+		t.Errorf("counts %+v, %v", c, err)
+	}
+}

@@ -88,12 +88,12 @@ func (s *Store) FillDemo(ctx context.Context, today time.Time) (DemoSummary, err
 
 func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, error) {
 	var sum DemoSummary
-	_, products, err := counts(ctx, tx)
+	c, err := countRecords(ctx, tx, latestVersion())
 	if err != nil {
 		return sum, err
 	}
-	if products > 0 {
-		return sum, fmt.Errorf("cơ sở dữ liệu đã có %d sản phẩm; dữ liệu mẫu chỉ dùng cho cơ sở dữ liệu trống", products)
+	if c.Products > 0 {
+		return sum, fmt.Errorf("cơ sở dữ liệu đã có %d sản phẩm; dữ liệu mẫu chỉ dùng cho cơ sở dữ liệu trống", c.Products)
 	}
 	st, err := readSettings(ctx, tx)
 	if err != nil {

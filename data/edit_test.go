@@ -74,8 +74,8 @@ func TestInvalidInputWritesNothing(t *testing.T) {
 	if err == nil {
 		t.Error("product of a missing producer was accepted")
 	}
-	if _, n, _ := s.Counts(ctx); n != 1 {
-		t.Errorf("%d products after invalid input, want 1", n)
+	if c, _ := s.Counts(ctx); c.Products != 1 {
+		t.Errorf("%d products after invalid input, want 1", c.Products)
 	}
 }
 

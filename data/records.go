@@ -429,14 +429,3 @@ func sortByKeys[T any](rows []T, key func(T) string) {
 	}
 	sortWithKeys(rows, keys, 1)
 }
-
-// Counts returns how many producers and products the store holds.
-func (s *Store) Counts(ctx context.Context) (producers, products int, err error) {
-	return counts(ctx, s.db)
-}
-
-func counts(ctx context.Context, ex execer) (producers, products int, err error) {
-	err = ex.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM producers WHERE deleted_at IS NULL),
-		(SELECT count(*) FROM products WHERE deleted_at IS NULL)`).Scan(&producers, &products)
-	return
-}

@@ -198,6 +198,19 @@ func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return saveSettings(ctx, tx, st) })
 }
 
+// SaveTyping stores the built-in typing method ("", "telex" or "vni")
+// alone, as the Ctrl+Shift+V shortcut changes it, leaving the other
+// settings as they are.
+func (s *Store) SaveTyping(ctx context.Context, method string) error {
+	if method != "" && method != "telex" && method != "vni" {
+		return fmt.Errorf("Bộ gõ tiếng Việt: không có kiểu gõ %q", method)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES ('typing', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", method)
+		return err
+	})
+}
+
 func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
@@ -242,7 +255,11 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return s.explainStoreWrite(err)
 	}
-	return s.explainStoreWrite(tx.Commit())
+	if err := tx.Commit(); err != nil {
+		return s.explainStoreWrite(err)
+	}
+	s.writes.Add(1)
+	return nil
 }
 
 // Commune is a commune-level unit (xã, phường).

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -35,6 +36,10 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool // opened by OpenReadOnly: every write is refused with ErrReadOnly
+
+	// writes counts the transactions this store committed; backedUp is
+	// its value when the latest backup was taken (CloseBackup compares them).
+	writes, backedUp atomic.Int64
 
 	products productCache // the product list, kept between calls
 }
@@ -101,6 +106,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.backedUp.Store(s.writes.Load()) // setting up is not the user's work
 	return s, nil
 }
 
@@ -318,6 +324,7 @@ func (s *Store) BackupTo(ctx context.Context, dest string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return ExplainWrite(err, "sao lưu", dir)
 	}
+	writes := s.writes.Load()
 	tmp := dest + ".tmp"
 	os.Remove(tmp)
 	// Creating the file first tells a folder that may not be written from
@@ -336,6 +343,7 @@ func (s *Store) BackupTo(ctx context.Context, dest string) error {
 		os.Remove(tmp)
 		return ExplainWrite(err, "sao lưu", dir)
 	}
+	s.backedUp.Store(writes)
 	return nil
 }
 

@@ -104,7 +104,7 @@ func (u *ui) deleteProducer(id int64, name string) {
 			u.explainInUse(id, &data.InUseError{Producer: name, Products: products})
 			return
 		}
-		u.confirmDelete(lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+		u.confirmDelete(trashRef{data.EntityProducer, id}, lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
 			lang.L("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
 			func(ctx context.Context) error {
 				// A product may have been added meanwhile (another window): the store refuses then.

@@ -362,7 +362,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 			return
 		}
 		c := p.history[p.picked]
-		u.confirmDelete(lang.L("quyết định {{.Line}}", map[string]any{"Line": certLine(c)}),
+		u.confirmDelete(trashRef{"certification", c.ID}, lang.L("quyết định {{.Line}}", map[string]any{"Line": certLine(c)}),
 			lang.L("Đã xóa quyết định {{.No}}", map[string]any{"No": orDash(c.DecisionNo)}),
 			func(ctx context.Context) error { return u.store.DeleteCertification(ctx, c.ID) },
 			func(ctx context.Context) error { return u.store.RestoreCertification(ctx, c.ID) })

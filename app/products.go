@@ -128,7 +128,7 @@ func (p *productsScreen) deleteRow(row int) {
 
 // deleteProduct asks, moves the product to the trash and offers undo.
 func (u *ui) deleteProduct(id int64, name string) {
-	u.confirmDelete(lang.L("sản phẩm «{{.Name}}» cùng lịch sử công nhận của nó", map[string]any{"Name": name}),
+	u.confirmDelete(trashRef{data.EntityProduct, id}, lang.L("sản phẩm «{{.Name}}» cùng lịch sử công nhận của nó", map[string]any{"Name": name}),
 		lang.L("Đã xóa sản phẩm «{{.Name}}»", map[string]any{"Name": name}),
 		func(ctx context.Context) error { return u.store.DeleteProduct(ctx, id) },
 		func(ctx context.Context) error { return u.store.RestoreProduct(ctx, id) })

@@ -59,7 +59,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	t.list.onDelete = func(row int) {
 		if row >= 0 && row < len(t.rows) && !u.modalOpen() {
 			c := t.rows[row]
-			u.confirmDelete(lang.L("lớp «{{.Name}}» cùng danh sách học viên và điểm danh của lớp", map[string]any{"Name": c.Title}),
+			u.confirmDelete(trashRef{data.EntityCourse, c.ID}, lang.L("lớp «{{.Name}}» cùng danh sách học viên và điểm danh của lớp", map[string]any{"Name": c.Title}),
 				lang.L("Đã xóa lớp «{{.Name}}»", map[string]any{"Name": c.Title}),
 				func(ctx context.Context) error { return u.store.DeleteCourse(ctx, c.ID) },
 				func(ctx context.Context) error { return u.store.RestoreCourse(ctx, c.ID) })

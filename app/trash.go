@@ -41,9 +41,15 @@ func (u *ui) showTrash() {
 				return
 			}
 			it := items[picked]
-			background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, u.store.Restore(ctx, it) },
-				func(struct{}) {
+			background(u, func(ctx context.Context) ([]data.TrashItem, error) {
+				if err := u.store.Restore(ctx, it); err != nil {
+					return nil, err
+				}
+				return u.store.Trash(ctx)
+			},
+				func(left []data.TrashItem) {
 					f.close()
+					u.forgetRestored(left)
 					u.say(lang.L("Đã khôi phục: {{.Name}}", map[string]any{"Name": it.Name}))
 					u.dataChanged()
 				})

@@ -7,20 +7,33 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
 )
 
 // undoStep reverses one change (a delete, an edit) made in this session.
 type undoStep struct {
-	label string // what was done, e.g. "Xóa sản phẩm «Thạch đen»"
-	run   func(context.Context) error
+	label   string // what was done, e.g. "Xóa sản phẩm «Thạch đen»"
+	run     func(context.Context) error
+	deleted *trashRef // for a delete: the record it put in the trash
+}
+
+// trashRef names a record a delete moved to the trash, as data.TrashItem does.
+type trashRef struct {
+	kind string
+	id   int64
 }
 
 // pushUndo records how to reverse a change just made and says so in the
 // status bar.
 func (u *ui) pushUndo(label string, run func(context.Context) error) {
-	u.undo = append(u.undo, undoStep{label, run})
+	u.pushStep(undoStep{label: label, run: run})
+}
+
+func (u *ui) pushStep(step undoStep) {
+	u.undo = append(u.undo, step)
 	u.refreshUndo()
-	u.say(lang.L("{{.What}}. Bấm Hoàn tác (Ctrl+Z) để lấy lại.", map[string]any{"What": label}))
+	u.say(lang.L("{{.What}}. Bấm Hoàn tác (Ctrl+Z) để lấy lại.", map[string]any{"What": step.label}))
 }
 
 func (u *ui) refreshUndo() {
@@ -53,27 +66,46 @@ func (u *ui) undoLast() {
 	})
 }
 
-// confirmDelete asks before deleting what, then runs del off the UI
-// thread and offers undo.
-func (u *ui) confirmDelete(what, label string, del, undo func(context.Context) error) {
+// confirmDelete asks before moving the record ref to the trash (what names
+// it), then runs del off the UI thread and offers undo.
+func (u *ui) confirmDelete(ref trashRef, what, label string, del, undo func(context.Context) error) {
 	msg := lang.L("Xóa {{.What}}?\n\nBản ghi được chuyển vào Thùng rác; có thể hoàn tác ngay (Ctrl+Z) hoặc khôi phục sau.", map[string]any{"What": what})
-	u.confirmChange(lang.L("Xác nhận xóa"), msg, lang.L("Xóa"), lang.L("Không xóa"), label, del, undo)
+	u.confirmChange(lang.L("Xác nhận xóa"), msg, lang.L("Xóa"), lang.L("Không xóa"), undoStep{label: label, run: undo, deleted: &ref}, del)
+}
+
+// forgetRestored drops the undo steps of deletes whose record is no longer
+// in the trash (restored from it, perhaps with its producer), so Hoàn tác
+// never offers to undo what was already undone.
+func (u *ui) forgetRestored(trash []data.TrashItem) {
+	in := map[trashRef]bool{}
+	for _, it := range trash {
+		in[trashRef{it.Kind, it.ID}] = true
+	}
+	kept := u.undo[:0]
+	for _, s := range u.undo {
+		if s.deleted == nil || in[*s.deleted] {
+			kept = append(kept, s)
+		}
+	}
+	clear(u.undo[len(kept):])
+	u.undo = kept
+	u.refreshUndo()
 }
 
 // confirmRemove asks before taking what off a list (nothing goes to the
 // trash), then runs remove off the UI thread and offers undo.
 func (u *ui) confirmRemove(what, label string, remove, undo func(context.Context) error) {
 	msg := lang.L("Bỏ {{.What}}?\n\nCó thể hoàn tác ngay (Ctrl+Z) sau khi đóng cửa sổ này.", map[string]any{"What": what})
-	u.confirmChange(lang.L("Xác nhận"), msg, lang.L("Bỏ"), lang.L("Không"), label, remove, undo)
+	u.confirmChange(lang.L("Xác nhận"), msg, lang.L("Bỏ"), lang.L("Không"), undoStep{label: label, run: undo}, remove)
 }
 
-func (u *ui) confirmChange(title, msg, yes, no, label string, change, undo func(context.Context) error) {
+func (u *ui) confirmChange(title, msg, yes, no string, step undoStep, change func(context.Context) error) {
 	d := dialog.NewConfirm(title, msg, func(ok bool) {
 		if !ok {
 			return
 		}
 		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, change(ctx) }, func(struct{}) {
-			u.pushUndo(label, undo)
+			u.pushStep(step)
 			u.dataChanged()
 		})
 	}, u.win)

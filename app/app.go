@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -73,10 +74,12 @@ type ui struct {
 	undoBtn *widget.Button // in the status bar
 	modals  []*formDialog  // open forms, innermost last
 
-	formRefresh func()        // reloads what an open form shows after a change
-	popup       *widget.PopUp // a small pop-up over a form (the calendar), closed first by Esc
-	lastTyping  string        // the typing method before Ctrl+Shift+V turned it off
-	lastForm    any           // the form opened last, for tests
+	formRefresh   func()           // reloads what an open form shows after a change
+	popup         *widget.PopUp    // a small pop-up over a form (the calendar), closed first by Esc
+	lastTyping    string           // the typing method before Ctrl+Shift+V turned it off
+	typingChoices []*widget.Select // the forms' typing choices, kept showing the typing in force
+	typingSave    latestSave       // saves the typing chosen last, however fast it changes
+	lastForm      any              // the form opened last, for tests
 }
 
 // screen is one entry of the navigation bar.
@@ -88,7 +91,9 @@ type screen struct {
 }
 
 func newUI(a fyne.App, w fyne.Window, store *data.Store, opt Options, st data.Settings) *ui {
-	return &ui{app: a, win: w, store: store, opt: opt, settings: st, now: time.Now}
+	u := &ui{app: a, win: w, store: store, opt: opt, settings: st, now: time.Now}
+	u.typingSave.save, u.typingSave.err = store.SaveTyping, u.showError
+	return u
 }
 
 // Screen indexes, in navigation order.
@@ -102,6 +107,7 @@ const (
 )
 
 func (u *ui) build() fyne.CanvasObject {
+	u.typingChoices = nil
 	u.overview = newOverviewScreen(u)
 	u.products = newProductsScreen(u)
 	u.producers = newProducersScreen(u)
@@ -302,26 +308,78 @@ func (u *ui) typingMethod() typing.Method {
 }
 
 // toggleTyping turns the built-in typing off, or back on (Telex unless VNI
-// was chosen before), and keeps the choice in the settings.
+// was chosen before).
 func (u *ui) toggleTyping() {
-	st := u.settings
 	switch {
-	case st.Typing != "":
-		u.lastTyping, st.Typing = st.Typing, ""
+	case u.settings.Typing != "":
+		u.lastTyping = u.settings.Typing
+		u.setTyping("")
 	case u.lastTyping != "":
-		st.Typing = u.lastTyping
+		u.setTyping(u.lastTyping)
 	default:
-		st.Typing = "telex"
+		u.setTyping("telex")
 	}
-	u.settings = st
+}
+
+// setTyping makes method ("", "telex" or "vni") the built-in typing: the
+// one state that Ctrl+Shift+V, Cài đặt and the first-start form all show
+// and change. It is saved at once (before the first start's form is
+// filled, it is saved with that form).
+func (u *ui) setTyping(method string) {
+	if method == u.settings.Typing {
+		return
+	}
+	u.settings.Typing = method
+	for _, sel := range u.typingChoices {
+		showTyping(sel, method)
+	}
 	msg := lang.L("Bộ gõ tiếng Việt: tắt")
-	if st.Typing != "" {
+	if method != "" {
 		msg = lang.L("Bộ gõ tiếng Việt: {{.Method}}", map[string]any{"Method": u.typingMethod().String()})
 	}
 	u.say(msg)
-	if st.Configured() { // before the first start's form is filled, it is saved with it
-		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, u.store.SaveSettings(ctx, st) }, func(struct{}) {})
+	if u.settings.Configured() && !u.store.ReadOnly() {
+		u.typingSave.want(method)
 	}
+}
+
+// latestSave saves a setting off the UI thread, one save at a time, each
+// writing the value wanted last: two quick changes can never be stored in
+// the wrong order.
+type latestSave struct {
+	mu    sync.Mutex
+	value string
+	run   sync.Mutex
+	save  func(ctx context.Context, value string) error
+	err   func(error)
+}
+
+func (l *latestSave) want(v string) {
+	l.mu.Lock()
+	l.value = v
+	l.mu.Unlock()
+	goBackground(func() {
+		l.run.Lock()
+		defer l.run.Unlock()
+		l.mu.Lock()
+		v := l.value
+		l.mu.Unlock()
+		if err := l.save(context.Background(), v); err != nil {
+			doUI(func() { l.err(err) })
+		}
+	})
+}
+
+// typingMethods are the built-in typing's settings values, in the order
+// of the choice that shows them.
+var typingMethods = []string{"", "telex", "vni"}
+
+// showTyping shows method in a typing choice without acting on it.
+func showTyping(sel *widget.Select, method string) {
+	changed := sel.OnChanged
+	sel.OnChanged = nil
+	sel.SetSelectedIndex(max(0, slices.Index(typingMethods, method)))
+	sel.OnChanged = changed
 }
 
 // say shows what was just done in the status bar.

@@ -68,7 +68,7 @@ func newCourseForm(u *ui, id int64, c data.Course) *courseForm {
 	f.start.onChange = func() {
 		// A one-day course is the common case: the end follows the start until changed.
 		if t, err := f.start.get(); err == nil && !t.IsZero() && (f.end.entry.Text == "" || f.endFollows) {
-			f.end.set(t) // its onChange clears endFollows
+			f.end.fill(t) // its onChange clears endFollows
 			f.endFollows = true
 		}
 		f.checkDates()

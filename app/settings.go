@@ -63,6 +63,9 @@ func newOfficeForm(u *ui) *officeForm {
 	}
 	f.language = widget.NewSelect(names, nil)
 	f.typing = widget.NewSelect([]string{lang.L("Tắt (dùng Unikey, EVKey…)"), "Telex", "VNI"}, nil)
+	showTyping(f.typing, u.settings.Typing)
+	f.typing.OnChanged = func(string) { u.setTyping(typingMethods[max(0, f.typing.SelectedIndex())]) }
+	u.typingChoices = append(u.typingChoices, f.typing)
 	f.toneStyle = widget.NewSelect([]string{lang.L("Kiểu mới: hoà, thuỷ"), lang.L("Kiểu cũ: hòa, thủy")}, nil)
 	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
 		it := widget.NewFormItem(label, w)
@@ -112,7 +115,7 @@ func (f *officeForm) set(st data.Settings) {
 	f.recipient.SetText(st.Recipient)
 	f.copiesTo.SetText(st.CopiesTo)
 	f.window.SetText(strconv.Itoa(st.ExpiryWindowDays))
-	f.typing.SetSelectedIndex(map[string]int{"telex": 1, "vni": 2}[st.Typing])
+	showTyping(f.typing, st.Typing)
 	f.toneStyle.SetSelectedIndex(0)
 	if st.OldToneStyle {
 		f.toneStyle.SetSelectedIndex(1)
@@ -136,7 +139,7 @@ func (f *officeForm) get() (data.Settings, error) {
 	st.PlaceName, st.StaffName, st.SignerTitle, st.SignerName = f.place.Text, f.staff.Text, f.signerTitle.Text, f.signerName.Text
 	st.SignerAuthority, st.DocSymbol, st.Recipient, st.CopiesTo = f.signerAuthority.Text, f.docSymbol.Text, f.recipient.Text, f.copiesTo.Text
 	st.ExpiryWindowDays, st.Language = n, languages[max(0, f.language.SelectedIndex())].code
-	st.Typing, st.OldToneStyle = []string{"", "telex", "vni"}[max(0, f.typing.SelectedIndex())], f.toneStyle.SelectedIndex() == 1
+	st.Typing, st.OldToneStyle = typingMethods[max(0, f.typing.SelectedIndex())], f.toneStyle.SelectedIndex() == 1
 	return st, st.Validate()
 }
 

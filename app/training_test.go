@@ -176,7 +176,11 @@ func TestNewCourseThroughForm(t *testing.T) {
 		if f.end.entry.Text != "15/01/2027" {
 			t.Errorf("end date %q does not follow the start", f.end.entry.Text)
 		}
-		f.end.entry.SetText("16/01/2027")
+		// Typing in the filled end date replaces it rather than adding to it.
+		test.Type(f.end.entry, "16/01/2027")
+		if f.end.entry.Text != "16/01/2027" {
+			t.Errorf("typing over the filled end date gave %q", f.end.entry.Text)
+		}
 		f.halfDays.SetChecked(true)
 	})
 	press(u, fyne.KeyS)

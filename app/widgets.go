@@ -25,6 +25,25 @@ type textEntry struct {
 	widget.Entry
 	u    *ui
 	word typing.Word // the word being typed, for the built-in typing
+
+	// filled is true while the text is one the program filled in for the
+	// user (an end date following the start): typing replaces it instead
+	// of adding to it, as "08/12/202609/12/2026" would.
+	filled bool
+}
+
+// fill sets a text the user is likely to keep but may retype.
+func (e *textEntry) fill(text string) {
+	e.SetText(text)
+	e.filled = true
+}
+
+// FocusGained selects a filled text, so the first key replaces it.
+func (e *textEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.filled {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 func newTextEntry(u *ui) *textEntry {
@@ -44,6 +63,12 @@ func (e *textEntry) TypedShortcut(s fyne.Shortcut) {
 
 // TypedRune types through the built-in Vietnamese typing when it is on.
 func (e *textEntry) TypedRune(r rune) {
+	if e.filled {
+		e.filled = false
+		if e.SelectedText() == "" {
+			e.SetText("")
+		}
+	}
 	if e.u == nil || !vnType(&e.Entry, &e.word, e.u, r) {
 		e.Entry.TypedRune(r)
 	}
@@ -60,6 +85,7 @@ func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
 		e.u.escape()
 		return
 	}
+	e.filled = false // editing keeps the text
 	e.Entry.TypedKey(k)
 }
 
@@ -177,7 +203,11 @@ func (d *dateField) get() (time.Time, error) {
 	return data.ParseDate(d.entry.Text)
 }
 
-func (d *dateField) set(t time.Time) { d.entry.SetText(data.VNDate(t)) }
+func (d *dateField) set(t time.Time) { d.entry.SetText(data.VNDate(t)); d.entry.filled = false }
+
+// fill sets a day for the user (an end following the start): typing in
+// the field replaces it.
+func (d *dateField) fill(t time.Time) { d.entry.fill(data.VNDate(t)) }
 
 // keyTable is a table that also answers Enter (open), Delete and the
 // arrow keys moving the selected row.

@@ -48,13 +48,13 @@ func newCertFields(u *ui, rules data.Rules, optional bool) *certFields {
 	for _, l := range data.IssuingLevels {
 		levels = append(levels, lang.L(l.Name))
 	}
-	c.level = widget.NewSelect(levels, nil)
+	c.level = newSelect(levels, nil)
 	c.level.SetSelectedIndex(2) // cấp tỉnh
 	var stars []string
 	for i := 1; i <= 5; i++ {
 		stars = append(stars, starsText(i))
 	}
-	c.stars = widget.NewSelect(stars, nil)
+	c.stars = newSelect(stars, nil)
 	c.stars.PlaceHolder = lang.L("(chọn)")
 
 	c.fNo = newField(lang.L("Số quyết định"), c.no, "")
@@ -322,7 +322,7 @@ func (u *ui) openCertForm(product string, cert data.Certification, done func()) 
 					f.close()
 					if cert.ID != 0 {
 						old := cert
-						u.pushUndo(lang.L("Sửa quyết định {{.No}}", map[string]any{"No": got.DecisionNo}),
+						u.pushUndo(tr("Sửa quyết định {{.No}}", map[string]any{"No": got.DecisionNo}),
 							func(ctx context.Context) error { return u.store.UpdateCertification(ctx, old) })
 					} else {
 						u.say(lang.L("Đã thêm quyết định công nhận cho «{{.Name}}»", map[string]any{"Name": product}))

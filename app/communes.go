@@ -103,7 +103,7 @@ func (c *communePicker) ids() []int64 {
 func (c *communePicker) addOld() {
 	name := newTextEntry(c.u)
 	name.SetPlaceHolder(lang.L("ví dụ: Thị trấn Thất Khê (cũ)"))
-	kind := widget.NewSelect([]string{"xã", "phường", "thị trấn"}, nil)
+	kind := newSelect([]string{"xã", "phường", "thị trấn"}, nil)
 	kind.SetSelected("xã")
 	dialog.ShowForm(lang.L("Thêm xã, phường"), lang.L("Thêm"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Tên"), name), widget.NewFormItem(lang.L("Loại"), kind),
@@ -146,7 +146,7 @@ func communeSelect(communes []data.Commune, selected int64) (*widget.Select, []d
 	for _, c := range ordered {
 		names = append(names, c.Name)
 	}
-	sel := widget.NewSelect(names, nil)
+	sel := newSelect(names, nil)
 	sel.SetSelectedIndex(0)
 	for i, c := range ordered {
 		if c.ID == selected {

@@ -169,8 +169,8 @@ func (p *coursePage) showInfo() {
 	if c.Location != "" {
 		parts = append(parts, c.Location)
 	}
-	parts = append(parts, lang.L("{{.N}} buổi", map[string]any{"N": len(p.roster.Sessions)}),
-		lang.L("{{.N}} học viên", map[string]any{"N": len(p.roster.Participants)}))
+	parts = append(parts, lang.N("{{.N}} buổi", len(p.roster.Sessions), map[string]any{"N": len(p.roster.Sessions)}),
+		lang.N("{{.N}} học viên", len(p.roster.Participants), map[string]any{"N": len(p.roster.Participants)}))
 	text := ""
 	for i, s := range parts {
 		if i > 0 {
@@ -325,7 +325,7 @@ func (p *coursePage) unenroll() {
 	}
 	u := p.u
 	u.confirmRemove(lang.L("học viên «{{.Name}}» khỏi lớp này (cùng điểm danh của người đó ở lớp)", map[string]any{"Name": who.FullName}),
-		lang.L("Đã bỏ «{{.Name}}» khỏi lớp", map[string]any{"Name": who.FullName}),
+		tr("Đã bỏ «{{.Name}}» khỏi lớp", map[string]any{"Name": who.FullName}),
 		func(ctx context.Context) error { return u.store.Unenroll(ctx, p.id, who.ID) },
 		func(ctx context.Context) error {
 			if err := u.store.Enroll(ctx, p.id, who.ID); err != nil {

@@ -183,7 +183,7 @@ func (f *courseForm) save() {
 		}
 		if f.snapshot() != f.initial {
 			old := f.old
-			u.pushUndo(lang.L("Đã sửa lớp «{{.Name}}»", map[string]any{"Name": viet.Clean(c.Title)}),
+			u.pushUndo(tr("Đã sửa lớp «{{.Name}}»", map[string]any{"Name": viet.Clean(c.Title)}),
 				func(ctx context.Context) error { return u.store.UpdateCourse(ctx, old) })
 		}
 		u.dataChanged()

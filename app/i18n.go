@@ -1,10 +1,13 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/ocopdesk/ocop/assets"
+	"github.com/ocopdesk/ocop/data"
 )
 
 // Languages the GUI offers, by settings code.
@@ -25,4 +28,34 @@ func setLanguage(code string) {
 			fyne.LogError("translations", err)
 		}
 	}
+}
+
+// periodText says a report's period in the interface's language; the
+// report itself always says it in Vietnamese (data.Period.Label).
+func periodText(p data.Period) string {
+	var y, n int
+	code := p.Code()
+	switch {
+	case scanned(code, "%d_Q%d", &y, &n):
+		return lang.L("Quý {{.Roman}} năm {{.Year}}", map[string]any{"Roman": []string{"", "I", "II", "III", "IV"}[min(max(n, 0), 4)], "Q": n, "Year": y})
+	case scanned(code, "%d_6T%d", &y, &n) && n == 1:
+		return lang.L("6 tháng đầu năm {{.Year}}", map[string]any{"Year": y})
+	case scanned(code, "%d_6T%d", &y, &n):
+		return lang.L("6 tháng cuối năm {{.Year}}", map[string]any{"Year": y})
+	case scanned(code, "%d", &y, nil):
+		return lang.L("Năm {{.Year}}", map[string]any{"Year": y})
+	}
+	return lang.L("Từ ngày {{.From}} đến ngày {{.To}}", map[string]any{"From": data.VNDate(p.From), "To": data.VNDate(p.To)})
+}
+
+// scanned reports whether s is exactly format filled with a (and b).
+func scanned(s, format string, a, b *int) bool {
+	var n int
+	var err error
+	if b == nil {
+		n, err = fmt.Sscanf(s, format, a)
+		return err == nil && n == 1 && fmt.Sprintf(format, *a) == s
+	}
+	n, err = fmt.Sscanf(s, format, a, b)
+	return err == nil && n == 2 && fmt.Sprintf(format, *a, *b) == s
 }

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
@@ -22,7 +23,7 @@ import (
 func TestTranslationsCoverEveryString(t *testing.T) {
 	keys := map[string]string{}
 	files, _ := filepath.Glob("*.go")
-	re := regexp.MustCompile(`lang\.L\(("(?:[^"\\]|\\.)*")`)
+	re := regexp.MustCompile(`(?:lang\.[LN]|\btr)\(("(?:[^"\\]|\\.)*")`)
 	for _, f := range files {
 		src, _ := os.ReadFile(f)
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
@@ -97,4 +98,38 @@ func TestSetLanguage(t *testing.T) {
 		t.Errorf("en: Cancel -> %q", got)
 	}
 	setLanguage("vi")
+}
+
+// The English interface says periods, counts and undo labels in English,
+// and no choice says Fyne's "(Select one)" in the Vietnamese one.
+func TestNoOtherLanguageLeftOver(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { setLanguage("vi") })
+	setLanguage("en")
+	for p, want := range map[data.Period]string{data.Quarter(2026, 4): "Q4 2026", data.Half(2026, 1): "first half of 2026",
+		data.Year(2026): "year 2026", data.Span(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC)): "from 02/01/2026 to 15/03/2026"} {
+		if got := periodText(p); got != want {
+			t.Errorf("en: period %q says %q, want %q", p.Label(), got, want)
+		}
+	}
+	if got := lang.N("{{.N}} lớp", 1, map[string]any{"N": 1}); got != "1 course" {
+		t.Errorf("en: one course is %q", got)
+	}
+	if got := lang.N("{{.N}} lớp", 3, map[string]any{"N": 3}); got != "3 courses" {
+		t.Errorf("en: three courses are %q", got)
+	}
+	// A label made while Vietnamese was shown reads in English once switched.
+	setLanguage("vi")
+	label := tr("Đã xóa sản phẩm «{{.Name}}»", map[string]any{"Name": "Thạch đen"})
+	setLanguage("en")
+	if got := lang.L("Đã hoàn tác: {{.What}}", map[string]any{"What": label()}); got != "Undone: Deleted product “Thạch đen”" {
+		t.Errorf("en: undo says %q", got)
+	}
+	setLanguage("vi")
+	if got := periodText(data.Quarter(2026, 4)); got != "Quý IV năm 2026" {
+		t.Errorf("vi: period says %q", got)
+	}
+	if got := newSelect([]string{"a"}, nil).PlaceHolder; got != "(Chọn)" {
+		t.Errorf("vi: an empty choice says %q", got)
+	}
 }

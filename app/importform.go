@@ -168,7 +168,7 @@ func mappingEditor(maps []xlsx.Mapping, fields []struct{ Key, Name string }, cha
 		grid := container.NewGridWithColumns(4)
 		for _, fd := range fields {
 			key := fd.Key
-			sel := widget.NewSelect(options, nil)
+			sel := newSelect(options, nil)
 			if c, ok := m.Columns[key]; ok && c+1 < len(options) {
 				sel.SetSelectedIndex(c + 1)
 			} else {
@@ -263,7 +263,7 @@ func (f *importForm) commit() {
 	},
 		func(res data.ImportProductsResult) {
 			f.f.close()
-			u.pushUndo(lang.L("Đã nhập từ {{.File}}: {{.Products}} sản phẩm mới, {{.Producers}} chủ thể mới, {{.Decisions}} quyết định",
+			u.pushUndo(tr("Đã nhập từ {{.File}}: {{.Products}} sản phẩm mới, {{.Producers}} chủ thể mới, {{.Decisions}} quyết định",
 				map[string]any{"File": f.file, "Products": res.Products, "Producers": res.Producers, "Decisions": res.Decisions}),
 				func(ctx context.Context) error { return u.store.UndoImport(ctx, res.ImportID) })
 			u.dataChanged()

@@ -94,13 +94,13 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 	p.org = entry(person.Organisation, lang.L("cơ quan, hội đồng, doanh nghiệp…"))
 	p.phone = entry(person.Phone, "")
 	p.jobTitle = entry(person.JobTitle, lang.L("ví dụ: Giám đốc HTX, Chủ tịch UBND xã"))
-	p.gender = widget.NewSelect([]string{lang.L("(chưa rõ)"), lang.L("Nam"), lang.L("Nữ")}, nil)
+	p.gender = newSelect([]string{lang.L("(chưa rõ)"), lang.L("Nam"), lang.L("Nữ")}, nil)
 	p.gender.SetSelectedIndex(map[string]int{data.GenderMale: 1, data.GenderFemale: 2}[person.Gender])
 	var roles []string
 	for _, r := range data.Roles {
 		roles = append(roles, lang.L(r.Name))
 	}
-	p.role = widget.NewSelect(roles, nil)
+	p.role = newSelect(roles, nil)
 	p.role.SetSelectedIndex(len(data.Roles) - 1)
 	for i, r := range data.Roles {
 		if r.Code == person.Role {

@@ -93,7 +93,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 	for _, t := range d.types {
 		typeNames = append(typeNames, t.Name)
 	}
-	p.kind = widget.NewSelect(typeNames, nil)
+	p.kind = newSelect(typeNames, nil)
 	for i, t := range d.types {
 		if t.Code == pr.Type {
 			p.kind.SetSelectedIndex(i)
@@ -161,7 +161,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 				u.say(lang.L("Đã thêm chủ thể «{{.Name}}»", map[string]any{"Name": got.Name}))
 			} else if p.snapshot() != p.initial {
 				old := p.old
-				u.pushUndo(lang.L("Đã sửa chủ thể «{{.Name}}»", map[string]any{"Name": got.Name}),
+				u.pushUndo(tr("Đã sửa chủ thể «{{.Name}}»", map[string]any{"Name": got.Name}),
 					func(ctx context.Context) error { return u.store.UpdateProducer(ctx, old) })
 			}
 			u.dataChanged()
@@ -216,7 +216,7 @@ func (p *producerForm) productsBox() fyne.CanvasObject {
 		p.f.closeThen(func() { u.openProductForm(0, p.id) })
 	})
 	u.editOnly(add)
-	sub := lang.L("{{.N}} sản phẩm", map[string]any{"N": len(p.products)})
+	sub := lang.N("{{.N}} sản phẩm", len(p.products), map[string]any{"N": len(p.products)})
 	// Heading and count above, the add button below, and the list, as tall
 	// as the form, in between.
 	return container.NewBorder(section(lang.L("Sản phẩm"), sub, nil), add, nil, nil, list)

@@ -105,7 +105,7 @@ func (u *ui) deleteProducer(id int64, name string) {
 			return
 		}
 		u.confirmDelete(trashRef{data.EntityProducer, id}, lang.L("chủ thể «{{.Name}}»", map[string]any{"Name": name}),
-			lang.L("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
+			tr("Đã xóa chủ thể «{{.Name}}»", map[string]any{"Name": name}),
 			func(ctx context.Context) error {
 				// A product may have been added meanwhile (another window): the store refuses then.
 				err := u.store.DeleteProducer(ctx, id)

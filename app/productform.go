@@ -118,7 +118,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 			p.setCodes = append(p.setCodes, c.Code)
 		}
 	}
-	p.set = widget.NewSelect(setNames, nil)
+	p.set = newSelect(setNames, nil)
 	p.set.SetSelectedIndex(0)
 
 	p.fName = newField(lang.L("Tên sản phẩm *"), p.name, "")
@@ -297,7 +297,7 @@ func (p *productForm) save() {
 				u.say(lang.L("Đã thêm sản phẩm «{{.Name}}»", map[string]any{"Name": viet.Clean(pr.Name)}))
 			} else if p.snapshot() != p.initial {
 				old := p.old
-				u.pushUndo(lang.L("Đã sửa sản phẩm «{{.Name}}»", map[string]any{"Name": viet.Clean(pr.Name)}),
+				u.pushUndo(tr("Đã sửa sản phẩm «{{.Name}}»", map[string]any{"Name": viet.Clean(pr.Name)}),
 					func(ctx context.Context) error { return u.store.UpdateProduct(ctx, old) })
 			}
 			u.products.openProduct(id)
@@ -363,7 +363,7 @@ func (p *productForm) historyBox() fyne.CanvasObject {
 		}
 		c := p.history[p.picked]
 		u.confirmDelete(trashRef{"certification", c.ID}, lang.L("quyết định {{.Line}}", map[string]any{"Line": certLine(c)}),
-			lang.L("Đã xóa quyết định {{.No}}", map[string]any{"No": orDash(c.DecisionNo)}),
+			tr("Đã xóa quyết định {{.No}}", map[string]any{"No": orDash(c.DecisionNo)}),
 			func(ctx context.Context) error { return u.store.DeleteCertification(ctx, c.ID) },
 			func(ctx context.Context) error { return u.store.RestoreCertification(ctx, c.ID) })
 	}

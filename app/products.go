@@ -61,20 +61,20 @@ func newProductsScreen(u *ui) *productsScreen {
 	for _, s := range data.Statuses {
 		statusNames = append(statusNames, lang.L(s.Label()))
 	}
-	p.status = widget.NewSelect(statusNames, nil)
+	p.status = newSelect(statusNames, nil)
 	p.status.SetSelectedIndex(0)
 	p.status.OnChanged = func(string) { p.applyFilter() }
 	starNames := []string{lang.L("Mọi hạng sao")}
 	for i := 1; i <= 5; i++ {
 		starNames = append(starNames, starsText(i))
 	}
-	p.stars = widget.NewSelect(starNames, func(string) { p.applyFilter() })
+	p.stars = newSelect(starNames, func(string) { p.applyFilter() })
 	p.stars.SetSelectedIndex(0)
-	p.commune = widget.NewSelect([]string{lang.L("Mọi xã, phường")}, func(string) { p.applyFilter() })
+	p.commune = newSelect([]string{lang.L("Mọi xã, phường")}, func(string) { p.applyFilter() })
 	p.commune.SetSelectedIndex(0)
-	p.group = widget.NewSelect([]string{lang.L("Mọi ngành")}, func(string) { p.applyFilter() })
+	p.group = newSelect([]string{lang.L("Mọi ngành")}, func(string) { p.applyFilter() })
 	p.group.SetSelectedIndex(0)
-	p.kind = widget.NewSelect([]string{lang.L("Mọi loại hình")}, func(string) { p.applyFilter() })
+	p.kind = newSelect([]string{lang.L("Mọi loại hình")}, func(string) { p.applyFilter() })
 	p.kind.SetSelectedIndex(0)
 	clear := widget.NewButtonWithIcon(lang.L("Bỏ lọc"), theme.ContentClearIcon(), p.clearFilters)
 	p.footer = widget.NewLabel("")
@@ -129,7 +129,7 @@ func (p *productsScreen) deleteRow(row int) {
 // deleteProduct asks, moves the product to the trash and offers undo.
 func (u *ui) deleteProduct(id int64, name string) {
 	u.confirmDelete(trashRef{data.EntityProduct, id}, lang.L("sản phẩm «{{.Name}}» cùng lịch sử công nhận của nó", map[string]any{"Name": name}),
-		lang.L("Đã xóa sản phẩm «{{.Name}}»", map[string]any{"Name": name}),
+		tr("Đã xóa sản phẩm «{{.Name}}»", map[string]any{"Name": name}),
 		func(ctx context.Context) error { return u.store.DeleteProduct(ctx, id) },
 		func(ctx context.Context) error { return u.store.RestoreProduct(ctx, id) })
 }

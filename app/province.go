@@ -109,8 +109,8 @@ func newProvinceView(u *ui) *provinceView {
 func fileLine(f data.OfficeFile) string {
 	parts := []string{f.Name()}
 	if r := f.Report; r != nil {
-		parts = append(parts, f.OfficeLabel(), r.Period().Label(),
-			lang.L("{{.N}} sản phẩm", map[string]any{"N": len(r.Products)}))
+		parts = append(parts, f.OfficeLabel(), periodText(r.Period()),
+			lang.N("{{.N}} sản phẩm", len(r.Products), map[string]any{"N": len(r.Products)}))
 	}
 	switch {
 	case f.LeftOut():
@@ -303,7 +303,7 @@ func (p *provinceView) show() {
 			}
 		}
 		text := lang.L("{{.Period}}: gộp {{.In}}/{{.All}} tệp, {{.Products}} sản phẩm, {{.Certified}} được công nhận (5 sao: {{.S5}}; 4 sao: {{.S4}}; 3 sao: {{.S3}}), {{.Courses}} lớp tập huấn.",
-			map[string]any{"Period": prov.Period.Label(), "In": len(prov.Included), "All": len(prov.Files), "Products": prov.Total,
+			map[string]any{"Period": periodText(prov.Period), "In": len(prov.Included), "All": len(prov.Files), "Products": prov.Total,
 				"Certified": prov.Stars.Total(), "S5": prov.Stars[5], "S4": prov.Stars[4], "S3": prov.Stars[3], "Courses": prov.TrainingTotal.Courses})
 		if shared > 0 {
 			text += " " + lang.L("{{.N}} sản phẩm có trong báo cáo của hơn một đơn vị, chỉ tính một lần.", map[string]any{"N": shared})
@@ -321,6 +321,6 @@ func (p *provinceView) save() {
 			return len(prov.Included), xlsx.WriteProvince(ctx, u.store, path, prov, xlsx.ProvinceOptions{Day: u.now()})
 		},
 		func(n int) string {
-			return lang.L("Đã ghi báo cáo tổng hợp tỉnh ({{.Period}}, {{.N}} đơn vị) ra tệp:", map[string]any{"Period": prov.Period.Label(), "N": n})
+			return lang.L("Đã ghi báo cáo tổng hợp tỉnh ({{.Period}}, {{.N}} đơn vị) ra tệp:", map[string]any{"Period": periodText(prov.Period), "N": n})
 		})
 }

@@ -68,14 +68,14 @@ func newReportsScreen(u *ui) *reportsScreen {
 		checks = append(checks, c)
 	}
 	now := u.now()
-	r.kind = widget.NewSelect([]string{lang.L("Cả năm"), lang.L("Quý"), lang.L("6 tháng"), lang.L("Từ ngày … đến ngày …")}, nil)
+	r.kind = newSelect([]string{lang.L("Cả năm"), lang.L("Quý"), lang.L("6 tháng"), lang.L("Từ ngày … đến ngày …")}, nil)
 	var years []string
 	for y := now.Year(); y >= 2019; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	r.year = widget.NewSelect(years, func(string) { r.refresh() })
+	r.year = newSelect(years, func(string) { r.refresh() })
 	r.year.SetSelectedIndex(0)
-	r.part = widget.NewSelect(nil, func(string) { r.refresh() })
+	r.part = newSelect(nil, func(string) { r.refresh() })
 	r.from, r.to = newDateField(u), newDateField(u)
 	r.from.set(time.Date(now.Year(), 1, 1, 0, 0, 0, 0, time.UTC))
 	r.to.set(data.DateOf(now))
@@ -216,7 +216,7 @@ func (r *reportsScreen) refresh() {
 			return "", err
 		}
 		var lines []string
-		head := lang.L("Kỳ: {{.Period}}", map[string]any{"Period": opt.Period.Label()})
+		head := lang.L("Kỳ: {{.Period}}", map[string]any{"Period": periodText(opt.Period)})
 		if !isSpan {
 			head += " (" + data.VNDate(opt.Period.From) + " – " + data.VNDate(opt.Period.To) + ")"
 		}
@@ -271,7 +271,7 @@ func (r *reportsScreen) save() {
 			return len(counts), err
 		},
 		func(n int) string {
-			return lang.L("Đã xuất {{.N}} báo cáo ({{.Period}}) ra tệp:", map[string]any{"N": n, "Period": opt.Period.Label()})
+			return lang.L("Đã xuất {{.N}} báo cáo ({{.Period}}) ra tệp:", map[string]any{"N": n, "Period": periodText(opt.Period)})
 		})
 }
 

@@ -61,12 +61,12 @@ func newOfficeForm(u *ui) *officeForm {
 	for _, l := range languages {
 		names = append(names, l.name)
 	}
-	f.language = widget.NewSelect(names, nil)
-	f.typing = widget.NewSelect([]string{lang.L("Tắt (dùng Unikey, EVKey…)"), "Telex", "VNI"}, nil)
+	f.language = newSelect(names, nil)
+	f.typing = newSelect([]string{lang.L("Tắt (dùng Unikey, EVKey…)"), "Telex", "VNI"}, nil)
 	showTyping(f.typing, u.settings.Typing)
 	f.typing.OnChanged = func(string) { u.setTyping(typingMethods[max(0, f.typing.SelectedIndex())]) }
 	u.typingChoices = append(u.typingChoices, f.typing)
-	f.toneStyle = widget.NewSelect([]string{lang.L("Kiểu mới: hoà, thuỷ"), lang.L("Kiểu cũ: hòa, thủy")}, nil)
+	f.toneStyle = newSelect([]string{lang.L("Kiểu mới: hoà, thuỷ"), lang.L("Kiểu cũ: hòa, thủy")}, nil)
 	item := func(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
 		it := widget.NewFormItem(label, w)
 		it.HintText = hint

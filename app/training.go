@@ -41,7 +41,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 	for y := u.now().Year() + 1; y >= 2019; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	t.year = widget.NewSelect(years, nil)
+	t.year = newSelect(years, nil)
 	t.year.SetSelectedIndex(0)
 	t.year.OnChanged = func(string) { t.refresh() }
 	t.footer = widget.NewLabel("")
@@ -60,7 +60,7 @@ func newTrainingScreen(u *ui) *trainingScreen {
 		if row >= 0 && row < len(t.rows) && !u.modalOpen() {
 			c := t.rows[row]
 			u.confirmDelete(trashRef{data.EntityCourse, c.ID}, lang.L("lớp «{{.Name}}» cùng danh sách học viên và điểm danh của lớp", map[string]any{"Name": c.Title}),
-				lang.L("Đã xóa lớp «{{.Name}}»", map[string]any{"Name": c.Title}),
+				tr("Đã xóa lớp «{{.Name}}»", map[string]any{"Name": c.Title}),
 				func(ctx context.Context) error { return u.store.DeleteCourse(ctx, c.ID) },
 				func(ctx context.Context) error { return u.store.RestoreCourse(ctx, c.ID) })
 		}
@@ -160,7 +160,7 @@ func (t *trainingScreen) refresh() {
 		t.rows = rows
 		t.list.clearSelection()
 		t.list.table.Refresh()
-		t.footer.SetText(lang.L("{{.N}} lớp", map[string]any{"N": len(rows)}))
+		t.footer.SetText(lang.N("{{.N}} lớp", len(rows), map[string]any{"N": len(rows)}))
 	})
 }
 

@@ -13,7 +13,7 @@ import (
 
 // undoStep reverses one change (a delete, an edit) made in this session.
 type undoStep struct {
-	label   string // what was done, e.g. "Xóa sản phẩm «Thạch đen»"
+	label   func() string // what was done, e.g. "Xóa sản phẩm «Thạch đen»", in the language shown
 	run     func(context.Context) error
 	deleted *trashRef // for a delete: the record it put in the trash
 }
@@ -26,14 +26,14 @@ type trashRef struct {
 
 // pushUndo records how to reverse a change just made and says so in the
 // status bar.
-func (u *ui) pushUndo(label string, run func(context.Context) error) {
+func (u *ui) pushUndo(label func() string, run func(context.Context) error) {
 	u.pushStep(undoStep{label: label, run: run})
 }
 
 func (u *ui) pushStep(step undoStep) {
 	u.undo = append(u.undo, step)
 	u.refreshUndo()
-	u.say(lang.L("{{.What}}. Bấm Hoàn tác (Ctrl+Z) để lấy lại.", map[string]any{"What": step.label}))
+	u.say(lang.L("{{.What}}. Bấm Hoàn tác (Ctrl+Z) để lấy lại.", map[string]any{"What": step.label()}))
 }
 
 func (u *ui) refreshUndo() {
@@ -61,14 +61,14 @@ func (u *ui) undoLast() {
 	background(u, func(ctx context.Context) (struct{}, error) {
 		return struct{}{}, step.run(ctx)
 	}, func(struct{}) {
-		u.say(lang.L("Đã hoàn tác: {{.What}}", map[string]any{"What": step.label}))
+		u.say(lang.L("Đã hoàn tác: {{.What}}", map[string]any{"What": step.label()}))
 		u.dataChanged()
 	})
 }
 
 // confirmDelete asks before moving the record ref to the trash (what names
 // it), then runs del off the UI thread and offers undo.
-func (u *ui) confirmDelete(ref trashRef, what, label string, del, undo func(context.Context) error) {
+func (u *ui) confirmDelete(ref trashRef, what string, label func() string, del, undo func(context.Context) error) {
 	msg := lang.L("Xóa {{.What}}?\n\nBản ghi được chuyển vào Thùng rác; có thể hoàn tác ngay (Ctrl+Z) hoặc khôi phục sau.", map[string]any{"What": what})
 	u.confirmChange(lang.L("Xác nhận xóa"), msg, lang.L("Xóa"), lang.L("Không xóa"), undoStep{label: label, run: undo, deleted: &ref}, del)
 }
@@ -94,7 +94,7 @@ func (u *ui) forgetRestored(trash []data.TrashItem) {
 
 // confirmRemove asks before taking what off a list (nothing goes to the
 // trash), then runs remove off the UI thread and offers undo.
-func (u *ui) confirmRemove(what, label string, remove, undo func(context.Context) error) {
+func (u *ui) confirmRemove(what string, label func() string, remove, undo func(context.Context) error) {
 	msg := lang.L("Bỏ {{.What}}?\n\nCó thể hoàn tác ngay (Ctrl+Z) sau khi đóng cửa sổ này.", map[string]any{"What": what})
 	u.confirmChange(lang.L("Xác nhận"), msg, lang.L("Bỏ"), lang.L("Không"), undoStep{label: label, run: undo}, remove)
 }
@@ -113,6 +113,12 @@ func (u *ui) confirmChange(title, msg, yes, no string, step undoStep, change fun
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(no)
 	d.Show()
+}
+
+// tr is lang.L put off until shown: an undo step's label is shown after
+// the language may have changed.
+func tr(key string, data map[string]any) func() string {
+	return func() string { return lang.L(key, data) }
 }
 
 // errShown is returned by work that already told the user what went wrong.

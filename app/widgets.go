@@ -373,3 +373,11 @@ func truncatedLabel() fyne.CanvasObject {
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
 }
+
+// newSelect is the choice every screen uses: Fyne's own says "(Select
+// one)" in English while nothing is chosen.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = lang.L("(Chọn)")
+	return s
+}

@@ -106,11 +106,13 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 		st.StaffName = "Nguyễn Thị Thu"
 		st.SignerTitle = "TRƯỞNG PHÒNG"
 		st.SignerName = "Hoàng Văn Nam"
+		st.Province, st.ProvinceCode = "Lạng Sơn", "20"
 		if err := saveSettings(ctx, tx, st); err != nil {
 			return sum, err
 		}
 	}
-	communes, err := readCommunes(ctx, tx)
+	// The sample office is in Lạng Sơn, whose names other provinces share.
+	communes, err := readCommunes(ctx, tx, "WHERE province_code = '20'", nil)
 	if err != nil {
 		return sum, err
 	}

@@ -86,66 +86,16 @@ func ParseDecision(s string) (no string, day time.Time, err error) {
 	return no, day, nil
 }
 
-// FindCommune finds which commune an address names, from the end of the
-// address backwards ("thôn Nà Pàn, xã Quốc Khánh, huyện Tràng Định (cũ)"
-// names Quốc Khánh, not Tràng Định): a part that is "xã X", "phường X" or
-// "thị trấn X", or failing that any part that is a commune's name. It
-// returns the commune and whether one was found.
+// FindCommune finds which commune an address names among communes (see
+// CommuneResolver.Resolve; without the conversion table, only current
+// names are known). It returns the commune and whether one was found.
 func FindCommune(address string, communes []Commune) (Commune, bool) {
 	return NewCommuneIndex(communes).Find(address)
 }
 
-// CommuneIndex finds communes by folded name; build it once for many rows.
-type CommuneIndex map[string]Commune
-
-// NewCommuneIndex indexes communes by folded name.
-func NewCommuneIndex(communes []Commune) CommuneIndex {
-	ix := CommuneIndex{}
-	for _, c := range communes {
-		ix[viet.Fold(c.Name)] = c
-	}
-	return ix
-}
-
-// Find is FindCommune over the index.
-func (byName CommuneIndex) Find(address string) (Commune, bool) {
-	if address == "" {
-		return Commune{}, false
-	}
-	parts := strings.FieldsFunc(address, func(r rune) bool { return r == ',' || r == ';' || r == '-' || r == '–' })
-	strip := func(p string) string {
-		f := viet.Fold(p)
-		if i := strings.Index(f, "("); i >= 0 {
-			f = f[:i]
-		}
-		return strings.TrimSpace(f)
-	}
-	// First the parts marked as a commune, then any part.
-	for _, marked := range []bool{true, false} {
-		for i := len(parts) - 1; i >= 0; i-- {
-			f := strip(parts[i])
-			name, isCommune := "", false
-			for _, prefix := range []string{"xa ", "phuong ", "thi tran ", "tt ", "tt. "} {
-				if strings.HasPrefix(f, prefix) {
-					name, isCommune = strings.TrimSpace(strings.TrimPrefix(f, prefix)), true
-				}
-			}
-			if marked && !isCommune {
-				continue
-			}
-			if !marked {
-				if strings.HasPrefix(f, "huyen ") || strings.HasPrefix(f, "tinh ") || strings.HasPrefix(f, "thon ") ||
-					strings.HasPrefix(f, "ban ") || strings.HasPrefix(f, "khoi ") {
-					continue
-				}
-				name = f
-			}
-			if c, ok := byName[name]; ok {
-				return c, true
-			}
-		}
-	}
-	return Commune{}, false
+// NewCommuneIndex is a resolver of current names only, over communes.
+func NewCommuneIndex(communes []Commune) *CommuneResolver {
+	return NewCommuneResolver(communes, nil, nil, "")
 }
 
 // ParseProducerType reads a producer type as written ("HTX", "Hợp tác

@@ -48,6 +48,8 @@ var fixtureScripts = map[int][]string{
 	3: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL},
 	4: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL},
 	5: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL},
+	6: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -214,6 +216,17 @@ UPDATE participants SET job_title = 'Chuyên viên' WHERE id = 3;
 
 INSERT INTO change_log(id, at, staff, entity, entity_id, action, details) VALUES
 	(14, '2025-06-02 02:00:00', 'Hoàng Thị Duyên', 'participant', 1, 'sua', 'Chức vụ: «» → «Giám đốc HTX»');
+`
+
+// Version 6: the office's province code as 0006 sets it, the commune added
+// by hand in its province, and a producer across the border, in a commune
+// of Cao Bằng.
+const fixtureCountryV6SQL = `
+INSERT INTO settings(key, value) VALUES ('province_code', '20');
+UPDATE communes SET province_code = '20' WHERE code IS NULL;
+INSERT INTO producers(id, name, type, commune_id, address, representative, phone, registration_no, created_at, updated_at) VALUES
+	(9, 'HTX Miến dong Thục Phán', 'htx', (SELECT id FROM communes WHERE code = '01273'),
+		'Tổ 5, phường Thục Phán, tỉnh Cao Bằng', 'Nông Thị Hoa', '0206 3852 111', '', '2025-08-01 02:00:00', '2025-08-01 02:00:00');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

@@ -66,6 +66,7 @@ func ts(s string) time.Time {
 type fixtureWant struct {
 	settings     Settings
 	covered      []string // communes covered, by name
+	communes     int      // communes the office works with (Store.Communes)
 	producers    []ProducerRow
 	products     []ProductRow // as of fixtureAsOf, by id
 	product      []Product    // every live product, by id
@@ -138,6 +139,7 @@ func wantFixture(v int) fixtureWant {
 			"product/1": nil, "producer/1": nil, "product/6": nil,
 		},
 		liveProducts: 5, liveProducers: 5,
+		communes: 66, // Lạng Sơn's 65 and one added by hand
 	}
 	if v >= 2 {
 		w.trash = []TrashItem{
@@ -222,6 +224,12 @@ func wantFixture(v int) fixtureWant {
 		w.participants[0].JobTitle = "Giám đốc HTX"
 		w.participants[2].JobTitle = "Chuyên viên"
 		w.changes["participant/1"] = []Change{{ts("2025-06-02 02:00:00"), "Hoàng Thị Duyên", ActionEdit, "Chức vụ: «» → «Giám đốc HTX»"}}
+	}
+	if v >= 6 {
+		w.producers = append(w.producers, ProducerRow{Producer{9, "HTX Miến dong Thục Phán", "htx", 0, "Tổ 5, phường Thục Phán, tỉnh Cao Bằng",
+			"Nông Thị Hoa", "0206 3852 111", ""}, "Hợp tác xã", "Thục Phán", 0})
+		w.liveProducers++
+		w.communes = 67 // and a commune of Cao Bằng, where a producer is
 	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
@@ -365,12 +373,18 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 		if c.Covered {
 			covered = append(covered, c.Name)
 		}
-		if c.Name == "Thị trấn Thất Khê (cũ)" && (c.Code != "" || c.Kind != "thị trấn" || c.Province != "Lạng Sơn") {
+		if c.Name == "Thị trấn Thất Khê (cũ)" && (c.Code != "" || c.Kind != "thị trấn" || c.Province != "Lạng Sơn" || c.ProvinceCode != "20") {
 			t.Errorf("commune added by hand = %+v", c)
 		}
+		if want := map[bool]string{true: "04", false: "20"}[c.Name == "Thục Phán"]; c.ProvinceCode != want {
+			t.Errorf("commune %+v: province code", c)
+		}
 	}
-	if len(communes) != 66 || !slices.Equal(covered, w.covered) {
-		t.Errorf("%d communes, covered %v; want 66 (65 seeded, 1 added by hand), covered %v", len(communes), covered, w.covered)
+	if len(communes) != w.communes || !slices.Equal(covered, w.covered) {
+		t.Errorf("%d communes, covered %v; want %d, covered %v", len(communes), covered, w.communes, w.covered)
+	}
+	if all, err := s.AllCommunes(ctx); err != nil || len(all) != 3321+1 {
+		t.Errorf("%d communes in the country (%v), want 3,321 and 1 added by hand", len(all), err)
 	}
 	idOf := func(name string) int64 {
 		if name == "" {

@@ -78,6 +78,95 @@ func seedReference(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// seedCountry fills what schema version 6 adds: the 34 provinces, every
+// commune of the country beside those the database already has (which keep
+// their ids, names and covered flags, and gain their province's code), the
+// 2025 conversion table, and the office's province code, from the province
+// name it has set (Lạng Sơn, "20", for a database holding Lạng Sơn only).
+func seedCountry(ctx context.Context, tx *sql.Tx) error {
+	units, err := ReferenceCommunes()
+	if err != nil {
+		return err
+	}
+	for _, p := range ReferenceProvinces(units) {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO provinces(code, name, kind) VALUES (?, ?, ?)", p.Code, p.Name, p.Kind); err != nil {
+			return fmt.Errorf("tỉnh %s: %w", p.Code, err)
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO communes(code, name, kind, province, province_code) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(code) DO UPDATE SET province_code = excluded.province_code`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for i, c := range units {
+		if _, err := ins.ExecContext(ctx, c.Code, c.Name, c.Kind, c.Province, c.ProvinceCode); err != nil {
+			return fmt.Errorf("%s dòng %d: %w", communesFile, i+2, err)
+		}
+	}
+	changes, err := ReferenceCommuneChanges()
+	if err != nil {
+		return err
+	}
+	ch, err := tx.PrepareContext(ctx, `INSERT INTO commune_changes(new_code, old_code, old_name, old_district, old_district_code,
+		old_province, old_province_code, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ch.Close()
+	for i, c := range changes {
+		if _, err := ch.ExecContext(ctx, c.NewCode, c.OldCode, c.OldName, c.OldDistrict, c.OldDistrictCode,
+			c.OldProvince, c.OldProvinceCode, c.Note); err != nil {
+			return fmt.Errorf("%s dòng %d: %w", changesFile, i+2, err)
+		}
+	}
+	// The office's province: the one its settings name, when they name one.
+	var name string
+	err = tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'province'").Scan(&name)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	office := ""
+	if err == nil {
+		office = "20"
+		if code, ok := provinceByName(units, name); ok {
+			office = code
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO settings(key, value) VALUES ('province_code', ?)", office); err != nil {
+			return err
+		}
+	}
+	// Communes added by hand take the code of the province they name, else the office's.
+	rows, err := tx.QueryContext(ctx, "SELECT id, province FROM communes WHERE province_code = ''")
+	if err != nil {
+		return err
+	}
+	codes := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var prov string
+		if err := rows.Scan(&id, &prov); err != nil {
+			rows.Close()
+			return err
+		}
+		code, ok := provinceByName(units, prov)
+		if !ok {
+			code = office
+		}
+		codes[id] = code
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, code := range codes {
+		if _, err := tx.ExecContext(ctx, "UPDATE communes SET province_code = ? WHERE id = ?", code, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // seedEthnicGroups copies the 54 ethnic groups into the database.
 func seedEthnicGroups(ctx context.Context, tx *sql.Tx) error {
 	rows, err := readRef("ethnic-groups.csv")

@@ -17,7 +17,8 @@ import (
 type Settings struct {
 	OfficeName       string // đơn vị: "PHÒNG KINH TẾ"
 	ParentBody       string // cơ quan chủ quản: "UBND XÃ THẤT KHÊ"
-	Province         string // "Lạng Sơn"
+	Province         string // "Lạng Sơn", the name of the province ProvinceCode names
+	ProvinceCode     string // official code of the office's province: "20"; SaveSettings keeps the stored one when empty
 	PlaceName        string // địa danh on dated lines: "Thất Khê"
 	StaffName        string // who is using this copy, written in the change log
 	SignerTitle      string // chức danh người ký: "TRƯỞNG PHÒNG"
@@ -109,7 +110,7 @@ func cleanLines(s string) string {
 }
 
 func defaultSettings() Settings {
-	return Settings{Province: "Lạng Sơn", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi",
+	return Settings{Province: "Lạng Sơn", ProvinceCode: "20", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi",
 		KeepDaily: DefaultKeepDaily, KeepBefore: DefaultKeepBefore}
 }
 
@@ -135,6 +136,10 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			st.ParentBody = v
 		case "province":
 			st.Province = v
+		case "province_code":
+			if v != "" {
+				st.ProvinceCode = v
+			}
 		case "place_name":
 			st.PlaceName = v
 		case "staff_name":
@@ -234,6 +239,17 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		"keep_daily":         strconv.Itoa(st.KeepDaily),
 		"keep_before":        strconv.Itoa(st.KeepBefore),
 	}
+	if code := strings.TrimSpace(st.ProvinceCode); code != "" {
+		// The code decides the province; its name comes with it.
+		var name string
+		if err := tx.QueryRowContext(ctx, "SELECT name FROM provinces WHERE code = ?", code).Scan(&name); err != nil {
+			if err == sql.ErrNoRows {
+				return fmt.Errorf("Tỉnh: không có tỉnh, thành phố mã %q", code)
+			}
+			return err
+		}
+		vals["province_code"], vals["province"] = code, name
+	}
 	for k, v := range vals {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", k, v); err != nil {
 			return err
@@ -264,19 +280,36 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // Commune is a commune-level unit (xã, phường).
 type Commune struct {
-	ID       int64
-	Code     string // official code; empty for names added by hand
-	Name     string
-	Kind     string // "xã", "phường", ...
-	Province string
-	Covered  bool // the office covers it
+	ID           int64
+	Code         string // official code; empty for names added by hand
+	Name         string
+	Kind         string // "xã", "phường", ...
+	Province     string // "Lạng Sơn"
+	ProvinceCode string // "20"
+	Covered      bool   // the office covers it
 }
 
-// Communes returns every commune in Vietnamese order of name.
-func (s *Store) Communes(ctx context.Context) ([]Commune, error) { return readCommunes(ctx, s.db) }
+// Title is the commune with its kind: "xã Thuận Hạnh".
+func (c Commune) Title() string {
+	if c.Kind == "" || strings.HasPrefix(viet.Fold(c.Name), viet.Fold(c.Kind)+" ") {
+		return c.Name
+	}
+	return c.Kind + " " + c.Name
+}
 
-func readCommunes(ctx context.Context, ex execer) ([]Commune, error) {
-	rows, err := ex.QueryContext(ctx, "SELECT id, COALESCE(code, ''), name, kind, province, covered FROM communes")
+// Communes returns the communes an office works with, in Vietnamese order
+// of name: those of its province, those added by hand, those it covers and
+// any other that a producer or participant is in (a producer across the
+// border). AllCommunes has the whole country.
+func (s *Store) Communes(ctx context.Context) ([]Commune, error) {
+	return readCommunes(ctx, s.db, `WHERE province_code = COALESCE((SELECT value FROM settings WHERE key = 'province_code'), '20')
+		OR code IS NULL OR covered = 1
+		OR id IN (SELECT commune_id FROM producers WHERE commune_id IS NOT NULL)
+		OR id IN (SELECT commune_id FROM participants WHERE commune_id IS NOT NULL)`, nil)
+}
+
+func readCommunes(ctx context.Context, ex execer, where string, args []any) ([]Commune, error) {
+	rows, err := ex.QueryContext(ctx, "SELECT id, COALESCE(code, ''), name, kind, province, province_code, covered FROM communes "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -284,7 +317,7 @@ func readCommunes(ctx context.Context, ex execer) ([]Commune, error) {
 	var out []Commune
 	for rows.Next() {
 		var c Commune
-		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kind, &c.Province, &c.Covered); err != nil {
+		if err := rows.Scan(&c.ID, &c.Code, &c.Name, &c.Kind, &c.Province, &c.ProvinceCode, &c.Covered); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -343,8 +376,15 @@ func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
 		if c.Code = strings.TrimSpace(c.Code); c.Code != "" {
 			code = c.Code
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO communes(code, name, kind, province, covered) VALUES (?, ?, ?, ?, ?)",
-			code, c.Name, c.Kind, viet.Clean(c.Province), c.Covered)
+		if c.ProvinceCode == "" {
+			// The province it names, else the office's.
+			if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT code FROM provinces WHERE name = ?),
+				(SELECT value FROM settings WHERE key = 'province_code'), '20')`, viet.Clean(c.Province)).Scan(&c.ProvinceCode); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO communes(code, name, kind, province, province_code, covered) VALUES (?, ?, ?, ?, ?, ?)",
+			code, c.Name, c.Kind, viet.Clean(c.Province), c.ProvinceCode, c.Covered)
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE") {
 				return fmt.Errorf("Mã xã %s: đã có trong danh sách", c.Code)

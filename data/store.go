@@ -244,6 +244,7 @@ func latestVersion() int {
 var seeders = map[int]func(context.Context, *sql.Tx) error{
 	1: seedReference,
 	3: seedEthnicGroups,
+	6: seedCountry,
 }
 
 // migrate applies the migrations of list newer than from, each in its own

@@ -55,6 +55,7 @@ func (m CommuneMatch) Note() string {
 type CommuneResolver struct {
 	home      string // the office's province code, preferred
 	units     []Commune
+	toned     []string // each unit's name as ToneKey writes it
 	provinces map[string]ProvinceUnit
 	current   map[string][]int // name key (toned or folded) -> units
 	old       map[string][]*oldCommune
@@ -67,6 +68,7 @@ type oldCommune struct {
 	name, kind      string // "Xã Thuận Hà", folded kind "xa"
 	district, dfold string // "Huyện Đắk Song", "dak song"
 	province, pfold string // "Tỉnh Đắk Nông", "dak nong"
+	toned           string // its name's ToneKey, without its kind
 	targets         []int  // current units it went into
 	seenTarget      map[int]bool
 }
@@ -106,14 +108,14 @@ func cutDistrictKind(name string) string {
 	return name
 }
 
-// nameKeys are the keys a name is indexed by: with its marks (either tone
-// style) and folded. Dashes are spaced alike: "Xuân Hương-Đà Lạt" is
-// "Xuân Hương - Đà Lạt".
+// nameKeys are the keys a name is found by: with its marks (either tone
+// style), and folded, which the index holds. Dashes are spaced alike:
+// "Xuân Hương-Đà Lạt" is "Xuân Hương - Đà Lạt".
 func nameKeys(name string) (toned, folded string) {
 	if strings.ContainsAny(name, "-–") {
 		name = strings.ReplaceAll(strings.ReplaceAll(name, "–", "-"), "-", " - ")
 	}
-	return "\x01" + viet.ToneKey(name), viet.Fold(name)
+	return viet.ToneKey(name), viet.Fold(name)
 }
 
 // known reports whether name is the name of a current or an old commune.
@@ -124,7 +126,7 @@ func (r *CommuneResolver) known(name string) bool {
 // NewCommuneResolver indexes communes (with their database ids) and the
 // conversion table; home is the office's province code.
 func NewCommuneResolver(communes []Commune, changes []CommuneChange, provinces []ProvinceUnit, home string) *CommuneResolver {
-	r := &CommuneResolver{home: home, units: communes, provinces: map[string]ProvinceUnit{}, current: map[string][]int{},
+	r := &CommuneResolver{home: home, units: communes, toned: make([]string, len(communes)), provinces: map[string]ProvinceUnit{}, current: map[string][]int{},
 		old: map[string][]*oldCommune{}, byHand: map[string]int{}, provNames: map[string]bool{}, districts: map[string]bool{}}
 	for _, p := range provinces {
 		r.provinces[p.Code] = p
@@ -142,7 +144,7 @@ func NewCommuneResolver(communes []Commune, changes []CommuneChange, provinces [
 		}
 		byCode[c.Code] = i
 		t, f := nameKeys(c.Name)
-		r.current[t] = append(r.current[t], i)
+		r.toned[i] = t
 		r.current[f] = append(r.current[f], i)
 	}
 	// One old commune per old code (per name, district and province when the table gives no code).
@@ -164,10 +166,8 @@ func NewCommuneResolver(communes []Commune, changes []CommuneChange, provinces [
 				province: ch.OldProvince, pfold: viet.Fold(pname), seenTarget: map[int]bool{}}
 			byOld[key] = o
 			t, f := nameKeys(rest)
-			r.old[t] = append(r.old[t], o)
-			if f != t {
-				r.old[f] = append(r.old[f], o)
-			}
+			o.toned = t
+			r.old[f] = append(r.old[f], o)
 			r.provNames[o.pfold] = true
 			if o.dfold != "" {
 				r.districts[o.dfold] = true
@@ -208,20 +208,21 @@ type addressPart struct {
 	name  string // without its marker, as written
 }
 
-// Markers at the start of a part, folded, with the level they give.
+// Markers at the start of a part, as written with their marks, with the
+// level they give.
 var partMarkers = []struct {
-	prefix string
+	marker string
 	level  int
 }{
-	{"thi tran ", partCommune}, {"tt. ", partCommune}, {"tt ", partCommune}, {"xa ", partCommune}, {"phuong ", partCommune},
-	{"p. ", partCommune}, {"dac khu ", partCommune},
-	{"huyen ", partDistrict}, {"quan ", partDistrict}, {"thi xa ", partDistrict}, {"tx. ", partDistrict}, {"tx ", partDistrict},
-	{"h. ", partDistrict}, {"q. ", partDistrict},
-	{"thanh pho ", partCity}, {"tp. ", partCity}, {"tp ", partCity},
-	{"tinh ", partProvince}, {"t. ", partProvince},
-	{"thon ", partPlace}, {"ban ", partPlace}, {"khoi ", partPlace}, {"xom ", partPlace}, {"ap ", partPlace}, {"to ", partPlace},
-	{"khu ", partPlace}, {"so ", partPlace}, {"duong ", partPlace}, {"pho ", partPlace}, {"lang ", partPlace}, {"buon ", partPlace},
-	{"plei ", partPlace}, {"tdp ", partPlace}, {"to dan pho ", partPlace}, {"khom ", partPlace},
+	{"thị trấn", partCommune}, {"tt.", partCommune}, {"tt", partCommune}, {"xã", partCommune}, {"phường", partCommune},
+	{"p.", partCommune}, {"đặc khu", partCommune},
+	{"huyện", partDistrict}, {"quận", partDistrict}, {"thị xã", partDistrict}, {"tx.", partDistrict}, {"tx", partDistrict},
+	{"h.", partDistrict}, {"q.", partDistrict},
+	{"thành phố", partCity}, {"tp.", partCity}, {"tp", partCity},
+	{"tỉnh", partProvince}, {"t.", partProvince},
+	{"thôn", partPlace}, {"bản", partPlace}, {"khối", partPlace}, {"xóm", partPlace}, {"ấp", partPlace}, {"tổ", partPlace},
+	{"khu", partPlace}, {"số", partPlace}, {"đường", partPlace}, {"phố", partPlace}, {"làng", partPlace}, {"buôn", partPlace},
+	{"plei", partPlace}, {"tdp", partPlace}, {"tổ dân phố", partPlace}, {"khóm", partPlace},
 }
 
 // Words that begin a new part in an address written without commas
@@ -233,7 +234,7 @@ func (r *CommuneResolver) splitAddress(address string) []addressPart {
 	var raw []string
 	for _, p := range strings.FieldsFunc(address, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
 		// A dash parts "thôn Bản Chang - xã Kháng Chiến", not "phường Xuân Hương - Đà Lạt".
-		if strings.ContainsAny(p, "-–") && !r.known(parsePart(p).name) {
+		if strings.ContainsAny(p, "-–") && !r.known(r.parsePart(p).name) {
 			raw = append(raw, strings.FieldsFunc(p, func(r rune) bool { return r == '-' || r == '–' })...)
 		} else {
 			raw = append(raw, p)
@@ -261,28 +262,36 @@ func (r *CommuneResolver) splitAddress(address string) []addressPart {
 					continue
 				}
 			}
-			out = append(out, parsePart(strings.Join(words[start:i], " ")))
+			out = append(out, r.parsePart(strings.Join(words[start:i], " ")))
 			start = i
 		}
 	}
 	return out
 }
 
-func parsePart(p string) addressPart {
-	f := viet.Fold(p)
+// parsePart reads a part's marker. Written with its marks, "phường Liệt"
+// is marked and "Phương Liệt" is a name; without marks, "phuong liet" is
+// the name of a commune when there is one.
+func (r *CommuneResolver) parsePart(p string) addressPart {
+	words := strings.Fields(p)
+	plain := viet.Fold(p) == strings.ToLower(strings.Join(words, " "))
 	for _, m := range partMarkers {
-		if strings.HasPrefix(f, m.prefix) {
-			w := strings.Fields(p)
-			n := len(strings.Fields(m.prefix))
-			if len(w) <= n {
-				break
-			}
-			part := addressPart{level: m.level, name: strings.Join(w[n:], " ")}
-			if m.level == partCommune {
-				part.kind, _ = splitKind(p)
-			}
-			return part
+		n := strings.Count(m.marker, " ") + 1
+		if len(words) <= n {
+			continue
 		}
+		head := strings.Join(words[:n], " ")
+		if viet.ToneKey(head) != viet.ToneKey(m.marker) && !(plain && viet.Fold(head) == viet.Fold(m.marker)) {
+			continue
+		}
+		if (plain || m.level == partPlace) && r.known(p) {
+			break // "Phố Bảng", "Bản Máy", "Buôn Đôn" are communes
+		}
+		part := addressPart{level: m.level, name: strings.Join(words[n:], " ")}
+		if m.level == partCommune {
+			part.kind, _ = splitKind(p)
+		}
+		return part
 	}
 	return addressPart{level: partNone, name: p}
 }
@@ -305,24 +314,31 @@ func (r *CommuneResolver) Resolve(address string) CommuneMatch {
 		return none
 	}
 	parts := r.splitAddress(address)
-	provinces, districts := map[string]bool{}, map[string]bool{}
-	for _, p := range parts {
-		f := viet.Fold(p.name)
-		switch p.level {
-		case partProvince:
-			provinces[f] = true
-		case partDistrict:
-			districts[f] = true
-		case partCity:
-			provinces[f], districts[f] = true, true
-		case partNone:
-			if r.provNames[f] {
-				provinces[f] = true
+	// The district and province the other parts write.
+	context := func(skip int) (provinces, districts map[string]bool) {
+		provinces, districts = map[string]bool{}, map[string]bool{}
+		for j, p := range parts {
+			if j == skip {
+				continue
 			}
-			if r.districts[f] {
+			f := viet.Fold(p.name)
+			switch p.level {
+			case partProvince:
+				provinces[f] = true
+			case partDistrict:
 				districts[f] = true
+			case partCity:
+				provinces[f], districts[f] = true, true
+			case partNone:
+				if r.provNames[f] {
+					provinces[f] = true
+				}
+				if r.districts[f] {
+					districts[f] = true
+				}
 			}
 		}
+		return provinces, districts
 	}
 	// Marked communes first, then unmarked parts that are not a district's
 	// or province's name, then those too.
@@ -340,6 +356,7 @@ func (r *CommuneResolver) Resolve(address string) CommuneMatch {
 			case pass == 2 && !(r.provNames[f] || r.districts[f]):
 				continue
 			}
+			provinces, districts := context(i)
 			if m, ok := r.resolveName(p.name, p.kind, provinces, districts); ok {
 				return m
 			}
@@ -360,17 +377,36 @@ func (r *CommuneResolver) Resolve(address string) CommuneMatch {
 	return none
 }
 
-// lookup returns the entries under a name: those with its tone marks as
-// written when there are any, else those of its folded form.
+// lookup returns the entries under a name's folded form: "ba dinh" is Ba
+// Đình as well as Ba Dinh. Its marks decide later between those left.
 func lookup[T any](m map[string][]T, name string) []T {
-	t, f := nameKeys(name)
-	if got := m[t]; len(got) > 0 {
-		return got
-	}
+	_, f := nameKeys(name)
 	return m[f]
 }
 
+// exact keeps those of list whose name has the marks written, when some
+// have: "Sơn Hà" is not "Sơn Hạ", while "son ha" may be either.
+func exact[T any](list []T, written string, toned func(T) string) []T {
+	if len(list) < 2 {
+		return list
+	}
+	t, f := nameKeys(written)
+	if t == f {
+		return list // no marks written
+	}
+	if got := filter(list, func(x T) bool { return toned(x) == t }); len(got) > 0 {
+		return got
+	}
+	return list
+}
+
 func (r *CommuneResolver) resolveName(name, kind string, provinces, districts map[string]bool) (CommuneMatch, bool) {
+	fromCurrent := func(list []int) CommuneMatch {
+		return r.fromCurrent(exact(list, name, func(i int) string { return r.toned[i] }))
+	}
+	fromOld := func(list []*oldCommune) CommuneMatch {
+		return r.fromOld(exact(list, name, func(o *oldCommune) string { return o.toned }))
+	}
 	var cur []int
 	for _, i := range lookup(r.current, name) {
 		if kind == "" || kind == viet.Fold(r.units[i].Kind) {
@@ -420,27 +456,27 @@ func (r *CommuneResolver) resolveName(name, kind string, provinces, districts ma
 					got = in
 				}
 			}
-			return r.fromOld(got), true
+			return fromOld(got), true
 		}
 	}
 	if len(provinces) > 0 {
 		if got := filter(cur, inProvince); len(got) > 0 {
-			return r.fromCurrent(got), true
+			return fromCurrent(got), true
 		}
 		if got := filter(old, oldIn); len(got) > 0 {
-			return r.fromOld(got), true
+			return fromOld(got), true
 		}
 	}
 	if got := filter(cur, home); len(got) > 0 {
-		return r.fromCurrent(got), true
+		return fromCurrent(got), true
 	}
 	if got := filter(old, oldHome); len(got) > 0 {
-		return r.fromOld(got), true
+		return fromOld(got), true
 	}
 	if len(cur) > 0 {
-		return r.fromCurrent(cur), true
+		return fromCurrent(cur), true
 	}
-	return r.fromOld(old), true
+	return fromOld(old), true
 }
 
 func filter[T any](list []T, keep func(T) bool) []T {

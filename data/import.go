@@ -50,6 +50,48 @@ type ImportRow struct {
 	Phone          string
 	SetCode        string
 	Cert           *Certification // nil when the row has no decision
+	// CommuneChoices are the communes the address may mean when it cannot
+	// tell (an old commune split between several in 2025): the user picks
+	// one with ChooseCommune; until then CommuneID is 0 and the producer is
+	// written without a commune, never with a guess.
+	CommuneChoices []Commune
+	// CommuneNote says how the commune was found from a pre-2025 name
+	// ("Xã Thuận Hà, Huyện Đắk Song, Tỉnh Đắk Nông (trước 01/7/2025) nay
+	// thuộc xã Thuận Hạnh, tỉnh Lâm Đồng"), or what the user must choose.
+	CommuneNote string
+}
+
+// ChooseCommune sets the row's commune to one of its CommuneChoices.
+func (r *ImportRow) ChooseCommune(id int64) error {
+	for _, c := range r.CommuneChoices {
+		if c.ID == id {
+			r.CommuneID = id
+			return nil
+		}
+	}
+	return fmt.Errorf("trang %q, dòng %d: xã, phường số %d không nằm trong các xã, phường để chọn của địa chỉ %q", r.Sheet, r.Row, id, r.Address)
+}
+
+// SetCommune reads the commune of a row from what the resolver finds in
+// texts (the commune column, then the address), and says whether it found
+// one or candidates to choose from.
+func (r *ImportRow) SetCommune(res *CommuneResolver, texts ...string) bool {
+	id, choices, note, ok := resolveCommune(res, texts...)
+	r.CommuneID, r.CommuneChoices, r.CommuneNote = id, choices, note
+	return ok
+}
+
+func resolveCommune(res *CommuneResolver, texts ...string) (id int64, choices []Commune, note string, ok bool) {
+	for _, v := range texts {
+		m := res.Resolve(v)
+		if m.Found {
+			return m.Commune.ID, nil, m.Note(), true
+		}
+		if len(m.Choices) > 0 {
+			return 0, m.Choices, m.Note(), true
+		}
+	}
+	return 0, nil, "", false
 }
 
 // ImportAction says what committing a row does.

@@ -115,10 +115,12 @@ func BenchmarkImportProducts(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		communes, _ := dst.Communes(ctx)
-		classes, _ := dst.Classification(ctx)
 		start := time.Now()
-		rows, problems, _, err := ReadProducts(list, Reference{communes, classes})
+		ref, err := ReferenceOf(ctx, dst) // the whole country's communes, old names included
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, problems, _, err := ReadProducts(list, ref)
 		if err != nil || len(problems) > 0 || len(rows) != n {
 			b.Fatalf("%d rows, %d problems, %v", len(rows), len(problems), err)
 		}

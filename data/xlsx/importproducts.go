@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -150,6 +151,31 @@ func matchHeadings(row []string, headings map[string][]string, key func(string) 
 type Reference struct {
 	Communes []data.Commune
 	Classes  []data.Class
+	// Resolver finds communes in addresses, old ones included; without it
+	// only the current names of Communes are known.
+	Resolver *data.CommuneResolver
+}
+
+// ReferenceOf reads the reference data of a store: its communes, the
+// whole country's with the 2025 conversion table, and the classification.
+func ReferenceOf(ctx context.Context, s *data.Store) (Reference, error) {
+	var ref Reference
+	var err error
+	if ref.Communes, err = s.Communes(ctx); err != nil {
+		return ref, err
+	}
+	if ref.Classes, err = s.Classification(ctx); err != nil {
+		return ref, err
+	}
+	ref.Resolver, err = s.CommuneResolver(ctx)
+	return ref, err
+}
+
+func (ref Reference) resolver() *data.CommuneResolver {
+	if ref.Resolver != nil {
+		return ref.Resolver
+	}
+	return data.NewCommuneIndex(ref.Communes)
 }
 
 // ProductRows reads the products of a sheet by mapping m, skipping section
@@ -166,7 +192,7 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 		}
 		return ""
 	}
-	communes := data.NewCommuneIndex(ref.Communes)
+	communes := ref.resolver()
 	sets := map[string]string{}
 	for _, c := range ref.Classes {
 		sets[headingKey(c.Code)] = c.Code
@@ -198,18 +224,14 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 		} else if v := cell(FieldType); v != "" {
 			problem(FieldType, v, "không rõ loại hình chủ thể; sẽ ghi là hộ sản xuất / hộ kinh doanh")
 		}
-		for _, v := range []string{cell(FieldCommune), ir.Address} {
-			if c, ok := communes.Find(v); ok {
-				ir.CommuneID = c.ID
-				break
-			}
+		v, field := cell(FieldCommune), FieldCommune
+		if v == "" {
+			v, field = ir.Address, FieldAddress
 		}
-		if ir.CommuneID == 0 && (cell(FieldCommune) != "" || ir.Address != "") {
-			v := cell(FieldCommune)
-			field := FieldCommune
-			if v == "" {
-				v, field = ir.Address, FieldAddress
-			}
+		switch found := ir.SetCommune(communes, cell(FieldCommune), ir.Address); {
+		case found && len(ir.CommuneChoices) > 0:
+			problem(field, v, ir.CommuneNote+"; chưa chọn thì chủ thể sẽ chưa có xã")
+		case !found && v != "":
 			problem(field, v, "không tìm thấy xã, phường trong danh mục; chủ thể sẽ chưa có xã")
 		}
 		if v := cell(FieldSet); v != "" {

@@ -12,9 +12,11 @@ import (
 
 func refOf(t *testing.T, s *data.Store) Reference {
 	t.Helper()
-	communes, _ := s.Communes(context.Background())
-	classes, _ := s.Classification(context.Background())
-	return Reference{communes, classes}
+	ref, err := ReferenceOf(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref
 }
 
 func emptyStore(t *testing.T) *data.Store {

@@ -27,20 +27,30 @@ type ImportedParticipant struct {
 	data.Participant
 	Sheet string
 	Row   int
+	// Address is the list's Địa chỉ / Quê quán as written, read for the
+	// commune only (a participant keeps no address).
+	Address string
+	// CommuneChoices and CommuneNote are as an imported product row's
+	// (data.ImportRow): candidates when the address names an old commune
+	// split in 2025, and how an old name was read.
+	CommuneChoices []data.Commune
+	CommuneNote    string
 }
 
 // The headings a participant list may use for each field, folded.
 var participantHeadings = map[string][]string{
-	"name":   {"ho va ten", "ho ten", "ho va ten hoc vien", "ten hoc vien", "ho va ten dai bieu", "ho ten hoc vien"},
-	"year":   {"nam sinh", "ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh"},
-	"male":   {"nam"},
-	"female": {"nu"},
-	"gender": {"gioi tinh", "gioi"},
-	"ethnic": {"dan toc"},
-	"org":    {"don vi", "co quan", "don vi cong tac", "chu the", "don vi / chu the", "don vi/chu the", "noi cong tac", "to chuc"},
-	"title":  {"chuc vu", "chuc danh", "chuc vu, chuc danh"},
-	"role":   {"vai tro", "thanh phan", "doi tuong", "thanh phan tham du"},
-	"phone":  {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
+	"name":    {"ho va ten", "ho ten", "ho va ten hoc vien", "ten hoc vien", "ho va ten dai bieu", "ho ten hoc vien"},
+	"year":    {"nam sinh", "ngay sinh", "ngay thang nam sinh", "ngay, thang, nam sinh"},
+	"male":    {"nam"},
+	"female":  {"nu"},
+	"gender":  {"gioi tinh", "gioi"},
+	"ethnic":  {"dan toc"},
+	"org":     {"don vi", "co quan", "don vi cong tac", "chu the", "don vi / chu the", "don vi/chu the", "noi cong tac", "to chuc"},
+	"title":   {"chuc vu", "chuc danh", "chuc vu, chuc danh"},
+	"role":    {"vai tro", "thanh phan", "doi tuong", "thanh phan tham du"},
+	"phone":   {"dien thoai", "so dien thoai", "sdt", "so dt", "dt"},
+	"commune": {"xa", "xa, phuong", "xa phuong", "xa/phuong", "xa, phuong, thi tran"},
+	"address": {"dia chi", "que quan", "noi o", "cho o", "noi o hien nay", "dia chi thuong tru", "noi cu tru", "thuong tru"},
 }
 
 // ParticipantFields lists the fields of a participant list with their
@@ -48,7 +58,7 @@ var participantHeadings = map[string][]string{
 var ParticipantFields = []struct{ Key, Name string }{
 	{"name", "Họ và tên"}, {"year", "Năm sinh"}, {"male", "Nam (ghi năm sinh)"}, {"female", "Nữ (ghi năm sinh)"},
 	{"gender", "Giới tính"}, {"ethnic", "Dân tộc"}, {"org", "Đơn vị, chủ thể"}, {"title", "Chức vụ"},
-	{"role", "Vai trò, thành phần"}, {"phone", "Điện thoại"},
+	{"role", "Vai trò, thành phần"}, {"phone", "Điện thoại"}, {"commune", "Xã, phường"}, {"address", "Địa chỉ"},
 }
 
 // ReadParticipants reads a list of participants from an .xlsx or .csv
@@ -56,7 +66,9 @@ var ParticipantFields = []struct{ Key, Name string }{
 // Năm sinh, Giới tính or Nam/Nữ, Dân tộc, Đơn vị, Chức vụ, Điện thoại),
 // skips title rows above it and empty rows, and returns the people and
 // every problem found. ethnicities is the official list of the 54 groups.
-func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant, []Problem, error) {
+// With a resolver (Store.CommuneResolver), a Xã or Địa chỉ column gives
+// each person's commune, old names included.
+func ReadParticipants(path string, ethnicities []string, res ...*data.CommuneResolver) ([]ImportedParticipant, []Problem, error) {
 	tables, err := ReadTables(path)
 	if err != nil {
 		return nil, nil, err
@@ -70,7 +82,7 @@ func ReadParticipants(path string, ethnicities []string) ([]ImportedParticipant,
 	if len(maps) == 0 {
 		return nil, nil, fmt.Errorf("tệp %s: không tìm thấy dòng tiêu đề có cột \"Họ và tên\" ở trang nào", filepath.Base(path))
 	}
-	people, problems := ParticipantsOf(tables, maps, ethnicities)
+	people, problems := ParticipantsOf(tables, maps, ethnicities, res...)
 	return people, problems, nil
 }
 
@@ -105,8 +117,13 @@ func DetectParticipantMapping(t Table) (Mapping, bool) {
 }
 
 // ParticipantsOf reads the people of the sheets of tables that maps cover,
-// with the columns the maps give, at most maxImportRows in all.
-func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string) ([]ImportedParticipant, []Problem) {
+// with the columns the maps give, at most maxImportRows in all. With a
+// resolver, a Xã or Địa chỉ column gives each person's commune.
+func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string, res ...*data.CommuneResolver) ([]ImportedParticipant, []Problem) {
+	var communes *data.CommuneResolver
+	if len(res) > 0 {
+		communes = res[0]
+	}
 	ethnic := map[string]string{}
 	for _, e := range ethnicities {
 		ethnic[viet.Fold(e)] = e
@@ -117,7 +134,7 @@ func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string) ([]Imp
 	for _, m := range maps {
 		for _, t := range tables {
 			if t.Sheet == m.Sheet {
-				p, pr := participantRows(t, m, ethnic, maxImportRows-len(people))
+				p, pr := participantRows(t, m, ethnic, communes, maxImportRows-len(people))
 				people, problems = append(people, p...), append(problems, pr...)
 			}
 		}
@@ -126,7 +143,7 @@ func ParticipantsOf(tables []Table, maps []Mapping, ethnicities []string) ([]Imp
 }
 
 // participantRows reads the people below a sheet's heading, at most room.
-func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]ImportedParticipant, []Problem) {
+func participantRows(t Table, m Mapping, ethnic map[string]string, communes *data.CommuneResolver, room int) ([]ImportedParticipant, []Problem) {
 	var people []ImportedParticipant
 	var problems []Problem
 	sh := t.Sheet
@@ -200,6 +217,21 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, room int) ([]
 				problem("ethnic", v, "không có trong danh mục 54 dân tộc")
 				ok = false
 			}
+		}
+		if communes != nil {
+			p.Address = viet.Clean(cell("address"))
+			key, v := "commune", cell("commune")
+			if v == "" {
+				key, v = "address", p.Address
+			}
+			var ir data.ImportRow
+			switch found := ir.SetCommune(communes, cell("commune"), p.Address); {
+			case found && len(ir.CommuneChoices) > 0:
+				problem(key, v, ir.CommuneNote+"; chưa chọn thì học viên sẽ chưa có xã")
+			case !found && v != "":
+				problem(key, v, "không tìm thấy xã, phường trong danh mục; học viên sẽ chưa có xã")
+			}
+			p.CommuneID, p.CommuneChoices, p.CommuneNote = ir.CommuneID, ir.CommuneChoices, ir.CommuneNote
 		}
 		p.Organisation = viet.Clean(cell("org"))
 		p.Phone = viet.Clean(cell("phone"))
@@ -276,4 +308,15 @@ func roleOf(s string) string {
 		return "can_bo_quan_ly"
 	}
 	return "khac"
+}
+
+// ChooseCommune sets the person's commune to one of its CommuneChoices.
+func (p *ImportedParticipant) ChooseCommune(id int64) error {
+	for _, c := range p.CommuneChoices {
+		if c.ID == id {
+			p.CommuneID = id
+			return nil
+		}
+	}
+	return fmt.Errorf("trang %q, dòng %d: xã, phường số %d không nằm trong các xã, phường để chọn", p.Sheet, p.Row, id)
 }

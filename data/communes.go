@@ -3,7 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -271,4 +273,45 @@ func (s *Store) province(ctx context.Context, code string) (ProvinceUnit, error)
 		return p, fmt.Errorf("Tỉnh: không có tỉnh, thành phố mã %q (xem danh sách bằng \"ocop list communes\")", code)
 	}
 	return p, err
+}
+
+// SortCommunesByCode orders communes as the official list does: by
+// province code, then code, those added by hand last in their province.
+func SortCommunesByCode(list []Commune) {
+	sort.SliceStable(list, func(i, j int) bool {
+		a, b := list[i], list[j]
+		if a.ProvinceCode != b.ProvinceCode {
+			return a.ProvinceCode < b.ProvinceCode
+		}
+		if (a.Code == "") != (b.Code == "") {
+			return b.Code == ""
+		}
+		return a.Code < b.Code
+	})
+}
+
+// WriteCommunesCSV writes communes as province_code,province,code,name,kind.
+func WriteCommunesCSV(w io.Writer, list []Commune) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"province_code", "province", "code", "name", "kind"})
+	for _, c := range list {
+		cw.Write([]string{c.ProvinceCode, c.Province, c.Code, c.Name, c.Kind})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteCommunesTable writes communes one a line for reading: code, kind
+// and name, province.
+func WriteCommunesTable(w io.Writer, list []Commune) error {
+	for _, c := range list {
+		code := c.Code
+		if code == "" {
+			code = "(tự thêm)"
+		}
+		if _, err := fmt.Fprintf(w, "%-9s  %-30s  %s (%s)\n", code, c.Title(), c.Province, c.ProvinceCode); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -27,6 +27,8 @@ const usage = `Cách dùng: ocop [--db TỆP] [lệnh]
 Không có lệnh: mở cửa sổ OCOP Desk.
 
 Lệnh:
+  init --province MÃ_TỈNH [--office TÊN] [--parent TÊN] [--communes MÃ,MÃ…|all]
+                                         thiết lập cơ sở dữ liệu mới cho một đơn vị (như hộp thoại lần đầu)
   demo                                   thêm dữ liệu mẫu vào cơ sở dữ liệu trống
   check                                  kiểm tra tính toàn vẹn và phiên bản lược đồ
   list products [--search CHỮ] [--csv] [--as-of yyyy-mm-dd]
@@ -35,6 +37,8 @@ Lệnh:
   list courses [--search CHỮ] [--year NĂM] [--csv]
                                          danh sách lớp tập huấn
   list participants [--csv]              danh sách học viên
+  list communes [--province MÃ_TỈNH] [--csv]
+                                         danh mục xã, phường (không có --db: danh mục có sẵn của cả nước)
   export BÁO_CÁO[,BÁO_CÁO...] --out TỆP.xlsx [--period 2026|2026-Q1|2026-H1 | --from dd/mm/yyyy --to dd/mm/yyyy]
          [--valid-only] [--days N]
                                          báo cáo Excel gửi tỉnh, mỗi báo cáo một trang tính:
@@ -97,6 +101,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printUsage()
 		return 2
 	}
+	dbGiven := false
+	global.Visit(func(f *flag.Flag) { dbGiven = dbGiven || f.Name == "db" })
+	if !dbGiven && len(rest) >= 2 && rest[0] == "list" && rest[1] == "communes" {
+		// The country's list as the program carries it, no database needed.
+		if err := listCommunes(context.Background(), nil, rest[2:], stdout); err != nil {
+			if errors.Is(err, errUsage) {
+				printUsage()
+				return 2
+			}
+			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if len(rest) == 0 {
 		// The window takes the database's lock, and explains any problem itself.
 		if err := runGUI(*dbPath, app.Options{Version: Version}); err != nil {
@@ -137,7 +155,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "demo", "check", "list", "export", "import", "backup", "restore", "province":
+	case "init", "demo", "check", "list", "export", "import", "backup", "restore", "province":
 		return true
 	}
 	return false
@@ -145,6 +163,8 @@ func knownCommand(name string) bool {
 
 func command(ctx context.Context, store *data.Store, args []string, stdout, stderr io.Writer) error {
 	switch args[0] {
+	case "init":
+		return initOffice(ctx, store, args[1:], stdout)
 	case "demo":
 		if len(args) != 1 {
 			return errUsage
@@ -266,6 +286,8 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 			return data.WriteCoursesCSV(stdout, rows)
 		}
 		return data.WriteCoursesTable(stdout, rows)
+	case "communes":
+		return listCommunes(ctx, store, args[1:], stdout)
 	case "participants":
 		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
 			return errUsage
@@ -280,6 +302,89 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 		return data.WriteParticipantsTable(stdout, rows)
 	}
 	return errUsage
+}
+
+// listCommunes prints the communes of the database, or with store nil the
+// embedded list of the country's, of one province with --province.
+func listCommunes(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("list communes", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	asCSV := fs.Bool("csv", false, "")
+	province := fs.String("province", "", "")
+	if fs.Parse(args) != nil || fs.NArg() > 0 {
+		return errUsage
+	}
+	var list []data.Commune
+	var err error
+	if store == nil {
+		list, err = data.ReferenceCommunes()
+	} else {
+		list, err = store.AllCommunes(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	if code := strings.TrimSpace(*province); code != "" {
+		var in []data.Commune
+		for _, c := range list {
+			if c.ProvinceCode == code {
+				in = append(in, c)
+			}
+		}
+		if len(in) == 0 {
+			return fmt.Errorf("không có tỉnh, thành phố mã %q (mã hai chữ số, ví dụ 20 là Lạng Sơn, 68 là Lâm Đồng)", code)
+		}
+		list = in
+	}
+	data.SortCommunesByCode(list)
+	if *asCSV {
+		return data.WriteCommunesCSV(stdout, list)
+	}
+	return data.WriteCommunesTable(stdout, list)
+}
+
+// initOffice sets up a new database for an office, as the first-start
+// dialog does, and refuses one already set up.
+func initOffice(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	province := fs.String("province", "", "")
+	office := fs.String("office", "PHÒNG KINH TẾ", "")
+	parent := fs.String("parent", "", "")
+	communes := fs.String("communes", "", "")
+	if fs.Parse(args) != nil || fs.NArg() > 0 || strings.TrimSpace(*province) == "" {
+		return errUsage
+	}
+	st, err := store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	st.ProvinceCode, st.OfficeName, st.ParentBody = strings.TrimSpace(*province), *office, *parent
+	all := strings.TrimSpace(*communes) == "all"
+	var codes []string
+	if !all {
+		codes = strings.Split(*communes, ",")
+	}
+	if err := store.SetUpOffice(ctx, st, codes, all); err != nil {
+		return fmt.Errorf("%s: %w", store.Path(), err)
+	}
+	st, err = store.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	list, err := store.Communes(ctx)
+	if err != nil {
+		return err
+	}
+	covered := 0
+	for _, c := range list {
+		if c.Covered {
+			covered++
+		}
+	}
+	fmt.Fprintf(stdout, "Đã thiết lập %s: %s, tỉnh %s (mã %s), %d xã, phường thuộc địa bàn.\n",
+		store.Path(), st.OfficeName, st.Province, st.ProvinceCode, covered)
+	return nil
 }
 
 // importFile reads a list of products or participants, prints what it
@@ -307,15 +412,11 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 	}
 	switch *kind {
 	case "products":
-		communes, err := store.Communes(ctx)
+		ref, err := xlsx.ReferenceOf(ctx, store)
 		if err != nil {
 			return err
 		}
-		classes, err := store.Classification(ctx)
-		if err != nil {
-			return err
-		}
-		rows, problems, _, err := xlsx.ReadProducts(file, xlsx.Reference{Communes: communes, Classes: classes})
+		rows, problems, _, err := xlsx.ReadProducts(file, ref)
 		if err != nil {
 			return err
 		}
@@ -342,7 +443,11 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		if err != nil {
 			return err
 		}
-		people, problems, err := xlsx.ReadParticipants(file, groups)
+		communes, err := store.CommuneResolver(ctx)
+		if err != nil {
+			return err
+		}
+		people, problems, err := xlsx.ReadParticipants(file, groups, communes)
 		if err != nil {
 			return err
 		}

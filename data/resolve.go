@@ -2,7 +2,9 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ocopdesk/ocop/data/viet"
 )
@@ -274,15 +276,15 @@ func (r *CommuneResolver) splitAddress(address string) []addressPart {
 // the name of a commune when there is one.
 func (r *CommuneResolver) parsePart(p string) addressPart {
 	words := strings.Fields(p)
-	plain := viet.Fold(p) == strings.ToLower(strings.Join(words, " "))
-	for _, m := range partMarkers {
-		n := strings.Count(m.marker, " ") + 1
-		if len(words) <= n {
+	folded := strings.Fields(viet.Fold(p))
+	plain := strings.Join(folded, " ") == strings.ToLower(strings.Join(words, " "))
+	for _, m := range markerKeys() {
+		n := len(m.folded)
+		if len(words) <= n || len(folded) != len(words) || !slices.Equal(folded[:n], m.folded) {
 			continue
 		}
-		head := strings.Join(words[:n], " ")
-		if viet.ToneKey(head) != viet.ToneKey(m.marker) && !(plain && viet.Fold(head) == viet.Fold(m.marker)) {
-			continue
+		if !plain && viet.ToneKey(strings.Join(words[:n], " ")) != m.toned {
+			continue // "Phương Liệt" is a name, "phường Liệt" a ward
 		}
 		if (plain || m.level == partPlace) && r.known(p) {
 			break // "Phố Bảng", "Bản Máy", "Buôn Đôn" are communes
@@ -295,6 +297,23 @@ func (r *CommuneResolver) parsePart(p string) addressPart {
 	}
 	return addressPart{level: partNone, name: p}
 }
+
+// markerKeys are partMarkers folded (word by word) and as ToneKey writes them.
+var markerKeys = sync.OnceValue(func() []struct {
+	folded []string
+	toned  string
+	level  int
+} {
+	out := make([]struct {
+		folded []string
+		toned  string
+		level  int
+	}, len(partMarkers))
+	for i, m := range partMarkers {
+		out[i].folded, out[i].toned, out[i].level = strings.Fields(viet.Fold(m.marker)), viet.ToneKey(m.marker), m.level
+	}
+	return out
+})
 
 // Find returns the current commune an address names, when it can tell.
 func (r *CommuneResolver) Find(address string) (Commune, bool) {

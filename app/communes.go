@@ -102,10 +102,10 @@ func (c *communePicker) ids() []int64 {
 // existed before the 2025 reorganisation and still appears in old records.
 func (c *communePicker) addOld() {
 	name := newTextEntry(c.u)
-	name.SetPlaceHolder(lang.L("ví dụ: Thị trấn Thất Khê (cũ)"))
+	name.SetPlaceHolder(lang.L("ví dụ: Thất Khê (cũ)"))
 	kind := newSelect([]string{"xã", "phường", "thị trấn"}, nil)
 	kind.SetSelected("xã")
-	dialog.ShowForm(lang.L("Thêm xã, phường"), lang.L("Thêm"), lang.L("Cancel"), []*widget.FormItem{
+	d := dialog.NewForm(lang.L("Thêm xã, phường"), lang.L("Thêm"), lang.L("Cancel"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("Tên"), name), widget.NewFormItem(lang.L("Loại"), kind),
 	}, func(ok bool) {
 		if !ok {
@@ -121,6 +121,8 @@ func (c *communePicker) addOld() {
 			})
 		})
 	}, c.u.win)
+	d.Resize(fyne.NewSize(480, d.MinSize().Height)) // room for the hint
+	d.Show()
 }
 
 // coveredFirst orders communes with the office's own first, then the rest

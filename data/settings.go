@@ -361,16 +361,34 @@ func setCovered(ctx context.Context, tx *sql.Tx, ids []int64) error {
 
 // AddCommune adds a commune that is not in the reference list, such as a
 // pre-2025 name that old records use.
+// communeKinds are the kinds a commune-level unit's name may begin with,
+// longest first.
+var communeKinds = []string{"thị trấn", "đặc khu", "phường", "xã"}
+
+// splitCommuneKind takes a kind written at the start of a name off it
+// ("Thị trấn Thất Khê (cũ)" is the thị trấn "Thất Khê (cũ)"), so the name
+// is never shown with its kind twice; kind is "xã" when neither says.
+func splitCommuneKind(name, kind string) (string, string) {
+	words := strings.Fields(name)
+	for _, k := range communeKinds {
+		n := len(strings.Fields(k))
+		if len(words) > n && viet.Fold(strings.Join(words[:n], " ")) == viet.Fold(k) {
+			return strings.Join(words[n:], " "), k
+		}
+	}
+	if kind == "" {
+		kind = "xã"
+	}
+	return name, kind
+}
+
 func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
 	var id int64
 	// Through inTx like every write: refused when viewing, a full disk said so.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		c.Name = viet.Clean(c.Name)
+		c.Name, c.Kind = splitCommuneKind(viet.Clean(c.Name), c.Kind)
 		if c.Name == "" {
 			return fmt.Errorf("Tên xã: chưa nhập")
-		}
-		if c.Kind == "" {
-			c.Kind = "xã"
 		}
 		var code any
 		if c.Code = strings.TrimSpace(c.Code); c.Code != "" {

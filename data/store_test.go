@@ -270,8 +270,21 @@ func TestCoveredCommunes(t *testing.T) {
 			covered = append(covered, c.Name)
 		}
 	}
-	if strings.Join(covered, "|") != "Đoàn Kết|Thất Khê|Thị trấn Thất Khê (cũ)" {
+	// The kind typed with the name is the commune's kind, not part of its
+	// name ("thị trấn Thị trấn Thất Khê" was shown).
+	if strings.Join(covered, "|") != "Đoàn Kết|Thất Khê|Thất Khê (cũ)" {
 		t.Errorf("covered = %v", covered)
+	}
+	for _, c := range communes {
+		if c.ID == id && c.Kind != "thị trấn" {
+			t.Errorf("old commune's kind %q", c.Kind)
+		}
+	}
+	for name, want := range map[string][2]string{"thị trấn Na Sầm": {"Na Sầm", "thị trấn"}, "Xã  Hồng Phong": {"Hồng Phong", "xã"},
+		"Phường Tam Thanh (cũ)": {"Tam Thanh (cũ)", "phường"}, "Xã": {"Xã", "xã"}} {
+		if got, kind := splitCommuneKind(name, ""); got != want[0] || kind != want[1] {
+			t.Errorf("%q: name %q kind %q, want %v", name, got, kind, want)
+		}
 	}
 	if _, err := s.AddCommune(ctx, Commune{Code: "06040", Name: "Trùng"}); err == nil || !strings.Contains(err.Error(), "06040") {
 		t.Errorf("duplicate code: %v", err)

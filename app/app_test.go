@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -259,4 +260,72 @@ func TestScreensFitA1024Screen(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cutOff lists the buttons and entries, among objs, whose right end lies
+// past width (a window's edge): on screen they are cut off.
+func cutOff(objs []fyne.CanvasObject, width float32) []string {
+	var out []string
+	d := fyne.CurrentApp().Driver()
+	var inScroll []fyne.CanvasObject // tables' and lists' cells scroll; they are not cut off
+	eachObject(objs, func(o fyne.CanvasObject) {
+		switch o.(type) {
+		case *widget.Table, *widget.List, *keyTable:
+			inScroll = append(inScroll, o)
+		}
+	})
+	inside := func(o fyne.CanvasObject) bool {
+		p, s := d.AbsolutePositionForObject(o), o.Size()
+		for _, sc := range inScroll {
+			q, ss := d.AbsolutePositionForObject(sc), sc.Size()
+			if p.X >= q.X && p.Y >= q.Y && p.Y+s.Height <= q.Y+ss.Height+1 {
+				return true
+			}
+		}
+		return false
+	}
+	eachObject(objs, func(o fyne.CanvasObject) {
+		if !o.Visible() || inside(o) {
+			return
+		}
+		name := ""
+		switch w := o.(type) {
+		case *widget.Button:
+			name = "button " + w.Text
+		case *widget.Select:
+			name = "choice " + w.Selected
+		case *textEntry:
+			name = "entry " + w.PlaceHolder
+		default:
+			return
+		}
+		if x := d.AbsolutePositionForObject(o).X + o.Size().Width; x > width+1 {
+			out = append(out, fmt.Sprintf("%s (right end at %.0f)", name, x))
+		}
+	})
+	return out
+}
+
+// At 1024×768 the window opens 1008 wide: nothing on any screen is cut
+// off at its right edge ("Xuất Excel…" and "Bỏ lọc" were).
+func TestNothingCutOffOnA1024Screen(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.win.Resize(windowSize(fyne.NewSize(1024, 728))) })
+	for i := range u.screens {
+		onUI(func() {
+			u.show(i)
+			w := u.win.Canvas().Size().Width
+			if bad := cutOff([]fyne.CanvasObject{u.win.Content()}, w); len(bad) > 0 {
+				t.Errorf("%s, %.0f wide: %v", u.screens[i].title, w, bad)
+			}
+		})
+	}
+	// A course's page.
+	openDemoCourse(t, u, "Phát triển sản phẩm")
+	onUI(func() {
+		w := u.win.Canvas().Size().Width
+		if bad := cutOff([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, w); len(bad) > 0 {
+			t.Errorf("course page: %v", bad)
+		}
+	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,6 +32,7 @@ type coursePage struct {
 	picked   int               // selected participant row, -1 for none
 	remove   *widget.Button
 	editBtn  *widget.Button
+	future   map[int64]bool // sessions still to come the user chose to mark anyway
 }
 
 // Columns of the grid before the sessions.
@@ -45,7 +47,7 @@ func (u *ui) openCourse(id int64) {
 	if u.modalOpen() {
 		return
 	}
-	p := &coursePage{u: u, id: id, picked: -1}
+	p := &coursePage{u: u, id: id, picked: -1, future: map[int64]bool{}}
 	background(u, func(ctx context.Context) (data.Roster, error) { return u.store.Roster(ctx, id) }, func(r data.Roster) {
 		p.roster = r
 		p.build()
@@ -139,7 +141,10 @@ func (p *coursePage) build() {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	u.editOnly(add, importBtn, p.remove, edit)
-	top := container.NewVBox(p.info, container.NewHBox(add, importBtn, p.editBtn, p.remove, edit, signin, sheet), hint)
+	// The course's own buttons stand beside its details, the roster's on
+	// the row above the grid: in one row they ran past a 1024-pixel screen.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, signin, sheet), p.info),
+		container.NewHBox(add, importBtn, p.editBtn, p.remove), hint)
 	history := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 		u.showChangeLog(data.EntityCourse, p.id, p.roster.Course.Title)
 	})
@@ -265,22 +270,54 @@ func nextMark(m data.Attendance) data.Attendance {
 // cycle sets the next mark of one participant at one session.
 func (p *coursePage) cycle(ss data.Session, who data.ParticipantRow) {
 	next := nextMark(p.roster.Mark(ss.ID, who.ID))
-	p.write(func(ctx context.Context) error { return p.u.store.SetAttendance(ctx, ss.ID, who.ID, next) })
+	p.beforeItHappened(ss, next, func() {
+		p.write(func(ctx context.Context) error { return p.u.store.SetAttendance(ctx, ss.ID, who.ID, next) })
+	})
 }
 
-// sessionMenu offers to mark the whole class at a session.
-func (p *coursePage) sessionMenu(ss data.Session, at fyne.CanvasObject) {
+// beforeItHappened runs mark, asking first when it records someone present
+// at a session still to come (once for each session of the page).
+func (p *coursePage) beforeItHappened(ss data.Session, a data.Attendance, mark func()) {
+	today := data.DateOf(p.u.now())
+	if a != data.Present || !ss.Day.After(today) || p.future[ss.ID] {
+		mark()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Buổi học chưa diễn ra"),
+		lang.L("Buổi {{.Day}} chưa diễn ra (hôm nay là {{.Today}}). Vẫn ghi có mặt?", map[string]any{"Day": sessionLabel(ss), "Today": data.VNDate(today)}),
+		func(yes bool) {
+			if yes {
+				p.future[ss.ID] = true
+				mark()
+			}
+		}, p.u.win)
+	d.SetConfirmText(lang.L("Vẫn ghi có mặt"))
+	d.SetDismissText(lang.L("Không"))
+	p.u.showConfirm(d)
+}
+
+// sessionMenu offers to mark the whole class at a session, in a dialog:
+// a pop-up menu ate the click that closed it, which users meant for the grid.
+func (p *coursePage) sessionMenu(ss data.Session, _ fyne.CanvasObject) {
+	var d dialog.Dialog
 	mark := func(a data.Attendance) func() {
 		return func() {
-			p.write(func(ctx context.Context) error { return p.u.store.MarkSession(ctx, ss.ID, a) })
+			d.Hide()
+			p.beforeItHappened(ss, a, func() {
+				p.write(func(ctx context.Context) error { return p.u.store.MarkSession(ctx, ss.ID, a) })
+			})
 		}
 	}
-	menu := fyne.NewMenu("",
-		fyne.NewMenuItem(lang.L("Cả lớp có mặt"), mark(data.Present)),
-		fyne.NewMenuItem(lang.L("Cả lớp vắng"), mark(data.Absent)),
-		fyne.NewMenuItem(lang.L("Xóa điểm danh buổi này"), mark("")))
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
-	widget.ShowPopUpMenuAtPosition(menu, p.u.win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
+	present := widget.NewButtonWithIcon(lang.L("Cả lớp có mặt"), theme.ConfirmIcon(), mark(data.Present))
+	present.Importance = widget.HighImportance
+	buttons := container.NewHBox(present, widget.NewButton(lang.L("Cả lớp vắng"), mark(data.Absent)),
+		widget.NewButton(lang.L("Xóa điểm danh buổi này"), mark("")))
+	note := widget.NewLabel(lang.L("Ghi cùng một điểm danh cho mọi học viên của buổi; sau đó bấm từng ô để sửa người khác đi."))
+	note.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(lang.L("Điểm danh buổi {{.Day}}", map[string]any{"Day": sessionLabel(ss)}), lang.L("Đóng"),
+		container.NewVBox(note, buttons), p.u.win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	p.u.showQuestion(d, mark(data.Present), d.Hide)
 }
 
 // write runs a change off the UI thread, then reloads the grid.

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -96,15 +95,16 @@ func newProductsScreen(u *ui) *productsScreen {
 	importBtn := widget.NewButtonWithIcon(lang.L("Nhập…"), theme.UploadIcon(), u.importProducts)
 	p.list.rowButtons = []*widget.Button{p.editBtn, p.deleteBtn}
 	p.list.updateRowButtons()
-	// Fixed widths keep the filters' longest choices readable.
-	filters := container.NewHBox(widget.NewLabel(lang.L("Lọc:")), sized(p.commune, 170), sized(p.group, 190), sized(p.stars, 130),
-		sized(p.status, 170), sized(p.kind, 190), clear)
+	// The filters share the width, so a narrow window shortens their text
+	// rather than hiding the last ones off its edge.
+	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Lọc:")), clear,
+		container.NewGridWithColumns(5, p.commune, p.group, p.stars, p.status, p.kind))
 	u.editOnly(add, p.deleteBtn, importBtn)
+	// The buttons have a row of their own under the title and search: on
+	// a 1024-pixel screen they did not fit beside the title.
 	actions := container.NewHBox(add, p.editBtn, p.deleteBtn, trash, importBtn, export)
-	// On a narrow window the buttons scroll sideways rather than widen it.
-	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), nil,
-		container.NewHScroll(container.NewHBox(layout.NewSpacer(), actions))),
-		p.search, container.NewHScroll(filters))
+	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Sản phẩm OCOP")), nil, p.search),
+		actions, filters)
 	p.view = container.NewBorder(top, p.footer, nil, nil, p.list.view)
 	return p
 }

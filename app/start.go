@@ -30,13 +30,32 @@ func Start(path string, opt Options) error {
 	a, w := newAppWindow("vi")
 	s := &starter{app: a, win: w, path: path, opt: opt}
 	s.begin()
-	w.Resize(fyne.NewSize(1200, 700))
+	w.Resize(windowSize(fyne.Size{}))
 	w.CenterOnScreen()
 	w.SetMaster()
-	a.Lifecycle().SetOnStarted(func() { fixUnicodeBackspace(w) })
+	a.Lifecycle().SetOnStarted(func() {
+		fixUnicodeBackspace(w)
+		// Never larger than the screen: a 1024×768 screen had the window
+		// open off its edges.
+		if area := workArea(w); !area.IsZero() && windowSize(area) != windowSize(fyne.Size{}) {
+			w.Resize(windowSize(area))
+			w.CenterOnScreen()
+		}
+	})
 	w.ShowAndRun()
 	s.close()
 	return s.err
+}
+
+// windowSize is the size the window opens at: 1200×700, or as much of a
+// smaller work area as leaves room for the window's title bar and frame.
+func windowSize(workArea fyne.Size) fyne.Size {
+	size := fyne.NewSize(1200, 700)
+	if workArea.IsZero() {
+		return size
+	}
+	const frameW, frameH = 16, 48
+	return fyne.NewSize(min(size.Width, workArea.Width-frameW), min(size.Height, workArea.Height-frameH))
 }
 
 // starter opens the database for the window and shows, in it, either the

@@ -203,3 +203,18 @@ func TestDamagedDatabaseWithoutBackups(t *testing.T) {
 		t.Error("no way offered to choose a backup elsewhere")
 	}
 }
+
+// The window opens no larger than the screen's work area (at 1024×768 it
+// opened at 1200×700, off the screen).
+func TestWindowFitsTheScreen(t *testing.T) {
+	for _, tc := range []struct{ area, want fyne.Size }{
+		{fyne.Size{}, fyne.NewSize(1200, 700)},
+		{fyne.NewSize(1920, 1040), fyne.NewSize(1200, 700)},
+		{fyne.NewSize(1024, 728), fyne.NewSize(1008, 680)},
+		{fyne.NewSize(1366, 728), fyne.NewSize(1200, 680)},
+	} {
+		if got := windowSize(tc.area); got != tc.want {
+			t.Errorf("work area %v: window %v, want %v", tc.area, got, tc.want)
+		}
+	}
+}

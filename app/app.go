@@ -70,6 +70,7 @@ type ui struct {
 	reports   *reportsScreen
 
 	message *widget.Label  // the latest thing done, left of the status bar
+	said    int            // how many messages were said, so only the latest is cleared
 	undo    []undoStep     // changes of this session that Ctrl+Z reverses
 	undoBtn *widget.Button // in the status bar
 	modals  []*formDialog  // open forms, innermost last
@@ -80,6 +81,7 @@ type ui struct {
 	typingChoices []*widget.Select // the forms' typing choices, kept showing the typing in force
 	typingSave    latestSave       // saves the typing chosen last, however fast it changes
 	lastForm      any              // the form opened last, for tests
+	asking        *question        // the question shown, answered by Enter or Esc
 }
 
 // screen is one entry of the navigation bar.
@@ -222,8 +224,11 @@ func (u *ui) addShortcuts() {
 	toggle := &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	c.AddShortcut(toggle, func(fyne.Shortcut) { u.toggleTyping() })
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			u.escape()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			u.answer(true)
 		}
 	})
 }
@@ -286,6 +291,9 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 
 // escape closes the innermost form, asking first if it has unsaved changes.
 func (u *ui) escape() {
+	if u.answer(false) {
+		return
+	}
 	if u.popup != nil && u.popup.Visible() {
 		u.popup.Hide()
 		u.popup = nil
@@ -382,8 +390,23 @@ func showTyping(sel *widget.Select, method string) {
 	sel.OnChanged = changed
 }
 
-// say shows what was just done in the status bar.
-func (u *ui) say(msg string) { u.message.SetText(msg) }
+// messageLife is how long the status bar keeps saying what was done.
+var messageLife = 20 * time.Second
+
+// say shows what was just done in the status bar, for a while: a message
+// left there for hours would read as news.
+func (u *ui) say(msg string) {
+	u.message.SetText(msg)
+	u.said++
+	said := u.said
+	time.AfterFunc(messageLife, func() {
+		doUI(func() {
+			if u.said == said {
+				u.message.SetText("")
+			}
+		})
+	})
+}
 
 // dataChanged refreshes the screen on show after records changed.
 func (u *ui) dataChanged() {

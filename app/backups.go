@@ -170,7 +170,7 @@ func (b *backupsView) confirmRestore(i data.BackupInfo) {
 		d.SetConfirmText(lang.L("Khôi phục"))
 		d.SetConfirmImportance(widget.DangerImportance)
 		d.SetDismissText(lang.L("Không"))
-		d.Show()
+		u.showConfirm(d)
 	})
 }
 
@@ -228,7 +228,7 @@ func (u *ui) closeWithBackup() {
 				}, u.win)
 			d.SetConfirmText(lang.L("Đóng"))
 			d.SetDismissText(lang.L("Không đóng"))
-			d.Show()
+			u.showConfirm(d)
 		})
 	})
 }

@@ -287,7 +287,7 @@ func (c *certFields) confirmStars(cert data.Certification, then func()) {
 	}, c.u.win)
 	d.SetConfirmText(fmt.Sprintf(lang.L("Lưu %s"), starsText(cert.Stars)))
 	d.SetDismissText(lang.L("Sửa lại"))
-	d.Show()
+	c.u.showConfirm(d)
 }
 
 // openCertForm adds a re-evaluation to a product (cert.ID == 0) or

@@ -123,7 +123,7 @@ func (f *formDialog) closeThen(next func()) {
 	d.SetConfirmText(lang.L("Bỏ thay đổi"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(lang.L("Quay lại"))
-	d.Show()
+	f.u.showConfirm(d)
 }
 
 func (u *ui) topModal() *formDialog {

@@ -21,6 +21,17 @@ func press(u *ui, key fyne.KeyName) {
 	onUI(func() { u.shortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}) })
 }
 
+// waitButton waits for a button labelled text in the top dialog.
+func waitButton(t *testing.T, u *ui, text string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); findButton(u, text) == nil; {
+		if time.Now().After(deadline) {
+			t.Fatalf("no button %q in the top dialog", text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // tapButton taps the button labelled text in the window's top overlay
 // (a dialog), waiting for it to appear; it fails when none does.
 func tapButton(t *testing.T, u *ui, text string) {
@@ -466,9 +477,7 @@ func TestBackupsView(t *testing.T) {
 		b.confirmRestore(b.items[0])
 	})
 	// The question says what is there now beside what the backup holds.
-	for deadline := time.Now().Add(5 * time.Second); findButton(u, "Khôi phục") == nil && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
+	waitButton(t, u, "Khôi phục")
 	var question string
 	onUI(func() {
 		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
@@ -705,4 +714,67 @@ func TestTypingShortcutAndSettingsAgree(t *testing.T) {
 		st, _ := u.store.Settings(context.Background())
 		return st.Typing == ""
 	})
+}
+
+// A question answers Enter (yes) and Esc (no), as dialogs do elsewhere.
+func TestQuestionsAnswerEnterAndEsc(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.show(screenProducts) })
+	p := u.products
+	eventually(t, "list", func() bool { return p.rows.Len() == 25 })
+	key := func(name fyne.KeyName) {
+		onUI(func() {
+			u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: name})
+		})
+	}
+	onUI(func() {
+		p.list.selectRow(0)
+		p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	})
+	eventually(t, "question", func() bool { return u.asking != nil })
+	key(fyne.KeyEscape)
+	eventually(t, "question gone", func() bool { return u.asking == nil })
+	if productCount(t, u) != 25 {
+		t.Fatal("Esc deleted the product")
+	}
+	onUI(func() { p.list.typedKey(&fyne.KeyEvent{Name: fyne.KeyDelete}) })
+	eventually(t, "question again", func() bool { return u.asking != nil })
+	key(fyne.KeyReturn)
+	eventually(t, "deleted by Enter", func() bool { return p.footer.Text == "24 / 24 sản phẩm" })
+}
+
+// The status bar says what was done for a while, then clears.
+func TestStatusMessagesClear(t *testing.T) {
+	u := newTestUI(t, false)
+	old := messageLife
+	messageLife = 50 * time.Millisecond
+	t.Cleanup(func() { messageLife = old })
+	onUI(func() { u.say("Đã lưu") })
+	eventually(t, "message cleared", func() bool { return u.message.Text == "" })
+	// A newer message is not cut short by the older one's clock.
+	onUI(func() { u.say("một") })
+	time.Sleep(30 * time.Millisecond)
+	onUI(func() { u.say("hai") })
+	time.Sleep(35 * time.Millisecond)
+	onUI(func() {
+		if u.message.Text != "hai" {
+			t.Errorf("the newer message was cleared early: %q", u.message.Text)
+		}
+	})
+}
+
+// After an export the dialog opens the file itself as well as its folder.
+func TestExportedOffersTheFile(t *testing.T) {
+	u := newTestUI(t, false)
+	onUI(func() { u.exported("/tmp/Báo cáo.xlsx", "Đã xuất") })
+	if findButton(u, "Mở thư mục") == nil {
+		t.Error("no Mở thư mục")
+	}
+	tapButton(t, u, "Mở tệp")
+	if got := fileURL("/tmp/Báo cáo.xlsx").String(); got != "file:///tmp/B%C3%A1o%20c%C3%A1o.xlsx" {
+		t.Errorf("file URL %q", got)
+	}
+	if got := fileURL(`C:/Users/ocop/BaoCao.xlsx`).String(); got != "file:///C:/Users/ocop/BaoCao.xlsx" {
+		t.Errorf("Windows file URL %q", got)
+	}
 }

@@ -337,7 +337,7 @@ func (p *participantForm) save() {
 			}, u.win)
 		d.SetConfirmText(lang.L("Vẫn thêm người mới"))
 		d.SetDismissText(lang.L("Quay lại"))
-		d.Show()
+		u.showConfirm(d)
 		return
 	}
 	store()

@@ -131,7 +131,7 @@ func (u *ui) explainInUse(id int64, e *data.InUseError) {
 	}, u.win)
 	d.SetConfirmText(lang.L("Xem các sản phẩm"))
 	d.SetDismissText(lang.L("Đóng"))
-	d.Show()
+	u.showConfirm(d)
 }
 
 // joinShort lists up to n names, then "và N sản phẩm khác".

@@ -325,13 +325,26 @@ func (u *ui) exported(path, what string) {
 	file := widget.NewLabel(path)
 	file.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustom(lang.L("Xuất Excel xong"), lang.L("Đóng"), container.NewVBox(msg, file), u.win)
-	open := widget.NewButtonWithIcon(lang.L("Mở thư mục"), theme.FolderOpenIcon(), func() {
-		dir := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
-		if err := u.app.OpenURL(dir); err != nil {
-			u.showError(err)
+	openURL := func(p string) func() {
+		return func() {
+			if err := u.app.OpenURL(fileURL(p)); err != nil {
+				u.showError(err)
+			}
+			d.Hide()
 		}
-		d.Hide()
-	})
-	d.SetButtons([]fyne.CanvasObject{open, widget.NewButton(lang.L("Đóng"), d.Hide)})
+	}
+	openFile := widget.NewButtonWithIcon(lang.L("Mở tệp"), theme.FileIcon(), openURL(path))
+	openFile.Importance = widget.HighImportance
+	openDir := widget.NewButtonWithIcon(lang.L("Mở thư mục"), theme.FolderOpenIcon(), openURL(filepath.Dir(path)))
+	d.SetButtons([]fyne.CanvasObject{openFile, openDir, widget.NewButton(lang.L("Đóng"), d.Hide)})
 	d.Show()
+}
+
+// fileURL is the file: URL of a local path, "file:///C:/…" on Windows too.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
 }

@@ -328,3 +328,33 @@ func TestCourseFileStem(t *testing.T) {
 		t.Errorf("file stem %q", got)
 	}
 }
+
+// A session's header opens a dialog (a pop-up menu ate the next click);
+// marking a session still to come present asks first.
+func TestWholeClassAtAFutureSessionAsks(t *testing.T) {
+	u := newTestUI(t, true)
+	p := openDemoCourse(t, u, "xúc tiến") // upcoming: its sessions are after today
+	ss := p.roster.Sessions[0]
+	onUI(func() {
+		if !ss.Day.After(u.now()) {
+			t.Fatalf("session %v is not to come", ss.Day)
+		}
+		p.sessionMenu(ss, nil)
+	})
+	tapButton(t, u, "Cả lớp có mặt")
+	waitButton(t, u, "Vẫn ghi có mặt")
+	onUI(func() {
+		if strings.HasSuffix(p.heading(gridSessions), "(6/6)") {
+			t.Error("marked before the question was answered")
+		}
+	})
+	tapButton(t, u, "Vẫn ghi có mặt")
+	eventually(t, "whole class", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(6/6)") })
+	// Asked once per session: Enter in the session's dialog marks again at once.
+	onUI(func() { p.write(func(ctx context.Context) error { return u.store.MarkSession(ctx, ss.ID, "") }) })
+	eventually(t, "cleared", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(0/6)") })
+	onUI(func() { p.sessionMenu(ss, nil) })
+	waitButton(t, u, "Cả lớp có mặt")
+	onUI(func() { u.answer(true) })
+	eventually(t, "whole class by Enter", func() bool { return strings.HasSuffix(p.heading(gridSessions), "(6/6)") })
+}

@@ -112,7 +112,43 @@ func (u *ui) confirmChange(title, msg, yes, no string, step undoStep, change fun
 	d.SetConfirmText(yes)
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(no)
+	u.showConfirm(d)
+}
+
+// question is the dialog shown that answers the keyboard: Enter runs yes
+// (its main button), Esc runs no.
+type question struct{ yes, no func() }
+
+// showConfirm shows a question that answers the keyboard as dialogs do
+// elsewhere: Enter says yes (its confirm button), Esc says no.
+func (u *ui) showConfirm(d *dialog.ConfirmDialog) { u.showQuestion(d, d.Confirm, d.Dismiss) }
+
+// showQuestion shows d with yes and no as its answers to Enter and Esc.
+func (u *ui) showQuestion(d dialog.Dialog, yes, no func()) {
+	q := &question{yes, no}
+	u.asking = q
+	d.SetOnClosed(func() {
+		if u.asking == q {
+			u.asking = nil
+		}
+	})
+	u.win.Canvas().Unfocus() // the keys come to the window, not a field under the dialog
 	d.Show()
+}
+
+// answer answers the open question, if any: yes (Enter) or no (Esc).
+func (u *ui) answer(yes bool) bool {
+	q := u.asking
+	if q == nil {
+		return false
+	}
+	u.asking = nil
+	if yes {
+		q.yes()
+	} else {
+		q.no()
+	}
+	return true
 }
 
 // tr is lang.L put off until shown: an undo step's label is shown after

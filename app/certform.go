@@ -341,9 +341,14 @@ func (u *ui) openCertForm(product string, cert data.Certification, done func()) 
 // certLine is one decision on one line.
 func certLine(c data.Certification) string { return certTitle(c) + " · " + certDetail(c) }
 
-// certTitle names a decision: "QĐ 12/QĐ-UBND ngày 07/07/2023 · Cấp tỉnh".
+// certTitle names a decision as documents cite one: "Quyết định số
+// 12/QĐ-UBND ngày 07/07/2023 · Cấp tỉnh" (a "QĐ" before the number
+// doubled the one in it).
 func certTitle(c data.Certification) string {
-	title := lang.L("QĐ {{.No}} ngày {{.Date}}", map[string]any{"No": orDash(c.DecisionNo), "Date": data.VNDate(c.DecisionDate)})
+	title := lang.L("Quyết định số {{.No}} ngày {{.Date}}", map[string]any{"No": c.DecisionNo, "Date": data.VNDate(c.DecisionDate)})
+	if strings.TrimSpace(c.DecisionNo) == "" {
+		title = lang.L("Quyết định (chưa ghi số) ngày {{.Date}}", map[string]any{"Date": data.VNDate(c.DecisionDate)})
+	}
 	for _, l := range data.IssuingLevels {
 		if l.Code == c.IssuingLevel {
 			title += " · " + lang.L(l.Name)

@@ -778,3 +778,16 @@ func TestExportedOffersTheFile(t *testing.T) {
 		t.Errorf("Windows file URL %q", got)
 	}
 }
+
+// A decision reads as documents cite one, its "QĐ" once.
+func TestDecisionTitle(t *testing.T) {
+	setLanguage("vi")
+	c := data.Certification{DecisionNo: "1203/QĐ-UBND", DecisionDate: time.Date(2023, 7, 7, 0, 0, 0, 0, time.UTC), IssuingLevel: "tinh"}
+	if got := certTitle(c); got != "Quyết định số 1203/QĐ-UBND ngày 07/07/2023 · Cấp tỉnh" {
+		t.Errorf("title %q", got)
+	}
+	c.DecisionNo = ""
+	if got := certTitle(c); !strings.HasPrefix(got, "Quyết định (chưa ghi số) ngày 07/07/2023") {
+		t.Errorf("title without a number %q", got)
+	}
+}

@@ -214,3 +214,37 @@ func TestCloseBackupOnlyAfterChanges(t *testing.T) {
 		t.Errorf("counts %+v, %v", c, err)
 	}
 }
+
+// The reminder to copy a backup off the PC comes after the set number of
+// days since the last copy, counted from the first backup when none was
+// made, and never when set to 0.
+func TestCopyOutReminder(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	st, _ := s.Settings(ctx)
+	if st.RemindCopyDays != DefaultRemindCopy {
+		t.Fatalf("default reminder after %d days", st.RemindCopyDays)
+	}
+	first := day("2026-11-20")
+	if n, due := st.CopyOutDue(day("2026-11-26"), first); due || n != 6 {
+		t.Errorf("6 days after the first backup: %d, due %v", n, due)
+	}
+	if n, due := st.CopyOutDue(day("2026-11-27"), first); !due || n != 7 {
+		t.Errorf("7 days after the first backup: %d, due %v", n, due)
+	}
+	if err := s.CopiedOut(ctx, day("2026-11-27")); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = s.Settings(ctx)
+	if _, due := st.CopyOutDue(day("2026-11-28"), first); due || !st.LastCopyOut.Equal(day("2026-11-27")) {
+		t.Errorf("due a day after a copy (last copy %v)", st.LastCopyOut)
+	}
+	st.RemindCopyDays = 0
+	if _, due := st.CopyOutDue(day("2027-11-28"), first); due {
+		t.Error("reminded though set to never")
+	}
+	st.RemindCopyDays = 400
+	if err := st.Validate(); err == nil || !strings.Contains(err.Error(), "USB") {
+		t.Errorf("400 days accepted: %v", err)
+	}
+}

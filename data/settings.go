@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,16 +24,18 @@ type Settings struct {
 	StaffName        string // who is using this copy, written in the change log
 	SignerTitle      string // chức danh người ký: "TRƯỞNG PHÒNG"
 	SignerName       string
-	SignerAuthority  string // thẩm quyền ký above the title: "KT. CHỦ TỊCH"; empty for the title alone
-	DocSymbol        string // ký hiệu of a report's number line: "BC-UBND"; empty for ReportSymbol's default
-	Recipient        string // Kính gửi of a report; empty for ReportRecipient's default
-	CopiesTo         string // Nơi nhận, one recipient a line; empty for ReportCopies' default
-	ExpiryWindowDays int    // certificates ending within this many days are "sắp hết hạn"
-	Language         string // "vi" or "en"
-	Typing           string // built-in Vietnamese typing: "" (off), "telex" or "vni"
-	OldToneStyle     bool   // tones placed as in "hòa", "thủy" rather than "hoà", "thuỷ"
-	KeepDaily        int    // daily backups kept
-	KeepBefore       int    // backups taken before an import, restore or upgrade kept
+	SignerAuthority  string    // thẩm quyền ký above the title: "KT. CHỦ TỊCH"; empty for the title alone
+	DocSymbol        string    // ký hiệu of a report's number line: "BC-UBND"; empty for ReportSymbol's default
+	Recipient        string    // Kính gửi of a report; empty for ReportRecipient's default
+	CopiesTo         string    // Nơi nhận, one recipient a line; empty for ReportCopies' default
+	ExpiryWindowDays int       // certificates ending within this many days are "sắp hết hạn"
+	Language         string    // "vi" or "en"
+	Typing           string    // built-in Vietnamese typing: "" (off), "telex" or "vni"
+	OldToneStyle     bool      // tones placed as in "hòa", "thủy" rather than "hoà", "thuỷ"
+	KeepDaily        int       // daily backups kept
+	KeepBefore       int       // backups taken before an import, restore or upgrade kept
+	RemindCopyDays   int       // remind to copy a backup off this PC (a USB stick) after this many days; 0: never
+	LastCopyOut      time.Time // when a backup was last saved to a file the user chose
 	// OfficeID is made once, at random, with the database (schema version
 	// 5) and never edited: the province tells offices apart by it, since
 	// two offices may type the same name. SaveSettings leaves it alone.
@@ -43,6 +46,7 @@ type Settings struct {
 const (
 	DefaultKeepDaily  = 30
 	DefaultKeepBefore = 10
+	DefaultRemindCopy = 7
 )
 
 // Configured reports whether the office has given its details; until then
@@ -111,7 +115,7 @@ func cleanLines(s string) string {
 
 func defaultSettings() Settings {
 	return Settings{Province: "Lạng Sơn", ProvinceCode: "20", ExpiryWindowDays: DefaultExpiryWindowDays, Language: "vi",
-		KeepDaily: DefaultKeepDaily, KeepBefore: DefaultKeepBefore}
+		KeepDaily: DefaultKeepDaily, KeepBefore: DefaultKeepBefore, RemindCopyDays: DefaultRemindCopy}
 }
 
 // Settings returns the office settings, with defaults for what is unset.
@@ -172,6 +176,14 @@ func readSettings(ctx context.Context, ex execer) (Settings, error) {
 			}
 		case "office_id":
 			st.OfficeID = v
+		case "remind_copy_days":
+			if n, err := strconv.Atoi(v); err == nil && n >= 0 {
+				st.RemindCopyDays = n
+			}
+		case "last_copy_out":
+			if t, err := time.Parse(time.DateOnly, v); err == nil {
+				st.LastCopyOut = t
+			}
 		case "keep_before":
 			if n, err := strconv.Atoi(v); err == nil && n >= 1 {
 				st.KeepBefore = n
@@ -190,6 +202,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("Số ngày báo sắp hết hạn: phải từ 0 đến 3650")
 	case s.KeepDaily < 1 || s.KeepDaily > 3650:
 		return fmt.Errorf("Số bản sao lưu hằng ngày giữ lại: phải từ 1 đến 3650")
+	case s.RemindCopyDays < 0 || s.RemindCopyDays > 365:
+		return fmt.Errorf("Nhắc chép bản sao lưu ra USB sau số ngày: phải từ 0 (không nhắc) đến 365")
 	case s.KeepBefore < 1 || s.KeepBefore > 1000:
 		return fmt.Errorf("Số bản sao lưu trước khi nhập/khôi phục giữ lại: phải từ 1 đến 1000")
 	case s.Language != "vi" && s.Language != "en":
@@ -201,6 +215,30 @@ func (s Settings) Validate() error {
 // SaveSettings stores the settings in one transaction.
 func (s *Store) SaveSettings(ctx context.Context, st Settings) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return saveSettings(ctx, tx, st) })
+}
+
+// CopiedOut records that a backup was saved to a file the user chose (a
+// USB stick, another disk) on day, so the reminder to do so waits again.
+func (s *Store) CopiedOut(ctx context.Context, day time.Time) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO settings(key, value) VALUES ('last_copy_out', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ISODate(day))
+		return err
+	})
+}
+
+// CopyOutDue says how many days have passed since a backup was last copied
+// off the PC (since since, the first day the program kept data, when it
+// never was) and whether the settings say to remind the user now.
+func (st Settings) CopyOutDue(today, since time.Time) (days int, due bool) {
+	last := st.LastCopyOut
+	if last.IsZero() {
+		last = since
+	}
+	if last.IsZero() || st.RemindCopyDays == 0 {
+		return 0, false
+	}
+	days = int(DateOf(today).Sub(DateOf(last)).Hours() / 24)
+	return days, days >= st.RemindCopyDays
 }
 
 // SaveTyping stores the built-in typing method ("", "telex" or "vni")
@@ -238,6 +276,7 @@ func saveSettings(ctx context.Context, tx *sql.Tx, st Settings) error {
 		"old_tone_style":     map[bool]string{true: "1", false: "0"}[st.OldToneStyle],
 		"keep_daily":         strconv.Itoa(st.KeepDaily),
 		"keep_before":        strconv.Itoa(st.KeepBefore),
+		"remind_copy_days":   strconv.Itoa(st.RemindCopyDays),
 	}
 	if code := strings.TrimSpace(st.ProvinceCode); code != "" {
 		// The code decides the province; its name comes with it.

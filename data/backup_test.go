@@ -243,7 +243,7 @@ func TestCopyOutReminder(t *testing.T) {
 	if _, due := st.CopyOutDue(day("2027-11-28"), first); due {
 		t.Error("reminded though set to never")
 	}
-	st.RemindCopyDays = 400
+	st.RemindCopyDays, st.OfficeName = 400, "PHÒNG KINH TẾ"
 	if err := st.Validate(); err == nil || !strings.Contains(err.Error(), "USB") {
 		t.Errorf("400 days accepted: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +30,8 @@ type backupsView struct {
 	where  *widget.Label
 
 	keepDaily, keepBefore *textEntry // how many backups of each kind are kept
+	remind                *textEntry // days before reminding to copy a backup off the PC
+	copyOut               *widget.Label
 }
 
 func newBackupsView(u *ui) *backupsView {
@@ -54,12 +57,16 @@ func newBackupsView(u *ui) *backupsView {
 	b.list.OnSelected = func(i widget.ListItemID) { b.picked = i; restore.Enable() }
 	now := widget.NewButtonWithIcon(lang.L("Sao lưu ngay vào tệp…"), theme.DocumentSaveIcon(), b.backupNow)
 	fromFile := widget.NewButtonWithIcon(lang.L("Khôi phục từ tệp khác…"), theme.FolderOpenIcon(), b.restoreFromFile)
-	b.keepDaily, b.keepBefore = newTextEntry(u), newTextEntry(u)
+	b.keepDaily, b.keepBefore, b.remind = newTextEntry(u), newTextEntry(u), newTextEntry(u)
 	keepSave := widget.NewButtonWithIcon(lang.L("Lưu"), theme.DocumentSaveIcon(), b.saveKeep)
 	keep := container.NewHBox(widget.NewLabel(lang.L("Giữ lại")), sized(b.keepDaily, 70), widget.NewLabel(lang.L("bản hằng ngày và")),
-		sized(b.keepBefore, 70), widget.NewLabel(lang.L("bản trước khi nhập, khôi phục hay nâng cấp")), keepSave)
+		sized(b.keepBefore, 70), widget.NewLabel(lang.L("bản trước khi nhập, khôi phục hay nâng cấp")))
+	remind := container.NewHBox(widget.NewLabel(lang.L("Nhắc chép bản sao lưu ra USB sau")), sized(b.remind, 70),
+		widget.NewLabel(lang.L("ngày (0: không nhắc)")), keepSave)
+	b.copyOut = widget.NewLabel("")
+	b.copyOut.Wrapping = fyne.TextWrapWord
 	u.editOnly(restore, fromFile, keepSave)
-	b.view = container.NewBorder(container.NewVBox(b.where, keep, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
+	b.view = container.NewBorder(container.NewVBox(b.where, keep, remind, b.copyOut, container.NewHBox(now, restore, fromFile)), nil, nil, nil, b.list)
 	return b
 }
 
@@ -67,10 +74,11 @@ func newBackupsView(u *ui) *backupsView {
 func (b *backupsView) saveKeep() {
 	u := b.u
 	st := u.settings
-	var err1, err2 error
+	var err1, err2, err3 error
 	st.KeepDaily, err1 = strconv.Atoi(strings.TrimSpace(b.keepDaily.Text))
 	st.KeepBefore, err2 = strconv.Atoi(strings.TrimSpace(b.keepBefore.Text))
-	if err1 != nil || err2 != nil {
+	st.RemindCopyDays, err3 = strconv.Atoi(strings.TrimSpace(b.remind.Text))
+	if err1 != nil || err2 != nil || err3 != nil {
 		u.showError(fmt.Errorf("%s", lang.L("Số bản sao lưu giữ lại phải là một số nguyên, ví dụ 30")))
 		return
 	}
@@ -116,7 +124,14 @@ func (b *backupsView) refresh() {
 		map[string]any{"Dir": data.BackupDir(u.store.Path())}))
 	b.keepDaily.SetText(strconv.Itoa(u.settings.KeepDaily))
 	b.keepBefore.SetText(strconv.Itoa(u.settings.KeepBefore))
+	b.remind.SetText(strconv.Itoa(u.settings.RemindCopyDays))
 	background(u, func(context.Context) ([]data.BackupInfo, error) { return u.store.Backups() }, func(items []data.BackupInfo) {
+		b.copyOut.SetText(u.copyOutNote(items))
+		b.copyOut.Importance = widget.MediumImportance
+		if _, due := u.settings.CopyOutDue(u.now(), firstBackup(items)); due {
+			b.copyOut.Importance = widget.DangerImportance
+		}
+		b.copyOut.Refresh()
 		b.items, b.picked = items, -1
 		b.list.UnselectAll()
 		b.list.Refresh()
@@ -135,8 +150,17 @@ func (b *backupsView) backupNow() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		background(u, func(ctx context.Context) (struct{}, error) { return struct{}{}, u.store.BackupTo(ctx, path) },
-			func(struct{}) { u.say(lang.L("Đã sao lưu vào {{.Path}}", map[string]any{"Path": path})) })
+		today := u.now()
+		background(u, func(ctx context.Context) (struct{}, error) {
+			if err := u.store.BackupTo(ctx, path); err != nil {
+				return struct{}{}, err
+			}
+			return struct{}{}, u.store.CopiedOut(ctx, today)
+		}, func(struct{}) {
+			u.settings.LastCopyOut = data.DateOf(today)
+			u.say(lang.L("Đã sao lưu vào {{.Path}}", map[string]any{"Path": path}))
+			b.refresh()
+		})
 	}, u.win)
 	save.SetFileName("SaoLuu_OCOP_" + u.now().Format("2006-01-02") + ".db")
 	save.Resize(fyne.NewSize(900, 600))
@@ -231,4 +255,31 @@ func (u *ui) closeWithBackup() {
 			u.showConfirm(d)
 		})
 	})
+}
+
+// firstBackup is when the oldest backup was taken: the reminder to copy
+// one off the PC counts from it until a copy is made.
+func firstBackup(items []data.BackupInfo) time.Time {
+	var first time.Time
+	for _, i := range items {
+		if first.IsZero() || i.At.Before(first) {
+			first = i.At
+		}
+	}
+	return first
+}
+
+// copyOutNote says when a backup was last copied off the PC, and to do so
+// when it is due: the backups folder is on the same disk as the data.
+func (u *ui) copyOutNote(items []data.BackupInfo) string {
+	days, due := u.settings.CopyOutDue(u.now(), firstBackup(items))
+	switch {
+	case due && u.settings.LastCopyOut.IsZero():
+		return lang.L("Chưa lần nào chép dữ liệu ra USB hay ổ khác: nếu ổ đĩa máy này hỏng, mất cả dữ liệu lẫn bản sao lưu. Bấm «Sao lưu ngay vào tệp…» và chọn ổ USB.")
+	case due:
+		return lang.L("Đã {{.Days}} ngày chưa chép dữ liệu ra USB hay ổ khác: bấm «Sao lưu ngay vào tệp…» và chọn ổ USB.", map[string]any{"Days": days})
+	case !u.settings.LastCopyOut.IsZero():
+		return lang.L("Lần chép ra USB hay ổ khác gần nhất: {{.Day}}.", map[string]any{"Day": data.VNDate(u.settings.LastCopyOut)})
+	}
+	return ""
 }

@@ -791,3 +791,39 @@ func TestDecisionTitle(t *testing.T) {
 		t.Errorf("title without a number %q", got)
 	}
 }
+
+// Cài đặt → Sao lưu reminds to copy a backup to a USB stick once the set
+// days have passed, and a copy saved to a chosen file quiets it.
+func TestBackupsRemindToCopyOut(t *testing.T) {
+	u := newTestUI(t, true)
+	ctx := context.Background()
+	if _, err := u.store.BackupBefore(ctx, "thu"); err != nil {
+		t.Fatal(err)
+	}
+	var b *backupsView
+	onUI(func() {
+		u.now = func() time.Time { return time.Now().AddDate(0, 0, 9) }
+		b = newBackupsView(u)
+		b.refresh()
+	})
+	eventually(t, "reminder", func() bool {
+		return strings.Contains(b.copyOut.Text, "Chưa lần nào chép dữ liệu ra USB") && b.copyOut.Importance == widget.DangerImportance
+	})
+	if err := u.store.CopiedOut(ctx, u.now()); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := u.store.Settings(ctx)
+	onUI(func() {
+		u.settings = st
+		b.refresh()
+	})
+	eventually(t, "quiet", func() bool {
+		return strings.HasPrefix(b.copyOut.Text, "Lần chép ra USB hay ổ khác gần nhất") && b.copyOut.Importance != widget.DangerImportance
+	})
+	// The number of days is a setting kept with the backup counts.
+	onUI(func() {
+		b.remind.SetText("0")
+		b.saveKeep()
+	})
+	eventually(t, "saved", func() bool { st, _ := u.store.Settings(ctx); return st.RemindCopyDays == 0 })
+}

@@ -169,6 +169,14 @@ func (s *starter) run(store *data.Store) error {
 				}
 			})
 		}
+		// Time to copy a backup off this PC?
+		if items, err := store.Backups(); err == nil {
+			doUI(func() {
+				if _, due := u.settings.CopyOutDue(u.now(), firstBackup(items)); due {
+					u.say(u.copyOutNote(items))
+				}
+			})
+		}
 	})
 	return nil
 }

@@ -320,6 +320,17 @@ func TestNothingCutOffOnA1024Screen(t *testing.T) {
 			}
 		})
 	}
+	// The first-start dialog.
+	onUI(func() { u.showFirstStart() })
+	eventually(t, "first start", func() bool { fs, _ := u.lastForm.(*firstStart); return fs != nil && len(fs.form.provinces) > 0 })
+	onUI(func() {
+		w := u.win.Canvas().Size().Width
+		if bad := cutOff([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, w); len(bad) > 0 {
+			t.Errorf("first start: %v", bad)
+		}
+		u.win.Canvas().Overlays().Top().Hide()
+		u.win.Canvas().Overlays().Remove(u.win.Canvas().Overlays().Top())
+	})
 	// A course's page.
 	openDemoCourse(t, u, "Phát triển sản phẩm")
 	onUI(func() {
@@ -328,4 +339,54 @@ func TestNothingCutOffOnA1024Screen(t *testing.T) {
 			t.Errorf("course page: %v", bad)
 		}
 	})
+}
+
+// The first start asks for the province first, then offers its communes:
+// an office of Lâm Đồng finds Thuận Hạnh, not Lạng Sơn's communes, and
+// its reports then carry its province.
+func TestFirstStartChoosesTheProvince(t *testing.T) {
+	u := newTestUI(t, false)
+	onUI(func() { u.showFirstStart() })
+	var fs *firstStart
+	eventually(t, "first start", func() bool {
+		fs, _ = u.lastForm.(*firstStart)
+		return fs != nil && len(fs.form.provinces) == 34 && len(fs.communes.all) > 0
+	})
+	has := func(name string) bool {
+		for _, i := range fs.communes.shown {
+			if fs.communes.all[i].Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	onUI(func() {
+		if fs.form.province.Selected != "Tỉnh Lạng Sơn" || !has("Thất Khê") {
+			t.Errorf("before a choice: %q, Thất Khê listed %v", fs.form.province.Selected, has("Thất Khê"))
+		}
+		fs.form.province.SetSelected("Tỉnh Lâm Đồng")
+	})
+	eventually(t, "Lâm Đồng's communes", func() bool { return fs.communes.province == "68" && has("Thuận Hạnh") && !has("Thất Khê") })
+	onUI(func() {
+		fs.communes.search.SetText("thuan hanh")
+		if len(fs.communes.shown) != 1 {
+			t.Fatalf("search found %d", len(fs.communes.shown))
+		}
+		fs.communes.selected[fs.communes.all[fs.communes.shown[0]].ID] = true
+		fs.form.office.SetText("UBND XÃ THUẬN HẠNH")
+		fs.form.place.SetText("Thuận Hạnh")
+	})
+	var st data.Settings
+	var err error
+	onUI(func() { st, err = fs.form.get() })
+	if err != nil || st.ProvinceCode != "68" || st.Province != "Lâm Đồng" {
+		t.Fatalf("settings %q %q, %v", st.ProvinceCode, st.Province, err)
+	}
+	if err := u.store.SaveOffice(context.Background(), st, fs.communes.ids()); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := u.store.Settings(context.Background())
+	if got.ProvinceCode != "68" || got.Province != "Lâm Đồng" {
+		t.Errorf("stored %q %q", got.ProvinceCode, got.Province)
+	}
 }

@@ -14,8 +14,9 @@ import (
 	"github.com/ocopdesk/ocop/data/viet"
 )
 
-// communePicker lets the office tick the communes it covers, with a search
-// box over the 65 names and a way to add an old (pre-2025) name.
+// communePicker lets the office tick the communes it covers among its
+// province's, with a search box over their names and a way to add an old
+// (pre-2025) name.
 type communePicker struct {
 	u        *ui
 	view     fyne.CanvasObject
@@ -25,6 +26,7 @@ type communePicker struct {
 	all      []data.Commune
 	shown    []int // indexes into all
 	selected map[int64]bool
+	province string // the code of the province listed
 }
 
 func newCommunePicker(u *ui) *communePicker {
@@ -52,22 +54,35 @@ func newCommunePicker(u *ui) *communePicker {
 	return c
 }
 
-func (c *communePicker) load() {
-	background(c.u, c.u.store.Communes, func(all []data.Commune) {
+// load lists the communes of the province with code (and any the office
+// covers elsewhere), those covered first and ticked.
+func (c *communePicker) load(province string) {
+	background(c.u, func(ctx context.Context) ([]data.Commune, error) {
+		list, err := c.u.store.ProvinceCommunes(ctx, province)
+		if err != nil {
+			return nil, err
+		}
+		mine, err := c.u.store.Communes(ctx)
+		seen := map[int64]bool{}
+		for _, cm := range list {
+			seen[cm.ID] = true
+		}
+		for _, cm := range mine {
+			if cm.Covered && !seen[cm.ID] {
+				list = append(list, cm)
+			}
+		}
+		return list, err
+	}, func(all []data.Commune) {
 		// The communes already covered come first, so the office sees its area at once.
-		c.all = make([]data.Commune, 0, len(all))
+		c.all = coveredFirst(all)
 		c.selected = map[int64]bool{}
 		for _, cm := range all {
 			if cm.Covered {
 				c.selected[cm.ID] = true
-				c.all = append(c.all, cm)
 			}
 		}
-		for _, cm := range all {
-			if !cm.Covered {
-				c.all = append(c.all, cm)
-			}
-		}
+		c.province = province
 		c.filter()
 	})
 }
@@ -111,7 +126,7 @@ func (c *communePicker) addOld() {
 		if !ok {
 			return
 		}
-		cm := data.Commune{Name: name.Text, Kind: kind.Selected, Province: c.u.settings.Province, Covered: true}
+		cm := data.Commune{Name: name.Text, Kind: kind.Selected, ProvinceCode: c.province, Covered: true}
 		background(c.u, func(ctx context.Context) (int64, error) { return c.u.store.AddCommune(ctx, cm) }, func(id int64) {
 			c.selected[id] = true
 			selected := c.selected

@@ -12,14 +12,22 @@ import (
 	"github.com/ocopdesk/ocop/data"
 )
 
+// firstStart is the first-start dialog's parts, for tests.
+type firstStart struct {
+	form     *officeForm
+	communes *communePicker
+}
+
 // showFirstStart asks a new office for its details and communes before
 // anything else; a trial user can fill the database with sample data instead.
 func (u *ui) showFirstStart() {
 	form := newOfficeForm(u)
 	form.set(u.settings)
 	communes := newCommunePicker(u)
-	communes.load()
-	intro := widget.NewLabel(lang.L("Chào mừng đến với OCOP Desk. Hãy nhập thông tin đơn vị (in trên mọi báo cáo) và chọn các xã, phường thuộc địa bàn phụ trách. Có thể sửa lại bất cứ lúc nào trong Cài đặt."))
+	form.onProvince = communes.load
+	communes.load(u.settings.ProvinceCode)
+	u.lastForm = &firstStart{form, communes}
+	intro := widget.NewLabel(lang.L("Chào mừng đến với OCOP Desk. Hãy chọn tỉnh, thành phố, nhập thông tin đơn vị (in trên mọi báo cáo) và chọn các xã, phường thuộc địa bàn phụ trách. Có thể sửa lại bất cứ lúc nào trong Cài đặt."))
 	intro.Wrapping = fyne.TextWrapWord
 	communeBox := container.NewBorder(widget.NewLabelWithStyle(lang.L("Địa bàn phụ trách"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, communes.view)
 	body := container.NewBorder(intro, nil, nil, nil, container.NewGridWithColumns(2, container.NewVScroll(form.form), communeBox))

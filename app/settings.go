@@ -12,20 +12,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // officeForm edits the office's details; the settings screen and the
 // first-start dialog both use it.
 type officeForm struct {
-	parent, office, province, place, staff, signerTitle, signerName, window *textEntry
-	signerAuthority, docSymbol, recipient, copiesTo                         *textEntry
-	language, typing, toneStyle                                             *widget.Select
-	form                                                                    *widget.Form
-	base                                                                    data.Settings // what the form does not show is kept
+	parent, office, place, staff, signerTitle, signerName, window *textEntry
+	signerAuthority, docSymbol, recipient, copiesTo               *textEntry
+	language, typing, toneStyle, province                         *widget.Select
+	provinces                                                     []data.ProvinceUnit // the province choice's, in order
+	onProvince                                                    func(code string)   // the commune list follows the province
+	form                                                          *widget.Form
+	base                                                          data.Settings // what the form does not show is kept
+	u                                                             *ui
 }
 
 func newOfficeForm(u *ui) *officeForm {
-	f := &officeForm{base: u.settings}
+	f := &officeForm{u: u, base: u.settings}
 	entry := func(placeholder string) *textEntry {
 		e := newTextEntry(u)
 		e.SetPlaceHolder(placeholder)
@@ -39,7 +43,8 @@ func newOfficeForm(u *ui) *officeForm {
 		}
 		return nil
 	}
-	f.province = entry("Lạng Sơn")
+	f.province = newSelect(nil, nil)
+	f.province.PlaceHolder = lang.L("(chọn tỉnh, thành phố)")
 	f.place = entry(lang.L("ví dụ: Thất Khê"))
 	f.staff = entry(lang.L("họ tên cán bộ dùng máy này"))
 	f.signerTitle = entry(lang.L("ví dụ: TRƯỞNG PHÒNG"))
@@ -75,7 +80,7 @@ func newOfficeForm(u *ui) *officeForm {
 	f.form = widget.NewForm(
 		item(lang.L("Cơ quan chủ quản"), f.parent, lang.L("Dòng đầu bên trái của văn bản, chữ in hoa")),
 		item(lang.L("Tên đơn vị *"), f.office, lang.L("Dòng thứ hai, in đậm")),
-		item(lang.L("Tỉnh"), f.province, ""),
+		item(lang.L("Tỉnh, thành phố *"), f.province, lang.L("Chọn trước, rồi chọn các xã, phường của đơn vị")),
 		item(lang.L("Địa danh"), f.place, lang.L("Dùng trong dòng “…, ngày … tháng … năm …”")),
 		item(lang.L("Cán bộ sử dụng"), f.staff, ""),
 		item(lang.L("Chức danh người ký"), f.signerTitle, ""),
@@ -105,7 +110,7 @@ func (f *officeForm) set(st data.Settings) {
 	f.base = st
 	f.parent.SetText(st.ParentBody)
 	f.office.SetText(st.OfficeName)
-	f.province.SetText(st.Province)
+	f.showProvinces(st.ProvinceCode)
 	f.place.SetText(st.PlaceName)
 	f.staff.SetText(st.StaffName)
 	f.signerTitle.SetText(st.SignerTitle)
@@ -128,6 +133,31 @@ func (f *officeForm) set(st data.Settings) {
 	}
 }
 
+// showProvinces fills the province choice, off the UI thread, with code
+// chosen; choosing another then asks the commune list to follow.
+func (f *officeForm) showProvinces(code string) {
+	u := f.u
+	background(u, u.store.Provinces, func(list []data.ProvinceUnit) {
+		f.provinces = list
+		names := make([]string, len(list))
+		for i, p := range list {
+			names[i] = viet.UpperFirst(p.Title())
+		}
+		f.province.OnChanged = nil
+		f.province.SetOptions(names)
+		for i, p := range list {
+			if p.Code == code {
+				f.province.SetSelectedIndex(i)
+			}
+		}
+		f.province.OnChanged = func(string) {
+			if i := f.province.SelectedIndex(); i >= 0 && f.onProvince != nil {
+				f.onProvince(f.provinces[i].Code)
+			}
+		}
+	})
+}
+
 // get returns the settings typed, or the first problem with them.
 func (f *officeForm) get() (data.Settings, error) {
 	if err := f.form.Validate(); err != nil {
@@ -135,7 +165,10 @@ func (f *officeForm) get() (data.Settings, error) {
 	}
 	n, _ := strconv.Atoi(f.window.Text)
 	st := f.base
-	st.ParentBody, st.OfficeName, st.Province = f.parent.Text, f.office.Text, f.province.Text
+	st.ParentBody, st.OfficeName = f.parent.Text, f.office.Text
+	if i := f.province.SelectedIndex(); i >= 0 && i < len(f.provinces) {
+		st.ProvinceCode, st.Province = f.provinces[i].Code, f.provinces[i].Name
+	}
 	st.PlaceName, st.StaffName, st.SignerTitle, st.SignerName = f.place.Text, f.staff.Text, f.signerTitle.Text, f.signerName.Text
 	st.SignerAuthority, st.DocSymbol, st.Recipient, st.CopiesTo = f.signerAuthority.Text, f.docSymbol.Text, f.recipient.Text, f.copiesTo.Text
 	st.ExpiryWindowDays, st.Language = n, languages[max(0, f.language.SelectedIndex())].code
@@ -154,6 +187,7 @@ type settingsScreen struct {
 
 func newSettingsScreen(u *ui) *settingsScreen {
 	s := &settingsScreen{u: u, form: newOfficeForm(u), communes: newCommunePicker(u)}
+	s.form.onProvince = s.communes.load
 	save := widget.NewButtonWithIcon(lang.L("Lưu cài đặt"), theme.DocumentSaveIcon(), s.save)
 	save.Importance = widget.HighImportance
 	u.editOnly(save)
@@ -177,7 +211,7 @@ func newSettingsScreen(u *ui) *settingsScreen {
 
 func (s *settingsScreen) refresh() {
 	s.form.set(s.u.settings)
-	s.communes.load()
+	s.communes.load(s.u.settings.ProvinceCode)
 }
 
 func (s *settingsScreen) save() {

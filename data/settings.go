@@ -440,6 +440,10 @@ func (s *Store) AddCommune(ctx context.Context, c Commune) (int64, error) {
 				return err
 			}
 		}
+		if strings.TrimSpace(c.Province) == "" {
+			// The name of the province its code names (none is fine).
+			tx.QueryRowContext(ctx, "SELECT name FROM provinces WHERE code = ?", c.ProvinceCode).Scan(&c.Province)
+		}
 		res, err := tx.ExecContext(ctx, "INSERT INTO communes(code, name, kind, province, province_code, covered) VALUES (?, ?, ?, ?, ?, ?)",
 			code, c.Name, c.Kind, viet.Clean(c.Province), c.ProvinceCode, c.Covered)
 		if err != nil {

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +35,20 @@ type importForm struct {
 	rows    *widget.Table
 	probs   *widget.List
 	gen     int
+
+	// Rows whose address names an old commune split in 2025: the user
+	// picks the commune, never the program.
+	choices  map[rowKey]int64 // chosen commune by row
+	splits   []data.ImportRow // the rows to choose for, as last read
+	splitBox *fyne.Container
+	splitTab *container.TabItem
+	tabs     *container.AppTabs
+}
+
+// rowKey names a row of the file.
+type rowKey struct {
+	sheet string
+	row   int
 }
 
 // importProducts asks for a product list (.xlsx or .csv) and previews it.
@@ -53,10 +69,9 @@ func (u *ui) previewImportFile(path string) {
 		tables, err := xlsx.ReadTables(path)
 		if err == nil {
 			got.tables = tables
-			got.ref.Communes, err = u.store.Communes(context.Background())
-		}
-		if err == nil {
-			got.ref.Classes, err = u.store.Classification(context.Background())
+			// The whole country's communes and the 2025 conversion table:
+			// old addresses find the commune they belong to now.
+			got.ref, err = xlsx.ReferenceOf(context.Background(), u.store)
 		}
 		doUI(func() {
 			progress.Hide()
@@ -64,7 +79,7 @@ func (u *ui) previewImportFile(path string) {
 				u.showError(err)
 				return
 			}
-			f := &importForm{u: u, file: filepath.Base(path), tables: got.tables, ref: got.ref}
+			f := &importForm{u: u, file: filepath.Base(path), tables: got.tables, ref: got.ref, choices: map[rowKey]int64{}}
 			for _, t := range got.tables {
 				if m, ok := xlsx.DetectProductMapping(t); ok {
 					f.maps = append(f.maps, m)
@@ -92,7 +107,7 @@ func (f *importForm) build() {
 	mapping := mappingEditor(f.maps, xlsx.ProductFields, f.recompute)
 
 	f.rows = widget.NewTableWithHeaders(
-		func() (int, int) { return len(f.plan.Rows), 6 },
+		func() (int, int) { return len(f.plan.Rows), 7 },
 		truncatedLabel,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			r := f.plan.Rows[id.Row]
@@ -115,6 +130,8 @@ func (f *importForm) build() {
 				}
 			case 5:
 				text = r.Address
+			case 6:
+				text = f.communeText(r.ImportRow)
 			}
 			o.(*widget.Label).SetText(text)
 		})
@@ -124,19 +141,21 @@ func (f *importForm) build() {
 	}
 	f.rows.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText([]string{lang.L("Dòng"), lang.L("Sản phẩm"), lang.L("Chủ thể"), lang.L("Quyết định"),
-			lang.L("Sẽ làm"), lang.L("Địa chỉ")}[id.Col])
+			lang.L("Sẽ làm"), lang.L("Địa chỉ"), lang.L("Xã, phường")}[id.Col])
 	}
-	for c, w := range []float32{165, 220, 220, 150, 215, 230} {
+	for c, w := range []float32{120, 200, 200, 150, 190, 230, 320} {
 		f.rows.SetColumnWidth(c, w)
 	}
 	f.probs = problemList(func() []xlsx.Problem { return f.issues })
-	tabs := container.NewAppTabs(
+	f.splitBox = container.NewVBox()
+	f.splitTab = container.NewTabItem(lang.L("Chọn xã"), container.NewVScroll(f.splitBox))
+	f.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("Các dòng sẽ nhập"), f.rows),
 		container.NewTabItem(lang.L("Lỗi"), f.probs),
 		container.NewTabItem(lang.L("Cột"), mapping))
 	top := container.NewVBox(f.summary, f.update)
 	f.f = u.newFormDialog(lang.L("Nhập danh sách sản phẩm: {{.File}}", map[string]any{"File": f.file}),
-		container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1140, 640), f.commit, nil)
+		container.NewBorder(top, nil, nil, nil, f.tabs), fyne.NewSize(1140, 640), f.commit, nil)
 	f.f.saveBtn.SetText(lang.L("Nhập (Ctrl+S)"))
 }
 
@@ -205,23 +224,21 @@ func columnName(c int) (string, error) {
 func (f *importForm) recompute() {
 	f.gen++
 	gen, update := f.gen, f.update.Checked
-	maps := make([]xlsx.Mapping, len(f.maps))
+	mappings := make([]xlsx.Mapping, len(f.maps))
 	for i, m := range f.maps {
-		cols := map[string]int{}
-		for k, v := range m.Columns {
-			cols[k] = v
-		}
-		m.Columns = cols
-		maps[i] = m
+		m.Columns = maps.Clone(m.Columns)
+		mappings[i] = m
 	}
 	type result struct {
 		plan   data.ImportPreview
 		issues []xlsx.Problem
+		splits []data.ImportRow
 	}
+	choices := maps.Clone(f.choices)
 	background(f.u, func(ctx context.Context) (result, error) {
 		var rows []data.ImportRow
 		var issues []xlsx.Problem
-		for _, m := range maps {
+		for _, m := range mappings {
 			for _, t := range f.tables {
 				if t.Sheet == m.Sheet {
 					r, p := xlsx.ProductRows(t, m, f.ref)
@@ -229,13 +246,34 @@ func (f *importForm) recompute() {
 				}
 			}
 		}
+		var splits []data.ImportRow
+		chosen := map[rowKey]bool{}
+		for i := range rows {
+			r := &rows[i]
+			if len(r.CommuneChoices) == 0 {
+				continue
+			}
+			k := rowKey{r.Sheet, r.Row}
+			if id, ok := choices[k]; ok && r.ChooseCommune(id) == nil {
+				chosen[k] = true
+			}
+			splits = append(splits, *r)
+		}
+		// A chosen row's "choose a commune" problem is answered.
+		kept := issues[:0]
+		for _, p := range issues {
+			if !chosen[rowKey{p.Sheet, p.Row}] || !strings.Contains(p.Reason, "chưa chọn thì chủ thể sẽ chưa có xã") {
+				kept = append(kept, p)
+			}
+		}
 		plan, err := f.u.store.PreviewImport(ctx, rows, update)
-		return result{plan, issues}, err
+		return result{plan, kept, splits}, err
 	}, func(r result) {
 		if gen != f.gen {
 			return
 		}
 		f.plan, f.issues = r.plan, r.issues
+		f.showSplits(r.splits)
 		text := lang.L("{{.N}} dòng sản phẩm: {{.What}}.", map[string]any{"N": len(r.plan.Rows), "What": r.plan.SummaryLine()})
 		if len(r.issues) > 0 {
 			text += " " + lang.L("{{.N}} lỗi (xem thẻ Lỗi): dòng có lỗi ở tên, chủ thể hay quyết định không được nhập.", map[string]any{"N": len(r.issues)})
@@ -249,6 +287,76 @@ func (f *importForm) recompute() {
 			f.f.saveBtn.Enable()
 		}
 	})
+}
+
+// communeText says which commune a row's address gave, and how an old
+// name was read.
+func (f *importForm) communeText(r data.ImportRow) string {
+	if r.CommuneNote != "" && (r.CommuneID == 0 || len(r.CommuneChoices) == 0) {
+		if r.CommuneID == 0 {
+			return lang.L("CẦN CHỌN: ") + r.CommuneNote
+		}
+		return r.CommuneNote
+	}
+	for _, c := range append(r.CommuneChoices, f.ref.Communes...) {
+		if c.ID == r.CommuneID && r.CommuneID != 0 {
+			return f.place(c)
+		}
+	}
+	return ""
+}
+
+func (f *importForm) place(c data.Commune) string {
+	if f.ref.Resolver != nil {
+		return f.ref.Resolver.Place(c)
+	}
+	return c.Title()
+}
+
+// showSplits lists the rows whose old commune was split in 2025, each with
+// a choice of the communes it may now be; the tab shows while there are any.
+func (f *importForm) showSplits(rows []data.ImportRow) {
+	f.splits = rows
+	f.splitBox.RemoveAll()
+	open := 0
+	for _, r := range rows {
+		options := make([]string, len(r.CommuneChoices))
+		for i, c := range r.CommuneChoices {
+			options[i] = f.place(c)
+		}
+		sel := newSelect(options, nil)
+		sel.PlaceHolder = lang.L("(chọn xã, phường hiện nay)")
+		k := rowKey{r.Sheet, r.Row}
+		for i, c := range r.CommuneChoices {
+			if id, ok := f.choices[k]; ok && c.ID == id {
+				sel.SetSelectedIndex(i)
+			}
+		}
+		if sel.SelectedIndex() < 0 {
+			open++
+		}
+		choices := r.CommuneChoices
+		sel.OnChanged = func(string) {
+			if i := sel.SelectedIndex(); i >= 0 {
+				f.choices[k] = choices[i].ID
+				f.recompute()
+			}
+		}
+		head := widget.NewLabelWithStyle(fmt.Sprintf("%s:%d · %s · %s", r.Sheet, r.Row, r.Product, r.Address), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Truncation = fyne.TextTruncateEllipsis
+		note := widget.NewLabel(r.CommuneNote)
+		note.Wrapping = fyne.TextWrapWord
+		f.splitBox.Add(container.NewVBox(head, note, sel, widget.NewSeparator()))
+	}
+	f.splitTab.Text = lang.L("Chọn xã ({{.N}})", map[string]any{"N": open})
+	has := slices.Contains(f.tabs.Items, f.splitTab)
+	switch {
+	case len(rows) > 0 && !has:
+		f.tabs.Append(f.splitTab)
+	case len(rows) == 0 && has:
+		f.tabs.Remove(f.splitTab)
+	}
+	f.tabs.Refresh()
 }
 
 // commit writes the import in one transaction and offers to undo it.

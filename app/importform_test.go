@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
 	"github.com/ocopdesk/ocop/data/xlsx"
@@ -63,5 +65,51 @@ func TestImportFlow(t *testing.T) {
 	}
 	if rows, _ := u.store.Products(context.Background(), data.ProductQuery{}); len(rows) != 0 {
 		t.Errorf("%d products after undo", len(rows))
+	}
+}
+
+// An office of Lâm Đồng imports a list with pre-2025 addresses: each row
+// says the commune it belongs to now, and the one whose old commune was
+// split asks, in its own tab, until the user chooses.
+func TestImportOldAddressesAsksForASplitCommune(t *testing.T) {
+	u := newTestUI(t, false)
+	ctx := context.Background()
+	st := u.settings
+	st.OfficeName, st.ProvinceCode = "UBND XÃ THUẬN HẠNH", "68"
+	if err := u.store.SetUpOffice(ctx, st, nil, true); err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() {
+		u.show(screenProducts)
+		u.previewImportFile(filepath.Join("..", "data", "xlsx", "testdata", "lam-dong-dia-chi-cu.xlsx"))
+	})
+	var f *importForm
+	eventually(t, "preview", func() bool { f, _ = u.lastForm.(*importForm); return f != nil && len(f.plan.Rows) == 24 })
+	var split data.ImportRow
+	onUI(func() {
+		if got := f.communeText(f.plan.Rows[0].ImportRow); !strings.Contains(got, "nay thuộc xã Thuận Hạnh, tỉnh Lâm Đồng") {
+			t.Errorf("first row's commune %q", got)
+		}
+		if len(f.splits) != 1 || f.splitTab.Text != "Chọn xã (1)" || !slices.Contains(f.tabs.Items, f.splitTab) || len(f.issues) != 1 {
+			t.Fatalf("%d rows to choose for, tab %q, %d problems", len(f.splits), f.splitTab.Text, len(f.issues))
+		}
+		split = f.splits[0]
+		var sel *widget.Select
+		eachObject([]fyne.CanvasObject{f.splitBox}, func(o fyne.CanvasObject) {
+			if s, ok := o.(*widget.Select); ok {
+				sel = s
+			}
+		})
+		sel.SetSelectedIndex(1)
+	})
+	want := split.CommuneChoices[1]
+	eventually(t, "chosen", func() bool { return f.splitTab.Text == "Chọn xã (0)" && len(f.issues) == 0 })
+	press(u, fyne.KeyS)
+	eventually(t, "imported", func() bool { return !u.modalOpen() })
+	producers, _ := u.store.Producers(ctx)
+	for _, p := range producers {
+		if p.Name == split.Producer && p.CommuneID != want.ID {
+			t.Errorf("%s: commune %d, chosen %d (%s)", p.Name, p.CommuneID, want.ID, want.Name)
+		}
 	}
 }

@@ -31,6 +31,7 @@ type participantImport struct {
 	rows    *widget.List
 	probs   *widget.List
 	tabs    *container.AppTabs
+	res     *data.CommuneResolver // finds the commune of an address, old names too
 }
 
 // importList asks for a list of participants (.xlsx or .csv), shows what
@@ -41,21 +42,27 @@ func (p *coursePage) importList() {
 		type read struct {
 			tables []xlsx.Table
 			groups []string
+			res    *data.CommuneResolver
 		}
 		background(u, func(ctx context.Context) (read, error) {
 			groups, err := u.store.EthnicGroups(ctx)
 			if err != nil {
 				return read{}, err
 			}
+			// Old addresses find the commune they belong to now.
+			res, err := u.store.CommuneResolver(ctx)
+			if err != nil {
+				return read{}, err
+			}
 			tables, err := xlsx.ReadTables(path)
-			return read{tables, groups}, err
-		}, func(got read) { p.previewList(filepath.Base(path), got.tables, got.groups) })
+			return read{tables, groups, res}, err
+		}, func(got read) { p.previewList(filepath.Base(path), got.tables, got.groups, got.res) })
 	})
 }
 
 // previewList opens the preview of the sheets read from file.
-func (p *coursePage) previewList(file string, tables []xlsx.Table, groups []string) {
-	im := &participantImport{p: p, file: file, tables: tables, groups: groups}
+func (p *coursePage) previewList(file string, tables []xlsx.Table, groups []string, res *data.CommuneResolver) {
+	im := &participantImport{p: p, file: file, tables: tables, groups: groups, res: res}
 	for _, t := range tables {
 		if m, ok := xlsx.DetectParticipantMapping(t); ok {
 			im.maps = append(im.maps, m)
@@ -94,7 +101,7 @@ func personLine(pp xlsx.ImportedParticipant) string {
 	if pp.BirthYear != 0 {
 		line += fmt.Sprintf(" · %d", pp.BirthYear)
 	}
-	for _, s := range []string{data.GenderLabel(pp.Gender), pp.Ethnicity, pp.Organisation, pp.Phone} {
+	for _, s := range []string{data.GenderLabel(pp.Gender), pp.Ethnicity, pp.Organisation, pp.Phone, pp.CommuneNote} {
 		if s != "" {
 			line += " · " + s
 		}
@@ -104,7 +111,7 @@ func personLine(pp xlsx.ImportedParticipant) string {
 
 // recompute reads the people again with the current columns.
 func (im *participantImport) recompute() {
-	im.people, im.problems = xlsx.ParticipantsOf(im.tables, im.maps, im.groups)
+	im.people, im.problems = xlsx.ParticipantsOf(im.tables, im.maps, im.groups, im.res)
 	text := lang.L("Tệp {{.File}}: đọc được {{.N}} người. Người đã có trong danh sách học viên (cùng họ tên và năm sinh) được dùng lại, không tạo trùng.",
 		map[string]any{"File": im.file, "N": len(im.people)})
 	if len(im.problems) > 0 {

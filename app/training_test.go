@@ -241,7 +241,7 @@ func TestImportParticipantList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onUI(func() { p.previewList("HocVien.xlsx", tables, groups) })
+	onUI(func() { p.previewList("HocVien.xlsx", tables, groups, nil) })
 	var preview *participantImport
 	eventually(t, "preview", func() bool { preview, _ = u.lastForm.(*participantImport); return preview != nil })
 	onUI(func() {

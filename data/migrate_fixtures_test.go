@@ -50,6 +50,8 @@ var fixtureScripts = map[int][]string{
 	5: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL},
 	6: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
 		fixtureCountryV6SQL},
+	7: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL, fixtureHolidaysV7SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -227,6 +229,14 @@ UPDATE communes SET province_code = '20' WHERE code IS NULL;
 INSERT INTO producers(id, name, type, commune_id, address, representative, phone, registration_no, created_at, updated_at) VALUES
 	(9, 'HTX Miến dong Thục Phán', 'htx', (SELECT id FROM communes WHERE code = '01273'),
 		'Tổ 5, phường Thục Phán, tỉnh Cao Bằng', 'Nông Thị Hoa', '0206 3852 111', '', '2025-08-01 02:00:00', '2025-08-01 02:00:00');
+`
+
+// Version 7: the office's holidays as it corrected them: the government chose
+// 1/9/2026 as the extra day of Quốc khánh (the seed guessed 3/9), and the
+// province gave a day off of its own. (0007 seeds the rest from assets/ref.)
+const fixtureHolidaysV7SQL = `
+UPDATE holidays SET day = '2026-09-01', note = 'Thông báo của Văn phòng Chính phủ' WHERE day = '2026-09-03';
+INSERT INTO holidays(day, name, kind, note) VALUES ('2026-10-10', 'Nghỉ theo quyết định của UBND tỉnh', 'nghi', 'Nhập tay');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

@@ -14,22 +14,22 @@ package data
 // TestMakeMigrationFixtures (migrate_fixtures_test.go), each with the code
 // at its schema version.
 //
-// When you add migration 0006 (schema version 6):
+// When you add migration 0008 (schema version 8):
 //
-//   - Keep v1.db .. v5.db exactly as they are. They stand for databases
+//   - Keep v1.db .. v7.db exactly as they are. They stand for databases
 //     already in offices, made by the code of their time; do not
 //     regenerate them with the new code (its seeders and reference files
 //     may differ from what those offices got), and do not edit their
 //     expected values below to make a failing test pass: a failure there
 //     means the new migration breaks old data.
-//   - Add fixtureScripts[6] in migrate_fixtures_test.go: the pieces of
-//     version 5 that still fit the tables, plus SQL for what 0006 adds,
-//     written for the tables as 0006 leaves them.
+//   - Add fixtureScripts[8] in migrate_fixtures_test.go: the pieces of
+//     version 7 that still fit the tables, plus SQL for what 0008 adds,
+//     written for the tables as 0008 leaves them.
 //   - Run the generator once, with the new code:
 //     go test -tags migrated_fynedo ./data -run TestMakeMigrationFixtures -make-fixtures
-//     It writes only the missing v6.db (v1..v5 exist and are kept; only
-//     -overwrite-fixtures would rewrite them). Check v6.db in.
-//   - Add what v6.db holds to fixtureWant (under "v >= 6").
+//     It writes only the missing v8.db (v1..v7 exist and are kept; only
+//     -overwrite-fixtures would rewrite them). Check v8.db in.
+//   - Add what v8.db holds to fixtureWant (under "v >= 8").
 //
 // TestMigrationFixturesCoverEveryVersion fails until vN.db exists for
 // every schema version.

@@ -296,3 +296,84 @@ func readRules(ctx context.Context, ex execer) (Rules, error) {
 	}
 	return r, rows.Err()
 }
+
+// Schema version 7 seeds the dated rules and the holidays. Registered here,
+// beside the reference files it reads, rather than in store.go's list.
+func init() { seeders[7] = seedDatedRules }
+
+// seedDatedRules fills what schema version 7 adds: the classification names,
+// certifying levels and procedure of each decision, the public holidays, and
+// the star bands and validity of decisions newer than a database has (an
+// upgraded one lacks 26/2026's; a new one got every row at version 1). A
+// decision's bands go in only when the database has none of that date, so
+// rows an office changed stay as they are.
+func seedDatedRules(ctx context.Context, tx *sql.Tx) error {
+	have := map[string]bool{}
+	rows, err := tx.QueryContext(ctx, "SELECT DISTINCT effective_from FROM star_bands")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var from string
+		if err := rows.Scan(&from); err != nil {
+			rows.Close()
+			return err
+		}
+		have[from] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	steps := []struct {
+		file   string
+		insert string
+		args   func(r map[string]string) ([]any, error)
+	}{
+		{"star-bands.csv", "INSERT INTO star_bands(effective_from, min_score, stars, source) VALUES (?, ?, ?, ?)",
+			func(r map[string]string) ([]any, error) {
+				if have[r["effective_from"]] {
+					return nil, nil
+				}
+				min, err := ParseScore(r["min_score"])
+				return []any{r["effective_from"], int(min), r["stars"], r["source"]}, err
+			}},
+		{"validity.csv", "INSERT OR IGNORE INTO validity_rules(effective_from, months, source) VALUES (?, ?, ?)",
+			func(r map[string]string) ([]any, error) {
+				return []any{r["effective_from"], r["months"], r["source"]}, nil
+			}},
+		{"classification-names.csv", `INSERT INTO classification_names(code, effective_from, name, source)
+			SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM classification WHERE code = ?1)`,
+			func(r map[string]string) ([]any, error) {
+				return []any{r["code"], r["effective_from"], r["name"], r["source"]}, nil
+			}},
+		{"certifying-levels.csv", "INSERT INTO certifying_levels(effective_from, stars, level, source) VALUES (?, ?, ?, ?)",
+			func(r map[string]string) ([]any, error) {
+				return []any{r["effective_from"], r["stars"], r["level"], r["source"]}, nil
+			}},
+		{"procedure.csv", "INSERT INTO procedure_rules(effective_from, key, value, source) VALUES (?, ?, ?, ?)",
+			func(r map[string]string) ([]any, error) {
+				return []any{r["effective_from"], r["key"], r["value"], r["source"]}, nil
+			}},
+		{"holidays.csv", "INSERT INTO holidays(day, name, kind, note) VALUES (?, ?, ?, ?)",
+			func(r map[string]string) ([]any, error) {
+				return []any{r["date"], r["name"], r["kind"], r["note"]}, nil
+			}},
+	}
+	for _, st := range steps {
+		rows, err := readRef(st.file)
+		if err != nil {
+			return err
+		}
+		for i, r := range rows {
+			args, err := st.args(r)
+			if err == nil && args != nil {
+				_, err = tx.ExecContext(ctx, st.insert, args...)
+			}
+			if err != nil {
+				return fmt.Errorf("%s dòng %d: %w", st.file, i+2, err)
+			}
+		}
+	}
+	return nil
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -286,6 +287,13 @@ func cutOff(objs []fyne.CanvasObject, width float32) []string {
 	}
 	eachObject(objs, func(o fyne.CanvasObject) {
 		if !o.Visible() || inside(o) {
+			return
+		}
+		// A scroll that scrolls only up and down cuts off what is wider than it.
+		if sc, ok := o.(*container.Scroll); ok && sc.Direction == container.ScrollVerticalOnly && sc.Content != nil {
+			if need := sc.Content.MinSize().Width; need > sc.Size().Width+1 {
+				out = append(out, fmt.Sprintf("a form %.0f wide in %.0f", need, sc.Size().Width))
+			}
 			return
 		}
 		name := ""

@@ -30,7 +30,9 @@ func (u *ui) showFirstStart() {
 	intro := widget.NewLabel(lang.L("Chào mừng đến với OCOP Desk. Hãy chọn tỉnh, thành phố, nhập thông tin đơn vị (in trên mọi báo cáo) và chọn các xã, phường thuộc địa bàn phụ trách. Có thể sửa lại bất cứ lúc nào trong Cài đặt."))
 	intro.Wrapping = fyne.TextWrapWord
 	communeBox := container.NewBorder(widget.NewLabelWithStyle(lang.L("Địa bàn phụ trách"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, communes.view)
-	body := container.NewBorder(intro, nil, nil, nil, container.NewGridWithColumns(2, container.NewVScroll(form.form), communeBox))
+	// The communes take a fixed column, the form the rest: halves cut the
+	// form's fields off at 1024 pixels.
+	body := container.NewBorder(intro, nil, nil, wide(communeBox, 330), container.NewVScroll(form.form))
 	var d *dialog.CustomDialog
 	save := widget.NewButton(lang.L("Lưu và bắt đầu"), func() {
 		st, err := form.get()

@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -138,6 +140,10 @@ func (f *officeForm) set(st data.Settings) {
 func (f *officeForm) showProvinces(code string) {
 	u := f.u
 	background(u, u.store.Provinces, func(list []data.ProvinceUnit) {
+		// In the order of their names, as a user looks for one.
+		slices.SortFunc(list, func(a, b data.ProvinceUnit) int {
+			return strings.Compare(string(viet.SortKey(a.Name)), string(viet.SortKey(b.Name)))
+		})
 		f.provinces = list
 		names := make([]string, len(list))
 		for i, p := range list {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 	"time"
@@ -364,6 +365,14 @@ func vnType(entry *widget.Entry, word *typing.Word, u *ui, r rune) bool {
 // at its own height.
 func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// wide gives o at least width and all the height its place has (sized
+// fixes the height too, for one-line widgets).
+func wide(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(width, 0))
+	return container.NewStack(room, o)
 }
 
 // truncatedLabel is a one-line label ending in "…" when the text does not

@@ -143,7 +143,7 @@ func (p *coursePage) build() {
 	u.editOnly(add, importBtn, p.remove, edit)
 	// The course's own buttons stand beside its details, the roster's on
 	// the row above the grid: in one row they ran past a 1024-pixel screen.
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(edit, signin, sheet), p.info),
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(edit, signin, sheet)), p.info),
 		container.NewHBox(add, importBtn, p.editBtn, p.remove), hint)
 	history := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 		u.showChangeLog(data.EntityCourse, p.id, p.roster.Course.Title)

@@ -294,7 +294,10 @@ func readRules(ctx context.Context, ex execer) (Rules, error) {
 		}
 		r.Validity = append(r.Validity, v)
 	}
-	return r, rows.Err()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	return r, readDatedRules(ctx, ex, &r)
 }
 
 // Schema version 7 seeds the dated rules and the holidays. Registered here,

@@ -84,10 +84,16 @@ type ValidityRule struct {
 	Source        string
 }
 
-// Rules are the rules officials set, as read from the store.
+// Rules are the rules officials set, as read from the store, each with the
+// date it is in force from (procedure.go has the rest of their methods).
 type Rules struct {
-	Bands    []StarBand
-	Validity []ValidityRule
+	Bands      []StarBand
+	Validity   []ValidityRule
+	ClassNames []ClassName
+	Levels     []CertifyingLevel
+	Procedures []Procedure
+
+	classBase map[string]string // classification.name by code, for codes without a dated name
 }
 
 // bandsOn returns the bands in force on day: those with the latest

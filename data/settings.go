@@ -83,7 +83,21 @@ func (s Settings) ReportRecipient() string {
 	if r := strings.TrimSpace(s.Recipient); r != "" {
 		return r
 	}
-	return strings.TrimSpace("Sở Nông nghiệp và Môi trường tỉnh " + s.Province)
+	return strings.TrimSpace("Sở Nông nghiệp và Môi trường " + s.ProvinceTitle())
+}
+
+// ProvinceTitle is the office's province with its kind, as documents
+// write it: "tỉnh Lâm Đồng", "thành phố Hà Nội".
+func (s Settings) ProvinceTitle() string {
+	kind := "tỉnh"
+	if units, err := referenceCommunes(); err == nil {
+		for _, p := range ReferenceProvinces(units) {
+			if p.Code == s.ProvinceCode {
+				kind = p.Kind
+			}
+		}
+	}
+	return strings.TrimSpace(kind + " " + s.Province)
 }
 
 // ReportCopies are the lines of a report's Nơi nhận, without their dashes

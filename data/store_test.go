@@ -290,3 +290,17 @@ func TestCoveredCommunes(t *testing.T) {
 		t.Errorf("duplicate code: %v", err)
 	}
 }
+
+// A report is addressed to the province as it is called: the six cities
+// are thành phố, not tỉnh.
+func TestReportRecipientNamesTheProvinceKind(t *testing.T) {
+	for _, tc := range []struct{ code, name, want string }{
+		{"20", "Lạng Sơn", "Sở Nông nghiệp và Môi trường tỉnh Lạng Sơn"},
+		{"01", "Hà Nội", "Sở Nông nghiệp và Môi trường thành phố Hà Nội"},
+		{"48", "Đà Nẵng", "Sở Nông nghiệp và Môi trường thành phố Đà Nẵng"},
+	} {
+		if got := (Settings{ProvinceCode: tc.code, Province: tc.name}).ReportRecipient(); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.code, got, tc.want)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func WriteProvince(ctx context.Context, store *data.Store, path string, prov dat
 	ro := ReportOptions{Period: prov.Period, Day: opt.Day, Number: opt.Number}
 	// The Sở reports to the province's People's Committee unless it says otherwise.
 	if st.Recipient == "" {
-		st.Recipient = strings.TrimSpace("Ủy ban nhân dân tỉnh " + st.Province)
+		st.Recipient = "Ủy ban nhân dân " + st.ProvinceTitle()
 	}
 	subtitle := fmt.Sprintf("%s\n(Tổng hợp từ báo cáo của %d đơn vị)", ro.subtitle(), len(prov.Included))
 	for _, write := range []func(data.Settings, data.Province, ReportOptions, string) error{

@@ -154,21 +154,99 @@ func coveredFirst(communes []data.Commune) []data.Commune {
 	return out
 }
 
-// communeSelect is a form's commune choice: "(chưa rõ)", then the communes
-// covered first, with selected (an id, 0 for none) chosen. It returns the
-// select and the communes in the order of its options after the first.
-func communeSelect(communes []data.Commune, selected int64) (*widget.Select, []data.Commune) {
-	ordered := coveredFirst(communes)
+// communeChoice is a form's commune: "(chưa rõ)", then the communes
+// covered first and the rest of the province, and a button for a commune
+// of another province (a producer across the border), which joins the
+// choice once picked.
+type communeChoice struct {
+	u    *ui
+	sel  *widget.Select
+	list []data.Commune // the options after the first, in order
+	view fyne.CanvasObject
+}
+
+func (u *ui) newCommuneChoice(communes []data.Commune, selected int64) *communeChoice {
+	c := &communeChoice{u: u, list: coveredFirst(communes)}
 	names := []string{lang.L("(chưa rõ)")}
-	for _, c := range ordered {
-		names = append(names, c.Name)
+	for _, cm := range c.list {
+		names = append(names, cm.Name)
 	}
-	sel := newSelect(names, nil)
-	sel.SetSelectedIndex(0)
-	for i, c := range ordered {
-		if c.ID == selected {
-			sel.SetSelectedIndex(i + 1)
+	c.sel = newSelect(names, nil)
+	c.sel.SetSelectedIndex(0)
+	for i, cm := range c.list {
+		if cm.ID == selected {
+			c.sel.SetSelectedIndex(i + 1)
 		}
 	}
-	return sel, ordered
+	other := widget.NewButtonWithIcon(lang.L("Tỉnh khác…"), theme.SearchIcon(), c.elsewhere)
+	other.Importance = widget.LowImportance
+	c.view = container.NewBorder(nil, nil, nil, other, c.sel)
+	return c
+}
+
+// id is the commune chosen, 0 for none.
+func (c *communeChoice) id() int64 {
+	if i := c.sel.SelectedIndex(); i > 0 && i <= len(c.list) {
+		return c.list[i-1].ID
+	}
+	return 0
+}
+
+// elsewhere finds a commune anywhere in the country by its name (no marks
+// needed) and chooses it.
+func (c *communeChoice) elsewhere() {
+	u := c.u
+	type found struct {
+		all []data.Commune
+		res *data.CommuneResolver // names a commune with its province
+	}
+	background(u, func(ctx context.Context) (found, error) {
+		all, err := u.store.AllCommunes(ctx)
+		if err != nil {
+			return found{}, err
+		}
+		res, err := u.store.CommuneResolver(ctx)
+		return found{all, res}, err
+	}, func(f found) {
+		all, res := f.all, f.res
+		search := newTextEntry(u)
+		search.SetPlaceHolder(lang.L("Gõ tên xã, phường hoặc tỉnh, ví dụ: thuan hanh lam dong"))
+		var shown []data.Commune
+		list := widget.NewList(func() int { return len(shown) }, truncatedLabel,
+			func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(res.Place(shown[i])) })
+		filter := func(q string) {
+			shown = shown[:0]
+			if q = viet.Fold(q); q != "" {
+				for _, cm := range all {
+					if viet.MatchesAll(viet.Fold(res.Place(cm)), q) {
+						shown = append(shown, cm)
+						if len(shown) == 200 {
+							break
+						}
+					}
+				}
+			}
+			list.Refresh()
+		}
+		search.OnChanged = filter
+		var d dialog.Dialog
+		list.OnSelected = func(i widget.ListItemID) {
+			cm := shown[i]
+			d.Hide()
+			for j, have := range c.list {
+				if have.ID == cm.ID {
+					c.sel.SetSelectedIndex(j + 1)
+					return
+				}
+			}
+			c.list = append(c.list, cm)
+			c.sel.SetOptions(append(c.sel.Options, res.Place(cm)))
+			c.sel.SetSelectedIndex(len(c.list))
+		}
+		d = dialog.NewCustom(lang.L("Xã, phường ở tỉnh khác"), lang.L("Đóng"),
+			container.NewBorder(search, nil, nil, nil, list), u.win)
+		d.Resize(fyne.NewSize(620, 460))
+		d.Show()
+		u.win.Canvas().Focus(search)
+	})
 }

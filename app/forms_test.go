@@ -827,3 +827,49 @@ func TestBackupsRemindToCopyOut(t *testing.T) {
 	})
 	eventually(t, "saved", func() bool { st, _ := u.store.Settings(ctx); return st.RemindCopyDays == 0 })
 }
+
+// A producer across the border: its commune is found in another province
+// by name, without marks, and joins the form's choice.
+func TestCommuneOfAnotherProvince(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.openProducerForm(0, nil) })
+	var f *producerForm
+	eventually(t, "producer form", func() bool { f, _ = u.lastForm.(*producerForm); return f != nil })
+	onUI(func() { f.commune.elsewhere() })
+	var search *textEntry
+	var list *widget.List
+	eventually(t, "search dialog", func() bool {
+		top := u.win.Canvas().Overlays().Top()
+		if top == nil {
+			return false
+		}
+		eachObject([]fyne.CanvasObject{top}, func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *textEntry:
+				search = w
+			case *widget.List:
+				list = w
+			}
+		})
+		return search != nil && list != nil
+	})
+	onUI(func() {
+		search.SetText("thuan hanh lam dong")
+		if list.Length() != 1 {
+			t.Fatalf("%d communes found", list.Length())
+		}
+		list.Select(0)
+	})
+	all, _ := u.store.AllCommunes(context.Background())
+	onUI(func() {
+		got := f.commune.id()
+		for _, c := range all {
+			if c.ID == got && (c.Name != "Thuận Hạnh" || c.ProvinceCode != "68") {
+				t.Errorf("chose %+v", c)
+			}
+		}
+		if got == 0 || f.commune.sel.Selected != "xã Thuận Hạnh, tỉnh Lâm Đồng" {
+			t.Errorf("choice shows %q (id %d)", f.commune.sel.Selected, got)
+		}
+	})
+}

@@ -31,7 +31,8 @@ type participantForm struct {
 	name, year, org, phone *textEntry
 	jobTitle               *textEntry
 	ethnicity, producer    *choiceEntry
-	gender, role, commune  *widget.Select
+	gender, role           *widget.Select
+	commune                *communeChoice
 	fName, fYear, fEth     *field
 	matchBox               *fyne.Container
 	matches                []data.Match
@@ -39,7 +40,6 @@ type participantForm struct {
 
 	ethnicities []string
 	producers   []data.ProducerRow
-	communes    []data.Commune
 }
 
 type participantFormData struct {
@@ -132,7 +132,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 		}
 	}
 	p.producer.SetOptions(producerNames)
-	p.commune, p.communes = communeSelect(d.communes, person.CommuneID)
+	p.commune = u.newCommuneChoice(d.communes, person.CommuneID)
 
 	p.fName = newField(lang.L("Họ và tên *"), p.name, "")
 	p.fYear = newField(lang.L("Năm sinh"), p.year, "")
@@ -145,7 +145,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 		newField(lang.L("Vai trò"), p.role, ""), newField(lang.L("Chức vụ"), p.jobTitle, ""),
 		newField(lang.L("Chủ thể"), p.producer, ""),
 		newField(lang.L("Đơn vị"), p.org, lang.L("Để trống nếu đã chọn chủ thể")),
-		newField(lang.L("Xã, phường"), p.commune, ""), newField(lang.L("Điện thoại"), p.phone, ""))
+		newField(lang.L("Xã, phường"), p.commune.view, ""), newField(lang.L("Điện thoại"), p.phone, ""))
 	p.initial = p.snapshot()
 	title := lang.L("Thêm học viên vào lớp")
 	if id != 0 {
@@ -158,7 +158,7 @@ func newParticipantForm(u *ui, id, courseID int64, d participantFormData, done f
 
 func (p *participantForm) snapshot() string {
 	return strings.Join([]string{p.name.Text, p.year.Text, p.gender.Selected, p.ethnicity.Text, p.role.Selected,
-		p.producer.Text, p.org.Text, p.commune.Selected, p.phone.Text, p.jobTitle.Text}, "\x00")
+		p.producer.Text, p.org.Text, p.commune.sel.Selected, p.phone.Text, p.jobTitle.Text}, "\x00")
 }
 
 func (p *participantForm) birthYear() (int, bool) {
@@ -287,9 +287,7 @@ func (p *participantForm) get() (data.Participant, bool) {
 			person.ProducerID = r.ID
 		}
 	}
-	if i := p.commune.SelectedIndex(); i > 0 {
-		person.CommuneID = p.communes[i-1].ID
-	}
+	person.CommuneID = p.commune.id()
 	return person, ok
 }
 

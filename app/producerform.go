@@ -23,10 +23,10 @@ type producerForm struct {
 	initial string
 
 	name, address, rep, phone, regNo *textEntry
-	kind, commune                    *widget.Select
+	kind                             *widget.Select
+	commune                          *communeChoice
 	fName, fKind                     *field
 	types                            []data.ProducerType
-	communes                         []data.Commune // covered first, as the select lists them
 	products                         []data.ProductRow
 	productList                      *widget.List // the producer's products; a tap opens one
 }
@@ -100,13 +100,13 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 		}
 	}
 	// Covered communes first, then the rest of the province.
-	p.commune, p.communes = communeSelect(d.communes, pr.CommuneID)
+	p.commune = u.newCommuneChoice(d.communes, pr.CommuneID)
 
 	p.fName = newField(lang.L("Tên chủ thể *"), p.name, "")
 	p.fKind = newField(lang.L("Loại hình *"), p.kind, "")
 	p.kind.OnChanged = func(string) { p.fKind.setError("") }
 	form := formGrid(p.fName, p.fKind,
-		newField(lang.L("Xã, phường"), p.commune, lang.L("Các xã thuộc địa bàn phụ trách đứng đầu danh sách")),
+		newField(lang.L("Xã, phường"), p.commune.view, lang.L("Các xã thuộc địa bàn phụ trách đứng đầu danh sách")),
 		newField(lang.L("Địa chỉ"), p.address, ""),
 		newField(lang.L("Người đại diện"), p.rep, ""),
 		newField(lang.L("Điện thoại"), p.phone, ""),
@@ -146,9 +146,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 		}
 		got := data.Producer{ID: id, Name: p.name.Text, Type: d.types[p.kind.SelectedIndex()].Code,
 			Address: p.address.Text, Representative: p.rep.Text, Phone: p.phone.Text, RegistrationNo: p.regNo.Text}
-		if i := p.commune.SelectedIndex(); i > 0 {
-			got.CommuneID = p.communes[i-1].ID
-		}
+		got.CommuneID = p.commune.id()
 		background(u, func(ctx context.Context) (data.Producer, error) {
 			if id == 0 {
 				err := u.store.AddProducer(ctx, &got)
@@ -176,7 +174,7 @@ func newProducerForm(u *ui, id int64, d producerFormData, saved func(data.Produc
 }
 
 func (p *producerForm) snapshot() string {
-	return strings.Join([]string{p.name.Text, p.kind.Selected, p.commune.Selected, p.address.Text, p.rep.Text,
+	return strings.Join([]string{p.name.Text, p.kind.Selected, p.commune.sel.Selected, p.address.Text, p.rep.Text,
 		p.phone.Text, p.regNo.Text}, "\x00")
 }
 

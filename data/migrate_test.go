@@ -77,6 +77,7 @@ type fixtureWant struct {
 	sessions     map[int64][]Session
 	participants []ParticipantRow // by id
 	marks        map[int64]map[[2]int64]Attendance
+	holidays     map[string]string // by day: the holiday's name, or "" for a day not listed
 	// Rows in the fixture, trash included, for the backup's counts.
 	liveProducts, liveProducers, liveCourses, liveParticipants int
 }
@@ -140,6 +141,9 @@ func wantFixture(v int) fixtureWant {
 		},
 		liveProducts: 5, liveProducers: 5,
 		communes: 66, // Lạng Sơn's 65 and one added by hand
+		// Seeded by schema 7 into every database, whatever its version.
+		holidays: map[string]string{"2026-02-17": "Tết Nguyên Đán", "2026-04-27": "Nghỉ bù Giỗ Tổ Hùng Vương",
+			"2026-09-01": "", "2026-09-03": "Quốc khánh (ngày nghỉ thêm)", "2026-10-10": ""},
 	}
 	if v >= 2 {
 		w.trash = []TrashItem{
@@ -230,6 +234,11 @@ func wantFixture(v int) fixtureWant {
 			"Nông Thị Hoa", "0206 3852 111", ""}, "Hợp tác xã", "Thục Phán", 0})
 		w.liveProducers++
 		w.communes = 67 // and a commune of Cao Bằng, where a producer is
+	}
+	if v >= 7 {
+		// The office moved Quốc khánh's extra day and added one of the province's.
+		w.holidays["2026-09-01"], w.holidays["2026-09-03"] = "Quốc khánh (ngày nghỉ thêm)", ""
+		w.holidays["2026-10-10"] = "Nghỉ theo quyết định của UBND tỉnh"
 	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
@@ -520,6 +529,36 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 	groups, err := s.EthnicGroups(ctx)
 	if err != nil || len(groups) != 54 || groups[0] != "Kinh" {
 		t.Errorf("%d ethnic groups (%v), want the 54 seeded", len(groups), err)
+	}
+
+	// The rules of 26/2026 and the holidays, whatever the version upgraded from.
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rules.RuleName(day("2026-05-21")) != "Quyết định 148/QĐ-TTg" || rules.RuleName(day("2026-05-22")) != "Quyết định 26/2026/QĐ-TTg" ||
+		rules.StarsForScore(7000, day("2026-06-01")) != 4 || rules.ValidityMonths(day("2026-06-01")) != 36 ||
+		rules.ProcedureOn(day("2026-06-01")).CommuneWorkingDays != 15 || rules.RoundFor(day("2026-06-01")).String() != "2026-2" ||
+		!strings.HasPrefix(rules.ClassName("I.3.d", day("2026-06-01")), "Chế biến từ thịt, trứng, sữa, thủy sản, các sản phẩm từ mật ong") {
+		t.Errorf("rules after upgrading from v%d: %s on 22/5/2026, %d stars for 70, procedure %+v, I.3.d %q", v,
+			rules.RuleName(day("2026-05-22")), rules.StarsForScore(7000, day("2026-06-01")), rules.ProcedureOn(day("2026-06-01")),
+			rules.ClassName("I.3.d", day("2026-06-01")))
+	}
+	if n := len(rules.Bands); n != 15 {
+		t.Errorf("%d star bands after upgrading from v%d, want 15 (1048, 148, 26/2026)", n, v)
+	}
+	holidays, err := s.Holidays(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, h := range holidays {
+		names[ISODate(h.Day)] = h.Name
+	}
+	for d, want := range w.holidays {
+		if names[d] != want {
+			t.Errorf("holiday on %s = %q, want %q", d, names[d], want)
+		}
 	}
 
 	if v >= 4 {

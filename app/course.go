@@ -174,8 +174,8 @@ func (p *coursePage) showInfo() {
 	if c.Location != "" {
 		parts = append(parts, c.Location)
 	}
-	parts = append(parts, lang.N("{{.N}} buổi", len(p.roster.Sessions), map[string]any{"N": len(p.roster.Sessions)}),
-		lang.N("{{.N}} học viên", len(p.roster.Participants), map[string]any{"N": len(p.roster.Participants)}))
+	parts = append(parts, count("{{.N}} buổi", len(p.roster.Sessions)),
+		count("{{.N}} học viên", len(p.roster.Participants)))
 	text := ""
 	for i, s := range parts {
 		if i > 0 {

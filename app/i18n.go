@@ -30,6 +30,18 @@ func setLanguage(code string) {
 	}
 }
 
+// count says "{{.N}} …" for n things. Vietnamese has one form; English
+// says "1 course" through the key with "|1" after it (go-i18n's plural
+// forms follow the locale the file is registered for, which is the
+// system's, Vietnamese on these PCs).
+func count(key string, n int) string {
+	data := map[string]any{"N": n}
+	if n == 1 {
+		return lang.X(key+"|1", lang.L(key, data), data)
+	}
+	return lang.L(key, data)
+}
+
 // periodText says a report's period in the interface's language; the
 // report itself always says it in Vietnamese (data.Period.Label).
 func periodText(p data.Period) string {

@@ -214,7 +214,7 @@ func (p *producerForm) productsBox() fyne.CanvasObject {
 		p.f.closeThen(func() { u.openProductForm(0, p.id) })
 	})
 	u.editOnly(add)
-	sub := lang.N("{{.N}} sản phẩm", len(p.products), map[string]any{"N": len(p.products)})
+	sub := count("{{.N}} sản phẩm", len(p.products))
 	// Heading and count above, the add button below, and the list, as tall
 	// as the form, in between.
 	return container.NewBorder(section(lang.L("Sản phẩm"), sub, nil), add, nil, nil, list)

@@ -110,7 +110,7 @@ func fileLine(f data.OfficeFile) string {
 	parts := []string{f.Name()}
 	if r := f.Report; r != nil {
 		parts = append(parts, f.OfficeLabel(), periodText(r.Period()),
-			lang.N("{{.N}} sản phẩm", len(r.Products), map[string]any{"N": len(r.Products)}))
+			count("{{.N}} sản phẩm", len(r.Products)))
 	}
 	switch {
 	case f.LeftOut():

@@ -160,7 +160,7 @@ func (t *trainingScreen) refresh() {
 		t.rows = rows
 		t.list.clearSelection()
 		t.list.table.Refresh()
-		t.footer.SetText(lang.N("{{.N}} lớp", len(rows), map[string]any{"N": len(rows)}))
+		t.footer.SetText(count("{{.N}} lớp", len(rows)))
 	})
 }
 

@@ -5,11 +5,14 @@
 // nothing of the store: the dossier code fills the plain structs of
 // registration.go, assessment.go, request.go and notice.go.
 //
-// The writer is a small one on encoding/xml and archive/zip: the documents
-// need paragraphs, borderless and ruled tables and one page style, which is
-// a few hundred lines, while the Go libraries that write .docx are either
-// AGPL or commercial (unioffice), unmaintained, or template fillers that
-// would still need the layout written by hand.
+// The writer is a small one on encoding/xml and archive/zip. MIT-licensed
+// Go libraries exist (gomutex/godocx and its fork ubavic/godocx;
+// mmonterroca/docxgo, in beta; unioffice is commercial), but these
+// documents need a narrow part of WordprocessingML that the layout depends
+// on (borderless fixed-width tables, paragraph borders drawn as the short
+// rules, exact line heights, keep-with-next, a page-number header from the
+// second page), which is a few hundred lines here, tested against
+// LibreOffice, with no dependency to follow.
 package docx
 
 import "math"

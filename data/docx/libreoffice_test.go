@@ -101,3 +101,57 @@ func keep(t *testing.T, dir, name, pdf string) {
 		t.Errorf("pdftoppm: %v %s", err, out)
 	}
 }
+
+// TestLongLetterPrints prints a letter listing 40 products through
+// LibreOffice: the list's heading is repeated at the top of the next page,
+// the page number shows from page 2 and not on page 1, and the signer is
+// on the page of the letter's last paragraph.
+func TestLongLetterPrints(t *testing.T) {
+	soffice, err := exec.LookPath("libreoffice")
+	if err != nil {
+		t.Skip("libreoffice is not installed (make test installs libreoffice-writer)")
+	}
+	q := sampleRequest
+	q.Products = nil
+	for i := range 40 {
+		q.Products = append(q.Products, RequestItem{Product: "Sản phẩm số " + strconv.Itoa(i+1), Producer: "Hợp tác xã Nông nghiệp Quốc Khánh",
+			Address: "Thôn Bản Piàng, xã Thất Khê", Kind: KindFirst, ReceiptNo: strconv.Itoa(i+1) + "-…/PĐK-20-06040-2026"})
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dai.docx")
+	if err := q.Document().WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", dir, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	text, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "dai.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(string(text), "\f"), "\f")
+	if len(pages) < 2 {
+		t.Fatalf("40 products on %d page", len(pages))
+	}
+	if first := strings.Fields(pages[0]); len(first) > 0 && first[0] == "1" {
+		t.Errorf("page 1 carries a page number")
+	}
+	for i, p := range pages[1:] {
+		lines := strings.Fields(p)
+		if len(lines) == 0 || lines[0] != strconv.Itoa(i+2) {
+			t.Errorf("page %d does not start with its number:\n%s", i+2, p)
+		}
+		if strings.Contains(p, "Sản phẩm số") && !strings.Contains(p, "Tên sản phẩm") {
+			t.Errorf("page %d continues the list without its heading:\n%s", i+2, p)
+		}
+	}
+	last := pages[len(pages)-1]
+	if !strings.Contains(last, "Đinh Thị Thu") || !strings.Contains(last, "xem xét, tổ chức đánh giá") {
+		t.Errorf("the signer is not on the page of the last paragraph:\n%s", last)
+	}
+	if os.Getenv("OCOP_DOCX_REVIEW") != "" {
+		keep(t, os.Getenv("OCOP_DOCX_REVIEW"), "cong-van-dai", filepath.Join(dir, "dai.pdf"))
+	}
+}

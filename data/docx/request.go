@@ -111,7 +111,7 @@ var requestColumns = []struct {
 	title string
 	mm    float64
 }{
-	{"STT", 12}, {"Tên sản phẩm", 33}, {"Chủ thể", 33}, {"Địa chỉ", 31}, {"Loại hồ sơ", 21}, {"Số phiếu đăng ký", 35},
+	{"STT", 11}, {"Tên sản phẩm", 33}, {"Chủ thể", 33}, {"Địa chỉ", 30}, {"Loại hồ sơ", 23}, {"Số phiếu đăng ký", 35},
 }
 
 func (q Request) table() *Table {

@@ -10,7 +10,7 @@ LDFLAGS := -X main.Version=$(VERSION)
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 RUN_PKGS  := gcc libgl1-mesa-dev xorg-dev
-TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick libreoffice-calc poppler-utils
+TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick libreoffice-calc libreoffice-writer poppler-utils
 WIN_PKGS  := gcc-mingw-w64-x86-64
 
 # Fyne logs a locale parse error under LANG=C; the program is Vietnamese anyway.

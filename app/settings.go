@@ -189,6 +189,7 @@ type settingsScreen struct {
 	form     *officeForm
 	communes *communePicker
 	backups  *backupsView
+	holidays *holidaysView
 }
 
 func newSettingsScreen(u *ui) *settingsScreen {
@@ -204,11 +205,16 @@ func newSettingsScreen(u *ui) *settingsScreen {
 	split := container.NewHSplit(office, communes)
 	split.Offset = 0.6
 	s.backups = newBackupsView(u)
+	s.holidays = newHolidaysView(u)
 	tabs := container.NewAppTabs(container.NewTabItem(lang.L("Đơn vị"), split),
-		container.NewTabItem(lang.L("Sao lưu"), s.backups.view))
+		container.NewTabItem(lang.L("Sao lưu"), s.backups.view),
+		container.NewTabItem(lang.L("Ngày nghỉ lễ"), s.holidays.view))
 	tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == s.backups.view {
+		switch t.Content {
+		case s.backups.view:
 			s.backups.refresh()
+		case s.holidays.view:
+			s.holidays.refresh()
 		}
 	}
 	s.view = container.NewBorder(heading(lang.L("Cài đặt")), nil, nil, nil, tabs)
@@ -233,4 +239,149 @@ func (s *settingsScreen) save() {
 		s.u.settingsChanged(st)
 		dialog.ShowInformation(lang.L("Cài đặt"), lang.L("Đã lưu cài đặt."), s.u.win)
 	})
+}
+
+// holidaysView (Cài đặt → Ngày nghỉ lễ) lists a year's public holidays and
+// the days the government moved, which working-day deadlines skip, and
+// adds or removes them when an announcement differs from the list.
+type holidaysView struct {
+	u      *ui
+	view   fyne.CanvasObject
+	year   *widget.Select
+	list   *widget.List
+	note   *widget.Label
+	rows   []data.Holiday
+	chosen int // the selected row, -1 for none
+	remove *widget.Button
+}
+
+func newHolidaysView(u *ui) *holidaysView {
+	h := &holidaysView{u: u, chosen: -1, note: widget.NewLabel("")}
+	h.note.Wrapping = fyne.TextWrapWord
+	var years []string
+	for y := u.now().Year() - 1; y <= u.now().Year()+5; y++ {
+		years = append(years, strconv.Itoa(y))
+	}
+	h.year = newSelect(years, nil)
+	h.year.SetSelected(strconv.Itoa(u.now().Year()))
+	h.year.OnChanged = func(string) { h.refresh() }
+	h.list = widget.NewList(func() int { return len(h.rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := h.rows[i]
+			text := data.VNDate(r.Day) + " (" + lang.L(weekdayNames[r.Day.Weekday()]) + ")  " + r.Name
+			if r.Kind == data.HolidayWorked {
+				text += "  [" + lang.L("Làm bù") + "]"
+			}
+			if r.Note != "" {
+				text += "  — " + r.Note
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	h.list.OnSelected = func(i widget.ListItemID) { h.chosen = i; h.remove.Enable() }
+	h.list.OnUnselected = func(widget.ListItemID) { h.chosen = -1; h.remove.Disable() }
+	add := widget.NewButtonWithIcon(lang.L("Thêm ngày nghỉ…"), theme.ContentAddIcon(), h.add)
+	h.remove = widget.NewButtonWithIcon(lang.L("Xóa ngày đã chọn"), theme.DeleteIcon(), h.confirmRemove)
+	h.remove.Disable()
+	u.editOnly(add, h.remove)
+	help := widget.NewLabel(lang.L("Thời hạn tính bằng ngày làm việc bỏ qua thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây (ngày làm bù được tính là ngày làm việc), bắt đầu từ ngày làm việc tiếp theo ngày tiếp nhận. Khi Chính phủ thông báo lịch nghỉ khác, hãy sửa danh sách cho đúng."))
+	help.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(help, container.NewHBox(widget.NewLabel(lang.L("Năm")), h.year, add, h.remove), h.note)
+	h.view = container.NewBorder(top, nil, nil, nil, h.list)
+	return h
+}
+
+// weekdayNames are the days of the week as a date shows them.
+var weekdayNames = [...]string{"Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+func (h *holidaysView) selectedYear() int {
+	y, _ := strconv.Atoi(h.year.Selected)
+	return y
+}
+
+// refresh reads the chosen year's holidays.
+func (h *holidaysView) refresh() {
+	year := h.selectedYear()
+	background(h.u, func(ctx context.Context) ([]data.Holiday, error) {
+		return h.u.store.Holidays(ctx, year)
+	}, func(rows []data.Holiday) {
+		h.rows, h.chosen = rows, -1
+		h.list.UnselectAll()
+		h.remove.Disable()
+		h.list.Refresh()
+		if len(rows) == 0 {
+			h.note.SetText(lang.L("Chưa có ngày nghỉ nào của năm {{.Year}}: thời hạn chỉ bỏ qua thứ Bảy và Chủ nhật.", map[string]any{"Year": year}))
+		} else {
+			h.note.SetText("")
+		}
+	})
+}
+
+// add asks for a day, its name and whether it is a day off or a weekend
+// day worked, then stores it.
+func (h *holidaysView) add() {
+	date := newDateField(h.u)
+	name := newTextEntry(h.u)
+	name.SetPlaceHolder(lang.L("ví dụ: Nghỉ bù Quốc khánh"))
+	note := newTextEntry(h.u)
+	note.SetPlaceHolder(lang.L("ví dụ: theo Thông báo số … của Văn phòng Chính phủ"))
+	kind := newSelect([]string{lang.L("Ngày nghỉ"), lang.L("Ngày làm bù (thứ Bảy, Chủ nhật đi làm)")}, nil)
+	kind.SetSelectedIndex(0)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Ngày"), date.view),
+		widget.NewFormItem(lang.L("Tên"), name),
+		widget.NewFormItem(lang.L("Loại"), kind),
+		widget.NewFormItem(lang.L("Ghi chú"), note),
+	}
+	d := dialog.NewForm(lang.L("Thêm ngày nghỉ"), lang.L("Thêm"), lang.L("Hủy"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		day, err := date.get()
+		if err != nil {
+			h.u.showError(err)
+			return
+		}
+		hol := &data.Holiday{Day: day, Name: name.Text, Note: note.Text, Kind: data.HolidayOff}
+		if kind.SelectedIndex() == 1 {
+			hol.Kind = data.HolidayWorked
+		}
+		background(h.u, func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, h.u.store.AddHoliday(ctx, hol)
+		}, func(struct{}) {
+			h.u.say(lang.L("Đã thêm ngày {{.Day}}", map[string]any{"Day": data.VNDate(hol.Day)}))
+			if hol.Day.Year() != h.selectedYear() {
+				h.year.SetSelected(strconv.Itoa(hol.Day.Year())) // refreshes
+				return
+			}
+			h.refresh()
+		})
+	}, h.u.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
+	d.Show()
+}
+
+// confirmRemove asks before removing the selected day.
+func (h *holidaysView) confirmRemove() {
+	if h.chosen < 0 || h.chosen >= len(h.rows) {
+		return
+	}
+	r := h.rows[h.chosen]
+	msg := lang.L("Xóa ngày {{.Day}} ({{.Name}}) khỏi danh sách ngày nghỉ?\n\nNgày này sẽ được tính theo thứ trong tuần, và các thời hạn tính lại theo đó.",
+		map[string]any{"Day": data.VNDate(r.Day), "Name": r.Name})
+	d := dialog.NewConfirm(lang.L("Xác nhận xóa"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		background(h.u, func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, h.u.store.DeleteHoliday(ctx, r.ID)
+		}, func(struct{}) {
+			h.u.say(lang.L("Đã xóa ngày {{.Day}}", map[string]any{"Day": data.VNDate(r.Day)}))
+			h.refresh()
+		})
+	}, h.u.win)
+	d.SetConfirmText(lang.L("Xóa"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText(lang.L("Không xóa"))
+	h.u.showConfirm(d)
 }

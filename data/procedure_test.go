@@ -189,7 +189,7 @@ func TestRoundFor(t *testing.T) {
 	}
 }
 
-func TestRerankWindow(t *testing.T) {
+func TestRulesRerankWindow(t *testing.T) {
 	s := openTemp(t)
 	rules, err := s.Rules(context.Background())
 	if err != nil {

@@ -238,7 +238,7 @@ func signature(s Signer, copies []string) *Table {
 	}
 	right = append(right, centred(Run{Text: upper(s.Title), Bold: true}))
 	name := strings.TrimSpace(s.Name)
-	right = append(right, &Paragraph{Align: Center, Before: 72, Runs: []Run{{Text: name, Bold: true}}})
+	right = append(right, &Paragraph{Align: Center, Before: 66, Runs: []Run{{Text: name, Bold: true}}})
 	var left []Block
 	if len(copies) > 0 {
 		left = append(left, &Paragraph{Runs: []Run{{Text: "Nơi nhận:", Bold: true, Italic: true, Size: 12}}})
@@ -248,10 +248,12 @@ func signature(s Signer, copies []string) *Table {
 			if i == len(copies)-1 {
 				mark = "."
 			}
-			left = append(left, &Paragraph{Runs: []Run{{Text: "- " + strings.TrimSpace(c) + mark, Size: sizeCopies}}})
+			// A recipient that wraps goes on under its text, not under the dash.
+			left = append(left, &Paragraph{Left: Mm(2.5), Hanging: Mm(2.5), Runs: []Run{{Text: "- " + strings.TrimSpace(c) + mark, Size: sizeCopies}}})
 		}
 	}
 	return &Table{
+		Indent: -cellMargins / 2, // "Nơi nhận" stands on the margin, as the body's text does
 		Widths: []int{headerLeft + Mm(8), headerRight - Mm(8)},
 		Rows:   []Row{{Cells: []Cell{{Blocks: left}, {Blocks: right}}}},
 	}

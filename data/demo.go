@@ -11,6 +11,7 @@ import (
 type DemoSummary struct {
 	Producers, Products, Certifications int
 	Courses, Participants               int
+	Dossiers                            int
 }
 
 // demoProducers and demoProducts are invented but typical of Lạng Sơn: the
@@ -168,11 +169,13 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 		producerIDs[i] = pr.ID
 		sum.Producers++
 	}
-	for _, p := range demoProducts {
+	productIDs := make([]int64, len(demoProducts))
+	for i, p := range demoProducts {
 		prod := &Product{ProducerID: producerIDs[p.producer], Name: p.name, SetCode: p.set}
 		if err := addProduct(ctx, tx, prod); err != nil {
 			return sum, err
 		}
+		productIDs[i] = prod.ID
 		if err := logChange(ctx, tx, EntityProduct, prod.ID, ActionAdd, prod.Name+" (dữ liệu mẫu)"); err != nil {
 			return sum, err
 		}
@@ -189,6 +192,9 @@ func fillDemo(ctx context.Context, tx *sql.Tx, today time.Time) (DemoSummary, er
 		}
 	}
 	if err := fillDemoTraining(ctx, tx, today, byName, producerIDs, &sum); err != nil {
+		return sum, err
+	}
+	if sum.Dossiers, err = fillDemoDossiers(ctx, tx, today, productIDs); err != nil {
 		return sum, err
 	}
 	return sum, nil

@@ -52,6 +52,8 @@ var fixtureScripts = map[int][]string{
 		fixtureCountryV6SQL},
 	7: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL},
+	8: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -237,6 +239,28 @@ INSERT INTO producers(id, name, type, commune_id, address, representative, phone
 const fixtureHolidaysV7SQL = `
 UPDATE holidays SET day = '2026-09-01', note = 'Thông báo của Văn phòng Chính phủ' WHERE day = '2026-09-03';
 INSERT INTO holidays(day, name, kind, note) VALUES ('2026-10-10', 'Nghỉ theo quyết định của UBND tỉnh', 'nghi', 'Nhập tay');
+`
+
+// Version 8: a re-ranking dossier of product 1 received at xã Thất Khê and
+// sent back for a missing test report, with its steps, its request, two
+// checklist lines and its change log.
+const fixtureDossiersV8SQL = `
+INSERT INTO dossiers(id, product_id, kind, received_on, received_by, commune_id, receipt_seq, province_code, commune_code,
+		receipt_year, paper_set, electronic_set, samples, product_code, round_year, round_no, status, complete_on, note,
+		created_at, updated_at) VALUES
+	(1, 1, 'danh_gia_lai', '2026-06-01', 'Hoàng Thị Duyên', (SELECT id FROM communes WHERE code = '06040'), 1, '20', '06040',
+		2026, 1, 1, 5, '20-06040-01-2026', 2026, 2, 'can_bo_sung', '2026-06-01', 'Đánh giá lại trước khi hết hạn',
+		'2026-06-01 02:00:00', '2026-06-03 02:00:00');
+INSERT INTO dossier_events(id, dossier_id, status, on_date, staff, note, at) VALUES
+	(1, 1, 'da_tiep_nhan', '2026-06-01', 'Hoàng Thị Duyên', 'Đánh giá lại, phiếu số 01/PĐK-20-06040-2026', '2026-06-01 02:00:00'),
+	(2, 1, 'can_bo_sung', '2026-06-03', 'Hoàng Thị Duyên', 'Phiếu kết quả kiểm nghiệm', '2026-06-03 02:00:00');
+INSERT INTO dossier_requests(id, dossier_id, what, asked_on, due_on) VALUES (1, 1, 'Phiếu kết quả kiểm nghiệm', '2026-06-03', '2026-06-12');
+INSERT INTO dossier_evidence(dossier_id, item_code, state, note, expires_on) VALUES
+	(1, 'co_so_du_dieu_kien', 'co', '', '2027-03-31'),
+	(1, 'kiem_nghiem', 'thieu', 'Phiếu cũ đã hết hạn', NULL);
+INSERT INTO change_log(id, at, staff, entity, entity_id, action, details) VALUES
+	(15, '2026-06-01 02:00:00', 'Hoàng Thị Duyên', 'dossier', 1, 'them', 'Tiếp nhận hồ sơ 01/PĐK-20-06040-2026'),
+	(16, '2026-06-03 02:00:00', 'Hoàng Thị Duyên', 'dossier', 1, 'sua', 'Đã tiếp nhận → Cần bổ sung ngày 03/06/2026: Phiếu kết quả kiểm nghiệm');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

@@ -78,6 +78,8 @@ type fixtureWant struct {
 	participants []ParticipantRow // by id
 	marks        map[int64]map[[2]int64]Attendance
 	holidays     map[string]string // by day: the holiday's name, or "" for a day not listed
+	dossiers     []Dossier         // newest receipt first, as Store.Dossiers lists them
+	evidence     map[int64][]Evidence
 	// Rows in the fixture, trash included, for the backup's counts.
 	liveProducts, liveProducers, liveCourses, liveParticipants int
 }
@@ -239,6 +241,20 @@ func wantFixture(v int) fixtureWant {
 		// The office moved Quốc khánh's extra day and added one of the province's.
 		w.holidays["2026-09-01"], w.holidays["2026-09-03"] = "Quốc khánh (ngày nghỉ thêm)", ""
 		w.holidays["2026-10-10"] = "Nghỉ theo quyết định của UBND tỉnh"
+	}
+	if v >= 8 {
+		w.dossiers = []Dossier{{ID: 1, ProductID: 1, Kind: KindRerank, Received: day("2026-06-01"), ReceivedBy: "Hoàng Thị Duyên",
+			Receipt: ReceiptNo{1, "20", "06040", 2026}, PaperSet: true, ElectronicSet: true, Samples: 5, ProductCode: "20-06040-01-2026",
+			Round:  Round{Year: 2026, No: 2, CutOff: day("2026-10-30"), Deadline: day("2026-12-30"), Source: "Quyết định 26/2026/QĐ-TTg"},
+			Status: DossierNeedsMore, CompleteOn: day("2026-06-01"), Note: "Đánh giá lại trước khi hết hạn"}}
+		w.evidence = map[int64][]Evidence{1: {
+			{Item: EvidenceItem{Code: "co_so_du_dieu_kien"}, State: EvidencePresent, ExpiresOn: day("2027-03-31")},
+			{Item: EvidenceItem{Code: "kiem_nghiem"}, State: EvidenceMissing, Note: "Phiếu cũ đã hết hạn"},
+		}}
+		w.changes["dossier/1"] = []Change{
+			{ts("2026-06-03 02:00:00"), "Hoàng Thị Duyên", ActionEdit, "Đã tiếp nhận → Cần bổ sung ngày 03/06/2026: Phiếu kết quả kiểm nghiệm"},
+			{ts("2026-06-01 02:00:00"), "Hoàng Thị Duyên", ActionAdd, "Tiếp nhận hồ sơ 01/PĐK-20-06040-2026"},
+		}
 	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
@@ -471,6 +487,38 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 			t.Errorf("producer 6, in the trash: Producer = %v, want ErrNotFound", err)
 		}
 	}
+	// Dossiers (schema 8), and the Mẫu 02 checklist whatever the version.
+	dossiers, err := s.Dossiers(ctx, DossierQuery{AsOf: fixtureAsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotDossiers []Dossier
+	for _, r := range dossiers {
+		gotDossiers = append(gotDossiers, r.Dossier)
+	}
+	for i := range w.dossiers {
+		w.dossiers[i].CommuneID = idOfCode(t, s, w.dossiers[i].Receipt.CommuneCode)
+	}
+	if !reflect.DeepEqual(gotDossiers, w.dossiers) {
+		t.Errorf("dossiers:\n%s", listDiff(gotDossiers, w.dossiers))
+	}
+	for id, want := range w.evidence {
+		lines, err := s.DossierEvidence(ctx, id)
+		var got []Evidence
+		for _, l := range lines {
+			if l.State != EvidenceUnchecked {
+				l.Item = EvidenceItem{Code: l.Item.Code}
+				got = append(got, l)
+			}
+		}
+		if err != nil || len(lines) != 15 || !reflect.DeepEqual(got, want) {
+			t.Errorf("checklist of dossier %d (%v, %d lines):\n%s", id, err, len(lines), listDiff(got, want))
+		}
+	}
+	if items, err := s.EvidenceItems(ctx); err != nil || len(items) != 15 {
+		t.Errorf("%d evidence items, %v", len(items), err)
+	}
+
 	for key, want := range w.changes {
 		entity, id, _ := strings.Cut(key, "/")
 		var n int64
@@ -576,6 +624,16 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 
 // checkWritesAfterUpgrade writes through the API into the upgraded
 // database, old records included, and reads the result back.
+// idOfCode returns the id of the commune with the official code.
+func idOfCode(t *testing.T, s *Store, code string) int64 {
+	t.Helper()
+	var id int64
+	if err := s.db.QueryRow("SELECT id FROM communes WHERE code = ?", code).Scan(&id); err != nil {
+		t.Fatalf("commune %s: %v", code, err)
+	}
+	return id
+}
+
 func checkWritesAfterUpgrade(t *testing.T, s *Store, v int) {
 	ctx := context.Background()
 	p := &Product{Name: "Bánh khảo Thất Khê", ProducerID: 1, SetCode: "I.3.b", Note: "Thêm sau nâng cấp"}
@@ -589,6 +647,23 @@ func checkWritesAfterUpgrade(t *testing.T, s *Store, v int) {
 	if err := s.AddCertification(ctx, &Certification{ProductID: 2, DecisionNo: "2105/QĐ-UBND", DecisionDate: day("2025-05-21"),
 		Score: 7100, HasScore: true, Stars: 4}); err != nil {
 		t.Fatal(err)
+	}
+	// A dossier received after the upgrade takes the next number of its
+	// commune and year, and its change log line.
+	d, err := s.NewDossier(ctx, 3, KindRerank, day("2026-06-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.CommuneID = idOfCode(t, s, "06040")
+	if err := s.ReceiveDossier(ctx, &d, nil); err != nil {
+		t.Fatalf("receiving a dossier after upgrading from v%d: %v", v, err)
+	}
+	wantNo := "01/PĐK-20-06040-2026"
+	if v >= 8 {
+		wantNo = "02/PĐK-20-06040-2026"
+	}
+	if dlog, _ := s.ChangeLog(ctx, EntityDossier, d.ID); d.Receipt.String() != wantNo || len(dlog) != 1 || dlog[0].Staff != "Hoàng Thị Duyên" {
+		t.Errorf("dossier after upgrading from v%d: %s, log %+v", v, d.Receipt, dlog)
 	}
 	pr, _ := s.Producer(ctx, 4)
 	pr.Phone = "0209 3880 123"

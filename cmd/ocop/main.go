@@ -37,6 +37,8 @@ Lệnh:
   list courses [--search CHỮ] [--year NĂM] [--csv]
                                          danh sách lớp tập huấn
   list participants [--csv]              danh sách học viên
+  list dossiers [--csv] [--status TÌNH_TRẠNG] [--round 2026-2]
+                                         danh sách hồ sơ OCOP, hạn 15 ngày làm việc của xã
   list communes [--province MÃ_TỈNH] [--csv]
                                          danh mục xã, phường (không có --db: danh mục có sẵn của cả nước)
   export BÁO_CÁO[,BÁO_CÁO...] --out TỆP.xlsx [--period 2026|2026-Q1|2026-H1 | --from dd/mm/yyyy --to dd/mm/yyyy]
@@ -173,8 +175,8 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã thêm dữ liệu mẫu: %d chủ thể, %d sản phẩm, %d quyết định công nhận, %d lớp tập huấn, %d học viên.\n",
-			sum.Producers, sum.Products, sum.Certifications, sum.Courses, sum.Participants)
+		fmt.Fprintf(stdout, "Đã thêm dữ liệu mẫu: %d chủ thể, %d sản phẩm, %d quyết định công nhận, %d lớp tập huấn, %d học viên, %d hồ sơ.\n",
+			sum.Producers, sum.Products, sum.Certifications, sum.Courses, sum.Participants, sum.Dossiers)
 		return nil
 	case "check":
 		if len(args) != 1 {
@@ -288,6 +290,32 @@ func list(ctx context.Context, store *data.Store, args []string, stdout io.Write
 		return data.WriteCoursesTable(stdout, rows)
 	case "communes":
 		return listCommunes(ctx, store, args[1:], stdout)
+	case "dossiers":
+		status := fs.String("status", "", "")
+		round := fs.String("round", "", "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
+			return errUsage
+		}
+		q := data.DossierQuery{AsOf: time.Now()}
+		var err error
+		if *status != "" {
+			if q.Status, err = data.ParseDossierStatus(*status); err != nil {
+				return fmt.Errorf("--status: %w", err)
+			}
+		}
+		if *round != "" {
+			if q.Round, err = data.ParseRound(*round); err != nil {
+				return fmt.Errorf("--round: %w", err)
+			}
+		}
+		rows, err := store.Dossiers(ctx, q)
+		if err != nil {
+			return err
+		}
+		if *asCSV {
+			return data.WriteDossiersCSV(stdout, rows)
+		}
+		return data.WriteDossiersTable(stdout, rows)
 	case "participants":
 		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 {
 			return errUsage

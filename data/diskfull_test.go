@@ -17,7 +17,7 @@ import (
 // says the disk is full and where; every save reported done is there after
 // space is freed, the one refused is not, and the database is sound.
 func TestSavingOnAFullDisk(t *testing.T) {
-	dir := disktest.Small(t, 4<<20)
+	dir := disktest.Small(t, 8<<20) // room for a new database (its reference data is 2 MB) with the demo
 	ctx := context.Background()
 	path := filepath.Join(dir, "ocop.db")
 	s, err := Open(path)

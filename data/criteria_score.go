@@ -277,7 +277,7 @@ func (r Rules) ScoreCouncil(sheets []*Sheet, day time.Time) (CouncilResult, erro
 	set := sheets[0].Set
 	var sum int
 	for _, s := range sheets {
-		if s.Set != set {
+		if s.Set.Code != set.Code || !s.Set.EffectiveFrom.Equal(set.EffectiveFrom) {
 			return out, fmt.Errorf("phiếu của %s theo bộ tiêu chí %s, khác bộ %s", s.Member, s.Set.Code, set.Code)
 		}
 		res := r.ScoreSheet(s, day)

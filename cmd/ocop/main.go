@@ -55,6 +55,9 @@ Lệnh:
                                          xuất bảng điểm danh của một lớp
   province --out TỈNH.xlsx BÁO_CÁO1.xlsx BÁO_CÁO2.xlsx ...
                                          gộp báo cáo Excel của các đơn vị thành báo cáo toàn tỉnh
+  criteria list [--csv]                  các bộ tiêu chí đánh giá đang có hiệu lực (không cần --db)
+  criteria show --set MÃ_BỘ [--csv]      các tiêu chí, lựa chọn, điểm và mức tối thiểu của một bộ (như I.3.c)
+  criteria score PHIẾU.csv [PHIẾU.csv…]  điểm, hạng sao dự kiến và việc cần làm; nhiều phiếu: điểm trung bình của hội đồng
   version                                phiên bản chương trình
 
 Tùy chọn:
@@ -117,6 +120,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	if len(rest) > 0 && rest[0] == "criteria" {
+		// The criteria sets the program carries: no database needed.
+		if err := criteria(rest[1:], stdout); err != nil {
+			if errors.Is(err, errUsage) {
+				printUsage()
+				return 2
+			}
+			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if len(rest) == 0 {
 		// The window takes the database's lock, and explains any problem itself.
 		if err := runGUI(*dbPath, app.Options{Version: Version}); err != nil {
@@ -157,7 +172,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "init", "demo", "check", "list", "export", "import", "backup", "restore", "province":
+	case "init", "demo", "check", "list", "export", "import", "backup", "restore", "province", "criteria":
 		return true
 	}
 	return false

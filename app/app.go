@@ -65,6 +65,7 @@ type ui struct {
 	status    *widget.Label
 	overview  *overviewScreen
 	products  *productsScreen
+	dossiers  *dossiersScreen
 	producers *producersScreen
 	training  *trainingScreen
 	reports   *reportsScreen
@@ -82,6 +83,7 @@ type ui struct {
 	typingSave    latestSave       // saves the typing chosen last, however fast it changes
 	lastForm      any              // the form opened last, for tests
 	asking        *question        // the question shown, answered by Enter or Esc
+	lastStep      dialog.Dialog    // a dossier step's form, for tests
 }
 
 // screen is one entry of the navigation bar.
@@ -102,6 +104,7 @@ func newUI(a fyne.App, w fyne.Window, store *data.Store, opt Options, st data.Se
 const (
 	screenOverview = iota
 	screenProducts
+	screenDossiers
 	screenProducers
 	screenTraining
 	screenReports
@@ -112,6 +115,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.typingChoices = nil
 	u.overview = newOverviewScreen(u)
 	u.products = newProductsScreen(u)
+	u.dossiers = newDossiersScreen(u)
 	u.producers = newProducersScreen(u)
 	u.training = newTrainingScreen(u)
 	producers := u.producers
@@ -121,6 +125,7 @@ func (u *ui) build() fyne.CanvasObject {
 	u.screens = []screen{
 		{lang.L("Tổng quan"), theme.HomeIcon(), u.overview.view, u.overview.refresh},
 		{lang.L("Sản phẩm"), theme.ListIcon(), u.products.view, u.products.refresh},
+		{lang.L("Hồ sơ OCOP"), theme.FolderOpenIcon(), u.dossiers.view, u.dossiers.refresh},
 		{lang.L("Chủ thể"), theme.AccountIcon(), producers.view, producers.refresh},
 		{lang.L("Tập huấn"), theme.CalendarIcon(), u.training.view, u.training.refresh},
 		{lang.L("Báo cáo"), theme.DocumentIcon(), reports.view, reports.refresh},
@@ -209,7 +214,7 @@ func (u *ui) refreshChrome() {
 	u.status.SetText(status)
 }
 
-var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+var screenKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
 
 // addShortcuts binds the window's keys: Ctrl+1..6 the screens, Ctrl+F
 // search, Ctrl+N new, Ctrl+S save (in a form), Ctrl+Z undo, Esc close.
@@ -270,6 +275,9 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 		case screenTraining:
 			u.win.Canvas().Focus(u.training.search)
 			return true
+		case screenDossiers:
+			u.win.Canvas().Focus(u.dossiers.search)
+			return true
 		}
 		u.show(screenProducts)
 		u.win.Canvas().Focus(u.products.search)
@@ -280,6 +288,8 @@ func (u *ui) shortcut(sc *desktop.CustomShortcut) bool {
 			u.producers.add()
 		case screenTraining:
 			u.training.add()
+		case screenDossiers:
+			u.dossiers.add()
 		default:
 			u.show(screenProducts)
 			u.products.add()

@@ -672,9 +672,6 @@ func (f *intakeForm) build(kind data.DossierKind) {
 	f.round = widget.NewLabel("")
 	f.received.onChange = f.showRound
 	f.showRound()
-	if f.picked != 0 {
-		f.pick(f.picked)
-	}
 	list := container.NewStack(pickBox, newBox)
 	height := canvas.NewRectangle(color.Transparent) // room for a few matches
 	height.SetMinSize(fyne.NewSize(0, 190))
@@ -684,6 +681,9 @@ func (f *intakeForm) build(kind data.DossierKind) {
 		newField(lang.L("Ngày tiếp nhận"), f.received.view, ""),
 		newField(lang.L("Người tiếp nhận"), f.receivedBy, ""),
 		newField(lang.L("Đợt đánh giá của tỉnh"), f.round, ""))
+	if f.picked != 0 {
+		f.pick(f.picked)
+	}
 	intro := widget.NewLabel(lang.L("Chủ thể nộp hồ sơ (Mẫu 01, Mẫu 02) tại UBND xã. Chương trình cấp số phiếu tiếp nhận, tính 15 ngày làm việc để xã đánh giá và đợt đánh giá của tỉnh."))
 	intro.Wrapping = fyne.TextWrapWord
 	f.f = u.newFormDialog(lang.L("Tiếp nhận hồ sơ OCOP"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid)),

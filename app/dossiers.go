@@ -276,7 +276,7 @@ func statusCell(st data.DossierStatus) tableCell {
 // deadlineCell shows the commune's working days: red with an icon and the
 // words when overdue, amber when due within three working days.
 func deadlineCell(d data.Deadline) tableCell {
-	c := tableCell{text: lang.L(deadlineText(d))}
+	c := tableCell{text: deadlineText(d)}
 	switch {
 	case d.Overdue > 0 || d.Past:
 		c.icon, c.importance = theme.ErrorIcon(), widget.DangerImportance

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -158,4 +159,35 @@ func TestDossierFromReceiptToCertificate(t *testing.T) {
 		t.Errorf("product's certifications %+v", certs)
 	}
 	snapshot(u, "ho-so-dat.png")
+}
+
+// Tổng quan counts the dossiers and lists the certificates whose
+// re-ranking window is open, each with the button that receives its
+// dossier, filled from the product.
+func TestOverviewDossiersAndReranking(t *testing.T) {
+	u := newTestUI(t, true)
+	o := u.overview
+	eventually(t, "dossier box", func() bool { return strings.Contains(o.dossiers.Text, "hồ sơ đang xử lý") })
+	sum, _ := u.store.DossierSummary(context.Background(), u.now())
+	onUI(func() {
+		if !strings.HasPrefix(o.dossiers.Text, strconv.Itoa(sum.Open)+" hồ sơ đang xử lý\n"+strconv.Itoa(sum.Overdue)+" quá hạn") {
+			t.Errorf("box says %q, summary %+v", o.dossiers.Text, sum)
+		}
+		if len(o.due) == 0 {
+			t.Fatal("no certificate in its re-ranking window in the demo")
+		}
+		u.showReranks(o.due)
+	})
+	due := map[int64]string{}
+	for _, d := range o.due {
+		due[d.Product.ID] = d.Product.Name
+	}
+	tapInForm(t, u, "Tiếp nhận hồ sơ đánh giá lại")
+	var in *intakeForm
+	eventually(t, "intake form", func() bool { in, _ = u.lastForm.(*intakeForm); return in != nil && u.modalOpen() })
+	onUI(func() {
+		if name, ok := due[in.picked]; !ok || in.kind.Selected != "Đánh giá lại" || !strings.Contains(in.chosen.Text, name) {
+			t.Errorf("intake for %d (%q, %q), not one of %v", in.picked, in.kind.Selected, in.chosen.Text, due)
+		}
+	})
 }

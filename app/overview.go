@@ -29,6 +29,9 @@ type overviewScreen struct {
 
 	byStars, byCommune *barChart
 	training           *widget.Label
+	dossiers           *widget.Label
+	reranks            map[int64]data.RerankDue // by product, for the attention list
+	due                []data.RerankDue         // windows open, closing or missed
 }
 
 const (
@@ -84,11 +87,14 @@ func newOverviewScreen(u *ui) *overviewScreen {
 			name.SetText(r.Name + " — " + r.Producer)
 			ic.SetResource(statusIcon(r.Status))
 			when.Importance = statusImportance(r.Status)
+			text := lang.L("Hết hạn ngày {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)})
 			if r.Status == data.StatusExpired {
-				when.SetText(lang.L("Hết hạn từ {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)}))
-			} else {
-				when.SetText(lang.L("Hết hạn ngày {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)}))
+				text = lang.L("Hết hạn từ {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)})
 			}
+			if d, ok := o.reranks[r.ID]; ok {
+				text += " · " + rerankText(d)
+			}
+			when.SetText(text)
 		})
 	o.list.OnSelected = func(id widget.ListItemID) {
 		o.list.UnselectAll()
@@ -97,6 +103,10 @@ func newOverviewScreen(u *ui) *overviewScreen {
 	o.byStars, o.byCommune = newBarChart(84), newBarChart(84)
 	o.training = widget.NewLabel("")
 	o.training.Wrapping = fyne.TextWrapWord
+	o.dossiers = widget.NewLabel("")
+	o.dossiers.Wrapping = fyne.TextWrapWord
+	openDossiers := widget.NewButtonWithIcon(lang.L("Hồ sơ…"), theme.FolderOpenIcon(), func() { u.show(screenDossiers) })
+	openReranks := widget.NewButtonWithIcon(lang.L("Đánh giá lại…"), theme.HistoryIcon(), func() { u.showReranks(o.due) })
 	box := func(title string, content fyne.CanvasObject) fyne.CanvasObject {
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 		bg.StrokeColor = cardBorder
@@ -106,9 +116,10 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		head.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than growing
 		return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
 	}
-	charts := container.NewGridWithColumns(3,
+	charts := container.NewGridWithColumns(4,
 		box(lang.L("Theo hạng sao và tình trạng"), o.byStars.view),
 		box(lang.L("Sản phẩm được công nhận theo xã, phường"), container.NewVScroll(o.byCommune.view)),
+		box(lang.L("Hồ sơ OCOP"), container.NewBorder(nil, container.NewGridWithColumns(2, openDossiers, openReranks), nil, nil, o.dossiers)),
 		box(lang.L("Tập huấn năm nay"), o.training))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
@@ -127,6 +138,8 @@ type overviewData struct {
 	producers int
 	report    data.ReportSummary
 	training  data.TrainingStats
+	dossiers  data.DossierSummary
+	due       []data.RerankDue
 }
 
 func (o *overviewScreen) refresh() {
@@ -148,6 +161,13 @@ func (o *overviewScreen) refresh() {
 		}
 		year := today.Year()
 		d.training, err = o.u.store.Training(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			return d, err
+		}
+		if d.dossiers, err = o.u.store.DossierSummary(ctx, today); err != nil {
+			return d, err
+		}
+		d.due, err = o.u.store.ComingDue(ctx, today)
 		return d, err
 	}, o.show)
 }
@@ -164,8 +184,16 @@ func (o *overviewScreen) show(d overviewData) {
 	set(figExpired, s.ByStatus[data.StatusExpired])
 	set(figProducers, d.producers)
 	o.rows = s.Attention
+	o.reranks, o.due = map[int64]data.RerankDue{}, nil
+	for _, r := range d.due {
+		o.reranks[r.Product.ID] = r
+		if r.State == data.RerankOpen || r.State == data.RerankClosing || r.State == data.RerankMissed {
+			o.due = append(o.due, r)
+		}
+	}
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
+	o.dossiers.SetText(dossierSummaryText(d.dossiers, o.due))
 
 	r := d.report
 	var stars []barItem
@@ -218,10 +246,23 @@ func (u *ui) openFromAlert(id int64) {
 // expiring or expired; each line opens its product.
 func (u *ui) alertAtStart() {
 	today := u.now()
-	background(u, func(ctx context.Context) (data.Summary, error) {
+	type alert struct {
+		s   data.Summary
+		due map[int64]data.RerankDue
+	}
+	background(u, func(ctx context.Context) (alert, error) {
 		rows, err := u.store.Products(ctx, data.ProductQuery{AsOf: today})
-		return data.Summarize(rows), err
-	}, func(s data.Summary) {
+		if err != nil {
+			return alert{}, err
+		}
+		due, err := u.store.ComingDue(ctx, today)
+		a := alert{data.Summarize(rows), map[int64]data.RerankDue{}}
+		for _, d := range due {
+			a.due[d.Product.ID] = d
+		}
+		return a, err
+	}, func(a alert) {
+		s := a.s
 		if len(s.Attention) == 0 || u.modalOpen() {
 			return
 		}
@@ -238,7 +279,11 @@ func (u *ui) alertAtStart() {
 				name.SetText(r.Name + " — " + r.Producer)
 				ic.SetResource(statusIcon(r.Status))
 				when.Importance = statusImportance(r.Status)
-				when.SetText(lang.L(r.Status.Label()) + " · " + data.VNDate(r.ValidUntil))
+				text := lang.L(r.Status.Label()) + " · " + data.VNDate(r.ValidUntil)
+				if d, ok := a.due[r.ID]; ok {
+					text += " · " + rerankText(d)
+				}
+				when.SetText(text)
 			})
 		list.OnSelected = func(i widget.ListItemID) {
 			f.close()
@@ -260,4 +305,88 @@ func placeOf(st data.Settings) string {
 		return st.PlaceName
 	}
 	return st.Province
+}
+
+// dossierSummaryText sums up the dossiers for Tổng quan: open, overdue,
+// due this week, the next round's cut-off, and re-ranking windows.
+func dossierSummaryText(s data.DossierSummary, due []data.RerankDue) string {
+	text := lang.L("{{.Open}} hồ sơ đang xử lý\n{{.Overdue}} quá hạn 15 ngày làm việc\n{{.Week}} đến hạn trong tuần này",
+		map[string]any{"Open": s.Open, "Overdue": s.Overdue, "Week": s.DueThisWeek})
+	if s.NextRound.Year != 0 {
+		text += "\n" + lang.L("{{.Round}}: xã đề nghị trước {{.Day}}", map[string]any{"Round": roundText(s.NextRound), "Day": data.VNDate(s.NextCutoff)})
+	}
+	var open, closing, missed int
+	for _, r := range due {
+		switch r.State {
+		case data.RerankOpen:
+			open++
+		case data.RerankClosing:
+			closing++
+		case data.RerankMissed:
+			missed++
+		}
+	}
+	if open+closing+missed > 0 {
+		text += "\n" + lang.L("Đánh giá lại: {{.Open}} đang mở, {{.Closing}} sắp đóng, {{.Missed}} đã lỡ", map[string]any{"Open": open, "Closing": closing, "Missed": missed})
+	}
+	return text
+}
+
+// rerankText says where a certificate stands against its re-ranking window.
+func rerankText(d data.RerankDue) string {
+	switch d.State {
+	case data.RerankOpen, data.RerankClosing:
+		return lang.L("nộp hồ sơ đánh giá lại đến {{.Day}}", map[string]any{"Day": data.VNDate(d.Closes)})
+	case data.RerankMissed:
+		return lang.L("đã lỡ hạn nộp đánh giá lại ({{.Day}})", map[string]any{"Day": data.VNDate(d.Closes)})
+	case data.RerankFiled:
+		return lang.L("đã nộp hồ sơ đánh giá lại")
+	case data.RerankNotYet:
+		return lang.L("nộp hồ sơ đánh giá lại từ {{.Day}}", map[string]any{"Day": data.VNDate(d.Opens)})
+	}
+	return ""
+}
+
+// showReranks lists the certificates whose re-ranking window is open,
+// closing or missed, each with the button that receives its re-ranking
+// dossier, filled from the product.
+func (u *ui) showReranks(due []data.RerankDue) {
+	if u.modalOpen() {
+		return
+	}
+	var f *formDialog
+	list := widget.NewList(func() int { return len(due) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()),
+				container.NewHBox(widget.NewLabel(""), widget.NewButton(lang.L("Tiếp nhận hồ sơ đánh giá lại"), nil)), name)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := due[i]
+			box := o.(*fyne.Container)
+			name, right := box.Objects[0].(*widget.Label), box.Objects[2].(*fyne.Container)
+			when, start := right.Objects[0].(*widget.Label), right.Objects[1].(*widget.Button)
+			name.SetText(d.Product.Name + " — " + d.Product.Producer)
+			when.SetText(starsText(d.Product.Stars) + " · " + lang.L(d.State.Label()) + " · " + rerankText(d))
+			when.Importance = widget.WarningImportance
+			if d.State == data.RerankMissed {
+				when.Importance = widget.DangerImportance
+			}
+			id := d.Product.ID
+			start.OnTapped = func() {
+				f.close()
+				u.openNewDossier(id, data.KindRerank)
+			}
+			u.editOnly(start)
+		})
+	intro := widget.NewLabel(lang.L("Chủ thể nộp hồ sơ đánh giá lại không sớm hơn 180 ngày và không muộn hơn 120 ngày trước khi giấy chứng nhận hết hạn (Điều 7, Quyết định 26/2026/QĐ-TTg)."))
+	intro.Wrapping = fyne.TextWrapWord
+	content := fyne.CanvasObject(list)
+	if len(due) == 0 {
+		content = widget.NewLabel(lang.L("Không có giấy chứng nhận nào đang trong thời gian nộp hồ sơ đánh giá lại."))
+	}
+	f = u.newFormDialog(lang.L("Đánh giá lại giấy chứng nhận"), container.NewBorder(intro, nil, nil, nil, content), fyne.NewSize(940, 520), nil, nil)
+	u.lastForm = f
+	f.show()
 }

@@ -191,3 +191,21 @@ func TestOverviewDossiersAndReranking(t *testing.T) {
 		}
 	})
 }
+
+// A product's form lists its dossiers; one opens from there.
+func TestProductFormListsItsDossiers(t *testing.T) {
+	u := newTestUI(t, true)
+	rows, _ := u.store.Dossiers(context.Background(), data.DossierQuery{AsOf: u.now()})
+	d := rows[0]
+	onUI(func() { u.openProductForm(d.ProductID, 0) })
+	var p *productForm
+	eventually(t, "product form", func() bool { p, _ = u.lastForm.(*productForm); return p != nil && u.modalOpen() })
+	if len(p.dossiers) == 0 {
+		t.Fatal("the product's dossiers are not listed")
+	}
+	tapInForm(t, u, orDash(d.Receipt.String())+" · "+d.Kind.Label()+" · "+data.VNDate(d.Received)+" · "+d.Status.Label()+" · "+deadlineText(d.Deadline))
+	f := openedDossier(t, u, d.Status)
+	if f.d.ID != d.ID {
+		t.Errorf("opened dossier %d, want %d", f.d.ID, d.ID)
+	}
+}

@@ -119,7 +119,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 	charts := container.NewGridWithColumns(4,
 		box(lang.L("Theo hạng sao và tình trạng"), o.byStars.view),
 		box(lang.L("Sản phẩm được công nhận theo xã, phường"), container.NewVScroll(o.byCommune.view)),
-		box(lang.L("Hồ sơ OCOP"), container.NewBorder(nil, container.NewGridWithColumns(2, openDossiers, openReranks), nil, nil, o.dossiers)),
+		box(lang.L("Hồ sơ OCOP"), container.NewBorder(nil, container.NewVBox(openDossiers, openReranks), nil, nil, o.dossiers)),
 		box(lang.L("Tập huấn năm nay"), o.training))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),

@@ -40,6 +40,7 @@ type productForm struct {
 	history     []data.Certification
 	historyList *widget.List
 	picked      int // selected history row, -1 for none
+	dossiers    []data.DossierRow
 }
 
 // productFormData is what the form needs from the store, loaded off the UI thread.
@@ -49,6 +50,7 @@ type productFormData struct {
 	rules     data.Rules
 	product   data.Product
 	history   []data.Certification
+	dossiers  []data.DossierRow
 }
 
 // openProductForm opens the form for product id, or a new product when id
@@ -73,7 +75,10 @@ func (u *ui) openProductForm(id, producerID int64) {
 			if d.product, err = u.store.Product(ctx, id); err != nil {
 				return d, err
 			}
-			d.history, err = u.store.Certifications(ctx, id)
+			if d.history, err = u.store.Certifications(ctx, id); err != nil {
+				return d, err
+			}
+			d.dossiers, err = u.store.Dossiers(ctx, data.DossierQuery{ProductID: id, AsOf: u.now()})
 		} else {
 			d.product.ProducerID = producerID
 		}
@@ -86,7 +91,7 @@ func (u *ui) openProductForm(id, producerID int64) {
 }
 
 func newProductForm(u *ui, id int64, d productFormData) *productForm {
-	p := &productForm{u: u, id: id, old: d.product, history: d.history, picked: -1}
+	p := &productForm{u: u, id: id, old: d.product, history: d.history, picked: -1, dossiers: d.dossiers}
 	p.name = newTextEntry(u)
 	p.name.SetPlaceHolder(lang.L("ví dụ: Thạch đen Tràng Định"))
 	p.name.OnChanged = func(string) { p.checkName() }
@@ -147,7 +152,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 		second = section(lang.L("Quyết định công nhận"), lang.L("Để trống cả phần này nếu sản phẩm chưa được công nhận; khi đã nhập quyết định, các ô có dấu * là bắt buộc"), p.cert.view)
 	} else {
 		title = lang.L("Sản phẩm: {{.Name}}", map[string]any{"Name": d.product.Name})
-		second = p.historyBox()
+		second = container.NewVBox(p.historyBox(), p.dossierBox())
 		extra = append(extra,
 			widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 				u.showChangeLog(data.EntityProduct, id, p.name.Text)
@@ -308,6 +313,39 @@ func (p *productForm) save() {
 		return
 	}
 	store()
+}
+
+// dossierBox lists the product's dossiers, each opening its form, with the
+// button that receives a new one (đánh giá lại for a certified product).
+func (p *productForm) dossierBox() fyne.CanvasObject {
+	u := p.u
+	kind := data.KindFirst
+	if len(p.history) > 0 {
+		kind = data.KindRerank
+	}
+	add := widget.NewButtonWithIcon(lang.L("Tiếp nhận hồ sơ…"), theme.ContentAddIcon(), func() {
+		p.f.closeThen(func() { u.openNewDossier(p.id, kind) })
+	})
+	u.editOnly(add)
+	lines := container.NewVBox(container.NewHBox(add))
+	if len(p.dossiers) == 0 {
+		lines.Add(widget.NewLabel(lang.L("Chưa có hồ sơ nào.")))
+	}
+	for _, d := range p.dossiers {
+		id := d.ID
+		text := orDash(d.Receipt.String()) + " · " + lang.L(d.Kind.Label()) + " · " + data.VNDate(d.Received) + " · " + lang.L(d.Status.Label())
+		if dl := deadlineText(d.Deadline); dl != "" {
+			text += " · " + dl
+		}
+		b := widget.NewButtonWithIcon(text, theme.FolderOpenIcon(), func() { p.f.closeThen(func() { u.openDossier(id) }) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		if d.Deadline.Overdue > 0 {
+			b.Importance = widget.DangerImportance
+		}
+		lines.Add(b)
+	}
+	return section(lang.L("Hồ sơ đánh giá"), lang.L("Hồ sơ chủ thể nộp tại xã, từ tiếp nhận đến kết quả"), lines)
 }
 
 // historyBox lists the product's decisions, newest (current) first, with

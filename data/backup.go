@@ -18,6 +18,8 @@ import (
 // at start and before any import, restore or schema migration, into the
 // backups folder beside the database; the newest 30 daily copies and 10
 // copies taken before an operation are kept, or as many as the settings say.
+// The files attached to dossiers are kept in the backups folder too, one
+// copy per content (attachments.go), and come back with a restore.
 
 // Backup kinds, as their file names begin.
 const (
@@ -66,6 +68,9 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) 
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return "", backupFailed(err, dir, "")
 	}
+	if err := s.backupAttachments(ctx, dir); err != nil {
+		return dest, backupFailed(err, dir, "")
+	}
 	return dest, s.prune(ctx, dir)
 }
 
@@ -81,6 +86,9 @@ func (s *Store) CloseBackup(ctx context.Context, now time.Time) (string, error) 
 	dest := freeName(dir, backupClosePrefix, now)
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return "", backupFailed(err, dir, closeBefore)
+	}
+	if err := s.backupAttachments(ctx, dir); err != nil {
+		return dest, backupFailed(err, dir, closeBefore)
 	}
 	if entries, err := os.ReadDir(dir); err == nil {
 		today := backupClosePrefix + now.Format("20060102")
@@ -131,6 +139,9 @@ func (s *Store) BackupBefore(ctx context.Context, what string) (string, error) {
 	dest := freeName(dir, backupBeforePrefix+what+"-", time.Now())
 	if err := s.BackupTo(ctx, dest); err != nil {
 		return "", backupFailed(err, dir, what)
+	}
+	if err := s.backupAttachments(ctx, dir); err != nil {
+		return dest, backupFailed(err, dir, what)
 	}
 	return dest, s.prune(ctx, dir)
 }
@@ -360,6 +371,11 @@ func (s *Store) RestoreBackup(ctx context.Context, src string) (string, error) {
 		if err := s.migrate(ctx, info.SchemaVersion, migrations()); err != nil {
 			return saved, err
 		}
+	}
+	// The restored records' attached files come back from the backups'
+	// copies (the backups folder, or the folder beside a backup on a USB stick).
+	if _, err := s.restoreAttachments(ctx, BackupDir(s.path), besideDir(abs)); err != nil {
+		return saved, err
 	}
 	return saved, nil
 }

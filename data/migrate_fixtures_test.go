@@ -54,6 +54,8 @@ var fixtureScripts = map[int][]string{
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL},
 	8: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL},
+	9: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -261,6 +263,18 @@ INSERT INTO dossier_evidence(dossier_id, item_code, state, note, expires_on) VAL
 INSERT INTO change_log(id, at, staff, entity, entity_id, action, details) VALUES
 	(15, '2026-06-01 02:00:00', 'Hoàng Thị Duyên', 'dossier', 1, 'them', 'Tiếp nhận hồ sơ 01/PĐK-20-06040-2026'),
 	(16, '2026-06-03 02:00:00', 'Hoàng Thị Duyên', 'dossier', 1, 'sua', 'Đã tiếp nhận → Cần bổ sung ngày 03/06/2026: Phiếu kết quả kiểm nghiệm');
+`
+
+// Version 9: two files of dossier 1's electronic set, one of the dossier
+// and one of its food-safety certificate, and one removed (in the trash).
+const fixtureAttachmentsV9SQL = `
+INSERT INTO dossier_files(id, dossier_id, item_code, name, stored, size, sha256, added_at, added_by, deleted_at) VALUES
+	(1, 1, NULL, 'Phiếu đăng ký.pdf', '1/Phieu-dang-ky.pdf', 2048,
+		'0f343b0931126a20f133d67c2b018a3b5ed6a7fd05d8aa6a8b1c1e3dfb1e8b61', '2026-06-01 02:05:00', 'Hoàng Thị Duyên', NULL),
+	(2, 1, 'co_so_du_dieu_kien', 'Giấy chứng nhận ATTP.jpg', '1/Giay-chung-nhan-ATTP.jpg', 350000,
+		'9e7b1f6cdd4a3c2f1b0a99887766554433221100ffeeddccbbaa998877665544', '2026-06-01 02:06:00', 'Hoàng Thị Duyên', NULL),
+	(3, 1, NULL, 'Nhầm.docx', '1/Nham.docx', 10, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		'2026-06-01 02:07:00', 'Hoàng Thị Duyên', '2026-06-01 02:08:00');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

@@ -31,6 +31,9 @@ package data
 //     -overwrite-fixtures would rewrite them). Check v8.db in.
 //   - Add what v8.db holds to fixtureWant (under "v >= 8").
 //
+// (Migration 0009, the dossiers' attached files, was added the same way:
+// fixtureScripts[9], v9.db, and fixtureWant under "v >= 9".)
+//
 // TestMigrationFixturesCoverEveryVersion fails until vN.db exists for
 // every schema version.
 
@@ -80,6 +83,7 @@ type fixtureWant struct {
 	holidays     map[string]string // by day: the holiday's name, or "" for a day not listed
 	dossiers     []Dossier         // newest receipt first, as Store.Dossiers lists them
 	evidence     map[int64][]Evidence
+	attachments  map[int64][]Attachment // live files by dossier, without Path
 	// Rows in the fixture, trash included, for the backup's counts.
 	liveProducts, liveProducers, liveCourses, liveParticipants int
 }
@@ -255,6 +259,15 @@ func wantFixture(v int) fixtureWant {
 			{ts("2026-06-03 02:00:00"), "Hoàng Thị Duyên", ActionEdit, "Đã tiếp nhận → Cần bổ sung ngày 03/06/2026: Phiếu kết quả kiểm nghiệm"},
 			{ts("2026-06-01 02:00:00"), "Hoàng Thị Duyên", ActionAdd, "Tiếp nhận hồ sơ 01/PĐK-20-06040-2026"},
 		}
+	}
+	if v >= 9 {
+		w.attachments = map[int64][]Attachment{1: {
+			{ID: 1, DossierID: 1, Name: "Phiếu đăng ký.pdf", Stored: "1/Phieu-dang-ky.pdf", Size: 2048,
+				SHA256: "0f343b0931126a20f133d67c2b018a3b5ed6a7fd05d8aa6a8b1c1e3dfb1e8b61", AddedAt: ts("2026-06-01 02:05:00"), AddedBy: "Hoàng Thị Duyên"},
+			{ID: 2, DossierID: 1, ItemCode: "co_so_du_dieu_kien", ItemName: "Giấy chứng nhận cơ sở đủ điều kiện sản xuất", Name: "Giấy chứng nhận ATTP.jpg",
+				Stored: "1/Giay-chung-nhan-ATTP.jpg", Size: 350000, SHA256: "9e7b1f6cdd4a3c2f1b0a99887766554433221100ffeeddccbbaa998877665544",
+				AddedAt: ts("2026-06-01 02:06:00"), AddedBy: "Hoàng Thị Duyên"},
+		}}
 	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
@@ -513,6 +526,15 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 		}
 		if err != nil || len(lines) != 15 || !reflect.DeepEqual(got, want) {
 			t.Errorf("checklist of dossier %d (%v, %d lines):\n%s", id, err, len(lines), listDiff(got, want))
+		}
+	}
+	for id, want := range w.attachments {
+		got, err := s.Attachments(ctx, id)
+		for i := range got {
+			got[i].Path = ""
+		}
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("attached files of dossier %d (%v):\n%s", id, err, listDiff(got, want))
 		}
 	}
 	if items, err := s.EvidenceItems(ctx); err != nil || len(items) != 15 {

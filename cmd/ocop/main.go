@@ -19,6 +19,7 @@ import (
 
 	"github.com/ocopdesk/ocop/app"
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/outbox"
 	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
@@ -45,6 +46,14 @@ Lệnh:
          [--valid-only] [--days N]
                                          báo cáo Excel gửi tỉnh, mỗi báo cáo một trang tính:
                                          products, summary, expiring, training
+  export mau01|mau03 --dossier ID --out TỆP.docx
+                                         Phiếu đăng ký (Mẫu 01) hoặc Báo cáo đánh giá của xã (Mẫu 03) của một hồ sơ
+  export request --round 2026-2 --out TỆP.docx
+                                         công văn đề nghị tỉnh đánh giá các sản phẩm của một đợt
+  export notice --product ID --out TỆP.docx
+                                         thông báo nộp hồ sơ đánh giá lại của một sản phẩm
+  export round --round 2026-2 --out THƯ_MỤC
+                                         chuẩn bị gửi tỉnh: một tệp .zip (công văn, danh sách, Mẫu 03 và tệp đính kèm)
   backup TỆP.db                          sao lưu cơ sở dữ liệu vào một tệp
   restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
   import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
@@ -628,6 +637,53 @@ func export(ctx context.Context, store *data.Store, args []string, stdout io.Wri
 			return err
 		}
 		fmt.Fprintf(stdout, "Đã xuất danh sách %d học viên ra %s.\n", n, *out)
+		return nil
+	case "mau01", "mau03":
+		dossier := fs.Int64("dossier", 0, "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" || *dossier == 0 {
+			return errUsage
+		}
+		write, what := outbox.ExportMau01, "Phiếu đăng ký (Mẫu 01)"
+		if args[0] == "mau03" {
+			write, what = outbox.ExportMau03, "Báo cáo đánh giá (Mẫu 03)"
+		}
+		if err := write(ctx, store, *dossier, *out); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất %s của hồ sơ %d ra %s.\n", what, *dossier, *out)
+		return nil
+	case "request", "round":
+		roundText := fs.String("round", "", "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" || *roundText == "" {
+			return errUsage
+		}
+		round, err := data.ParseRound(*roundText)
+		if err != nil {
+			return err
+		}
+		if args[0] == "round" {
+			path, err := outbox.PrepareRound(ctx, store, round, *out, time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "Đã chuẩn bị hồ sơ gửi tỉnh của %s: %s.\n", strings.ToLower(round.Label()), path)
+			return nil
+		}
+		n, err := outbox.ExportRequest(ctx, store, round, *out)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất công văn đề nghị đánh giá %s (%d sản phẩm) ra %s.\n", strings.ToLower(round.Label()), n, *out)
+		return nil
+	case "notice":
+		product := fs.Int64("product", 0, "")
+		if fs.Parse(args[1:]) != nil || fs.NArg() > 0 || *out == "" || *product == 0 {
+			return errUsage
+		}
+		if err := outbox.ExportNotice(ctx, store, *product, *out); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã xuất thông báo nộp hồ sơ đánh giá lại của sản phẩm %d ra %s.\n", *product, *out)
 		return nil
 	}
 	return errUsage

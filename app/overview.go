@@ -23,13 +23,13 @@ type overviewScreen struct {
 	view    fyne.CanvasObject
 	date    *widget.Label
 	figures map[string]*canvas.Text
+	labels  map[string]*widget.Label // under the figures
 	notice  *widget.Label
 	list    *widget.List
 	rows    []data.ProductRow // needing attention
 
 	byStars, byCommune *barChart
 	training           *widget.Label
-	dossiers           *widget.Label
 	reranks            map[int64]data.RerankDue // by product, for the attention list
 	due                []data.RerankDue         // windows open, closing or missed
 }
@@ -40,10 +40,12 @@ const (
 	figExpiring  = "expiring"
 	figExpired   = "expired"
 	figProducers = "producers"
+	figDossiers  = "dossiers"
+	figReranks   = "reranks"
 )
 
 func newOverviewScreen(u *ui) *overviewScreen {
-	o := &overviewScreen{u: u, figures: map[string]*canvas.Text{}}
+	o := &overviewScreen{u: u, figures: map[string]*canvas.Text{}, labels: map[string]*widget.Label{}}
 	o.date = widget.NewLabel("")
 	card := func(key, title string, c fyne.ThemeColorName, ic fyne.Resource) fyne.CanvasObject {
 		n := canvas.NewText("–", theme.Color(c))
@@ -56,15 +58,22 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		bg.CornerRadius = 6
 		label := widget.NewLabel(title)
 		label.Wrapping = fyne.TextWrapWord
+		o.labels[key] = label
 		return container.NewStack(bg, container.NewPadded(container.NewBorder(
 			nil, nil, container.NewCenter(widget.NewIcon(ic)), nil, container.NewVBox(n, label))))
 	}
-	cards := container.NewGridWithColumns(5,
+	// The dossiers' cards open what they count.
+	tappable := func(c fyne.CanvasObject, tapped func()) fyne.CanvasObject {
+		return container.NewStack(&widget.Button{Importance: widget.LowImportance, OnTapped: tapped}, c)
+	}
+	cards := container.NewGridWithColumns(7,
 		card(figProducts, lang.L("Sản phẩm đã công nhận"), theme.ColorNamePrimary, theme.ListIcon()),
 		card(figValid, lang.L("Còn hạn"), theme.ColorNameSuccess, theme.ConfirmIcon()),
 		card(figExpiring, lang.L("Sắp hết hạn"), theme.ColorNameWarning, theme.WarningIcon()),
 		card(figExpired, lang.L("Hết hạn"), theme.ColorNameError, theme.ErrorIcon()),
 		card(figProducers, lang.L("Chủ thể"), theme.ColorNamePrimary, theme.AccountIcon()),
+		tappable(card(figDossiers, lang.L("Hồ sơ đang xử lý"), theme.ColorNamePrimary, theme.FolderOpenIcon()), func() { u.show(screenDossiers) }),
+		tappable(card(figReranks, lang.L("Cần đánh giá lại"), theme.ColorNameWarning, theme.HistoryIcon()), func() { u.showReranks(o.due) }),
 	)
 	o.notice = widget.NewLabel("")
 	o.notice.Wrapping = fyne.TextWrapWord
@@ -103,10 +112,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 	o.byStars, o.byCommune = newBarChart(84), newBarChart(84)
 	o.training = widget.NewLabel("")
 	o.training.Wrapping = fyne.TextWrapWord
-	o.dossiers = widget.NewLabel("")
-	o.dossiers.Wrapping = fyne.TextWrapWord
-	openDossiers := widget.NewButtonWithIcon(lang.L("Hồ sơ…"), theme.FolderOpenIcon(), func() { u.show(screenDossiers) })
-	openReranks := widget.NewButtonWithIcon(lang.L("Đánh giá lại…"), theme.HistoryIcon(), func() { u.showReranks(o.due) })
+
 	box := func(title string, content fyne.CanvasObject) fyne.CanvasObject {
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 		bg.StrokeColor = cardBorder
@@ -116,10 +122,9 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		head.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than growing
 		return container.NewStack(bg, container.NewPadded(container.NewBorder(head, nil, nil, nil, content)))
 	}
-	charts := container.NewGridWithColumns(4,
+	charts := container.NewGridWithColumns(3,
 		box(lang.L("Theo hạng sao và tình trạng"), o.byStars.view),
 		box(lang.L("Sản phẩm được công nhận theo xã, phường"), container.NewVScroll(o.byCommune.view)),
-		box(lang.L("Hồ sơ OCOP"), container.NewBorder(nil, container.NewVBox(openDossiers, openReranks), nil, nil, o.dossiers)),
 		box(lang.L("Tập huấn năm nay"), o.training))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
@@ -193,7 +198,10 @@ func (o *overviewScreen) show(d overviewData) {
 	}
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
-	o.dossiers.SetText(dossierSummaryText(d.dossiers, o.due))
+	set(figDossiers, d.dossiers.Open)
+	o.labels[figDossiers].SetText(dossierCardText(d.dossiers))
+	set(figReranks, len(o.due))
+	o.labels[figReranks].SetText(rerankCardText(o.due))
 
 	r := d.report
 	var stars []barItem
@@ -307,29 +315,26 @@ func placeOf(st data.Settings) string {
 	return st.Province
 }
 
-// dossierSummaryText sums up the dossiers for Tổng quan: open, overdue,
-// due this week, the next round's cut-off, and re-ranking windows.
-func dossierSummaryText(s data.DossierSummary, due []data.RerankDue) string {
-	text := lang.L("{{.Open}} hồ sơ đang xử lý\n{{.Overdue}} quá hạn 15 ngày làm việc\n{{.Week}} đến hạn trong tuần này",
-		map[string]any{"Open": s.Open, "Overdue": s.Overdue, "Week": s.DueThisWeek})
-	if s.NextRound.Year != 0 {
-		text += "\n" + lang.L("{{.Round}}: xã đề nghị trước {{.Day}}", map[string]any{"Round": roundText(s.NextRound), "Day": data.VNDate(s.NextCutoff)})
+// dossierCardText is what the dossiers' card says under its figure.
+func dossierCardText(s data.DossierSummary) string {
+	if s.Overdue == 0 {
+		return lang.L("Hồ sơ đang xử lý")
 	}
-	var open, closing, missed int
+	return lang.L("Hồ sơ đang xử lý, {{.N}} quá hạn", map[string]any{"N": s.Overdue})
+}
+
+// rerankCardText is what the re-ranking card says under its figure.
+func rerankCardText(due []data.RerankDue) string {
+	var missed int
 	for _, r := range due {
-		switch r.State {
-		case data.RerankOpen:
-			open++
-		case data.RerankClosing:
-			closing++
-		case data.RerankMissed:
+		if r.State == data.RerankMissed {
 			missed++
 		}
 	}
-	if open+closing+missed > 0 {
-		text += "\n" + lang.L("Đánh giá lại: {{.Open}} đang mở, {{.Closing}} sắp đóng, {{.Missed}} đã lỡ", map[string]any{"Open": open, "Closing": closing, "Missed": missed})
+	if missed == 0 {
+		return lang.L("Cần đánh giá lại")
 	}
-	return text
+	return lang.L("Cần đánh giá lại, {{.N}} đã lỡ hạn", map[string]any{"N": missed})
 }
 
 // rerankText says where a certificate stands against its re-ranking window.

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/outbox"
 	"github.com/ocopdesk/ocop/data/viet"
 )
 
@@ -237,13 +238,24 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 	logBtn := widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 		u.showChangeLog(data.EntityDossier, d.ID, title)
 	})
+	mau01 := widget.NewButtonWithIcon(lang.L("Mẫu 01…"), theme.DocumentIcon(), func() {
+		u.saveAs(data.SafeFileName("Mau01 "+d.Receipt.String()+".docx"), ".docx", func(ctx context.Context, path string) (int, error) {
+			return 1, outbox.ExportMau01(ctx, u.store, d.ID, path)
+		}, func(int) string { return lang.L("Đã ghi phiếu đăng ký (Mẫu 01), phần tiếp nhận của xã đã điền, để chủ thể ký:") })
+	})
+	mau03 := widget.NewButtonWithIcon(lang.L("Mẫu 03…"), theme.DocumentIcon(), func() {
+		u.saveAs(data.SafeFileName("Mau03 "+d.Receipt.String()+".docx"), ".docx", func(ctx context.Context, path string) (int, error) {
+			return 1, outbox.ExportMau03(ctx, u.store, d.ID, path)
+		}, func(int) string { return lang.L("Đã ghi báo cáo đánh giá của xã (Mẫu 03):") })
+	})
+	files := widget.NewButtonWithIcon(lang.L("Tệp đính kèm…"), theme.FileIcon(), func() { u.showAttachments(d.ID, f.evidence) })
 	save := f.save
 	if closed {
 		save = nil // a closed dossier is a record: it is read, not edited
 	}
 	f.initial = f.snapshot()
 	f.f = u.newFormDialog(title, container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1000, 660), save,
-		func() bool { return f.snapshot() != f.initial }, logBtn)
+		func() bool { return f.snapshot() != f.initial }, logBtn, files, mau01, mau03)
 	return f
 }
 
@@ -786,4 +798,84 @@ func (f *intakeForm) save() {
 		u.dataChanged()
 		u.openDossier(id)
 	})
+}
+
+// showAttachments lists the electronic set of a dossier (its files, and
+// those of each paper of the checklist), adds a file chosen from the disk
+// and removes one (to the trash, with undo).
+func (u *ui) showAttachments(id int64, papers []data.Evidence) {
+	var files []data.Attachment
+	var f *formDialog
+	list := widget.NewList(func() int { return len(files) }, truncatedLabel, func(i widget.ListItemID, o fyne.CanvasObject) {
+		a := files[i]
+		where := lang.L("cả hồ sơ")
+		if a.ItemName != "" {
+			where = a.ItemName
+		}
+		o.(*widget.Label).SetText(a.Name + " · " + data.SizeLabel(a.Size) + " · " + where + " · " + a.AddedAt.Local().Format("02/01/2006"))
+	})
+	picked := -1
+	open := widget.NewButtonWithIcon(lang.L("Mở tệp"), theme.FileIcon(), func() {
+		if picked >= 0 && picked < len(files) {
+			if err := u.app.OpenURL(fileURL(files[picked].Path)); err != nil {
+				u.showError(err)
+			}
+		}
+	})
+	remove := widget.NewButtonWithIcon(lang.L("Bỏ tệp"), theme.DeleteIcon(), nil)
+	open.Disable()
+	remove.Disable()
+	list.OnSelected = func(i widget.ListItemID) { picked = i; open.Enable(); remove.Enable(); u.keepEsc() }
+	reload := func() {
+		background(u, func(ctx context.Context) ([]data.Attachment, error) { return u.store.Attachments(ctx, id) }, func(a []data.Attachment) {
+			files, picked = a, -1
+			list.UnselectAll()
+			list.Refresh()
+			open.Disable()
+			remove.Disable()
+		})
+	}
+	items := []string{lang.L("Cả hồ sơ")}
+	for _, p := range papers {
+		items = append(items, p.Item.Name)
+	}
+	item := newSelect(items, nil)
+	item.SetSelectedIndex(0)
+	add := widget.NewButtonWithIcon(lang.L("Thêm tệp…"), theme.ContentAddIcon(), func() {
+		code := ""
+		if i := item.SelectedIndex(); i > 0 {
+			code = papers[i-1].Item.Code
+		}
+		u.chooseFile([]string{".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx"}, func(path string) {
+			background(u, func(ctx context.Context) (data.Attachment, error) { return u.store.AttachFile(ctx, id, code, path) },
+				func(a data.Attachment) {
+					u.say(lang.L("Đã đính kèm {{.Name}}", map[string]any{"Name": a.Name}))
+					reload()
+				})
+		})
+	})
+	add.Importance = widget.HighImportance
+	remove.OnTapped = func() {
+		if picked < 0 || picked >= len(files) {
+			return
+		}
+		a := files[picked]
+		u.confirmRemove(lang.L("tệp «{{.Name}}» khỏi hồ sơ (tệp vẫn được giữ lại)", map[string]any{"Name": a.Name}),
+			tr("Đã bỏ tệp «{{.Name}}»", map[string]any{"Name": a.Name}),
+			func(ctx context.Context) error {
+				err := u.store.RemoveAttachment(ctx, a.ID)
+				doUI(reload)
+				return err
+			},
+			func(ctx context.Context) error { return u.store.RestoreAttachment(ctx, a.ID) })
+	}
+	u.editOnly(add, remove)
+	intro := widget.NewLabel(lang.L("Bộ hồ sơ điện tử: các tệp PDF, ảnh, Word, Excel chủ thể nộp. Tệp được chép vào thư mục «hoso» cạnh tệp dữ liệu, có mã kiểm tra, và được sao lưu cùng dữ liệu."))
+	intro.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Thuộc giấy tờ:")), add, item))
+	f = u.newFormDialog(lang.L("Tệp đính kèm của hồ sơ"), container.NewBorder(top, container.NewHBox(open, remove), nil, nil, list),
+		fyne.NewSize(820, 520), nil, nil)
+	u.lastForm = f
+	f.show()
+	reload()
 }

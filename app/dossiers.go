@@ -9,12 +9,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/outbox"
 	"github.com/ocopdesk/ocop/data/viet"
+	"github.com/ocopdesk/ocop/data/xlsx"
 )
 
 // dossiersScreen (Hồ sơ OCOP) lists the dossiers the commune received, with
@@ -96,13 +99,14 @@ func newDossiersScreen(u *ui) *dossiersScreen {
 	add.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon(lang.L("Mở (Enter)"), theme.DocumentCreateIcon(), func() { s.list.onOpen(s.list.selected) })
 	del := widget.NewButtonWithIcon(lang.L("Xóa (Delete)"), theme.DeleteIcon(), func() { s.list.onDelete(s.list.selected) })
+	send := widget.NewButtonWithIcon(lang.L("Gửi tỉnh theo đợt…"), theme.MailSendIcon(), s.sendRound)
 	u.editOnly(add, del)
 	s.list.rowButtons = []*widget.Button{open, del}
 	s.list.updateRowButtons()
 	filters := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Lọc:")), nil,
 		container.NewGridWithColumns(3, s.status, s.round, s.kind))
 	top := container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("Hồ sơ OCOP")), nil, s.search),
-		container.NewHBox(add, open, del), filters)
+		container.NewHBox(add, open, del, send), filters)
 	s.view = container.NewBorder(top, s.footer, nil, nil, s.list.view)
 	return s
 }
@@ -310,4 +314,74 @@ func (s *dossiersScreen) add() {
 	if !s.u.modalOpen() {
 		s.u.openNewDossier(0, data.KindFirst)
 	}
+}
+
+// sendRound prepares what goes to the province for a round: the letter
+// asking it to evaluate the round's products, the list of the round's
+// dossiers, and the whole set (letter, list, each dossier's Mẫu 03 and
+// its files) as one .zip, named so the province finds its way.
+func (s *dossiersScreen) sendRound() {
+	u := s.u
+	if len(s.rounds) == 0 {
+		u.showError(fmt.Errorf("%s", lang.L("Chưa có hồ sơ nào thuộc một đợt đánh giá.")))
+		return
+	}
+	names := make([]string, len(s.rounds))
+	for i, r := range s.rounds {
+		names[i] = roundText(r)
+	}
+	pick := newSelect(names, nil)
+	pick.SetSelectedIndex(0)
+	round := func() data.Round { return s.rounds[max(0, pick.SelectedIndex())] }
+	var d dialog.Dialog
+	letter := widget.NewButtonWithIcon(lang.L("Công văn đề nghị tỉnh đánh giá (.docx)…"), theme.DocumentIcon(), func() {
+		r := round()
+		d.Hide()
+		u.saveAs("Cong-van-de-nghi_"+r.String()+".docx", ".docx", func(ctx context.Context, path string) (int, error) {
+			return outbox.ExportRequest(ctx, u.store, r, path)
+		}, func(n int) string {
+			return lang.L("Đã ghi công văn đề nghị đánh giá {{.N}} sản phẩm của {{.Round}}:", map[string]any{"N": n, "Round": roundText(r)})
+		})
+	})
+	list := widget.NewButtonWithIcon(lang.L("Danh sách hồ sơ của đợt (.xlsx)…"), theme.ListIcon(), func() {
+		r := round()
+		d.Hide()
+		u.saveExcel("Danh-sach-ho-so_"+r.String()+".xlsx", func(ctx context.Context, path string) (int, error) {
+			return xlsx.WriteRoundList(ctx, u.store, r, path, u.now())
+		}, func(n int) string { return lang.L("Đã ghi danh sách {{.N}} hồ sơ:", map[string]any{"N": n}) })
+	})
+	all := widget.NewButtonWithIcon(lang.L("Chuẩn bị gửi tỉnh: cả bộ (.zip)…"), theme.FolderIcon(), func() {
+		r := round()
+		d.Hide()
+		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil || dir == nil {
+				if err != nil {
+					u.showError(err)
+				}
+				return
+			}
+			progress := dialog.NewCustomWithoutButtons(lang.L("Đang ghi tệp…"), widget.NewProgressBarInfinite(), u.win)
+			progress.Show()
+			goBackground(func() {
+				path, err := outbox.PrepareRound(context.Background(), u.store, r, dir.Path(), u.now())
+				doUI(func() {
+					progress.Hide()
+					if err != nil {
+						u.showError(err)
+						return
+					}
+					u.exported(path, lang.L("Đã chuẩn bị bộ hồ sơ gửi tỉnh của {{.Round}} (công văn, danh sách, Mẫu 03 và tệp của từng hồ sơ):", map[string]any{"Round": roundText(r)}))
+				})
+			})
+		}, u.win)
+		folder.Resize(fyne.NewSize(900, 600))
+		folder.Show()
+	})
+	all.Importance = widget.HighImportance
+	intro := widget.NewLabel(lang.L("Gồm các hồ sơ của đợt đã được xã đánh giá hoặc đã gửi tỉnh."))
+	intro.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustom(lang.L("Gửi tỉnh theo đợt"), lang.L("Đóng"),
+		container.NewVBox(intro, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Đợt:")), nil, pick), letter, list, all), u.win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
+	d.Show()
 }

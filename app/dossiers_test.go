@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,4 +210,37 @@ func TestProductFormListsItsDossiers(t *testing.T) {
 	if f.d.ID != d.ID {
 		t.Errorf("opened dossier %d, want %d", f.d.ID, d.ID)
 	}
+}
+
+// A dossier's files: one attached to a paper of the checklist is listed
+// with it, and removing it asks first and can be undone.
+func TestDossierAttachments(t *testing.T) {
+	u := newTestUI(t, true)
+	rows, _ := u.store.Dossiers(context.Background(), data.DossierQuery{AsOf: u.now()})
+	id := rows[0].ID
+	src := filepath.Join(t.TempDir(), "Giấy ATTP.pdf")
+	if err := os.WriteFile(src, []byte("%PDF-1.4 thử"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	papers, _ := u.store.DossierEvidence(context.Background(), id)
+	if _, err := u.store.AttachFile(context.Background(), id, papers[1].Item.Code, src); err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() { u.showAttachments(id, papers) })
+	var list *widget.List
+	eventually(t, "files listed", func() bool {
+		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.List); ok {
+				list = l
+			}
+		})
+		return list != nil && list.Length() == 1
+	})
+	onUI(func() { list.Select(0) })
+	tapInForm(t, u, "Bỏ tệp")
+	tapButton(t, u, "Bỏ")
+	eventually(t, "removed", func() bool {
+		a, _ := u.store.Attachments(context.Background(), id)
+		return len(a) == 0 && list.Length() == 0
+	})
 }

@@ -288,6 +288,12 @@ func (u *ui) exportProducts() {
 // progress bar while it works and a way to open the folder afterwards;
 // done says what was written.
 func (u *ui) saveExcel(name string, write func(ctx context.Context, path string) (int, error), done func(n int) string) {
+	u.saveAs(name, ".xlsx", write, done)
+}
+
+// saveAs asks where to save a file ending in ext (".xlsx", ".docx",
+// ".zip") and writes it as saveExcel does.
+func (u *ui) saveAs(name, ext string, write func(ctx context.Context, path string) (int, error), done func(n int) string) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -300,7 +306,7 @@ func (u *ui) saveExcel(name string, write func(ctx context.Context, path string)
 		// The dialog created the file; the export replaces it through a
 		// temporary file so a failure never leaves half a workbook.
 		w.Close()
-		progress := dialog.NewCustomWithoutButtons(lang.L("Đang xuất Excel…"), widget.NewProgressBarInfinite(), u.win)
+		progress := dialog.NewCustomWithoutButtons(lang.L("Đang ghi tệp…"), widget.NewProgressBarInfinite(), u.win)
 		progress.Show()
 		goBackground(func() {
 			n, err := write(context.Background(), path)
@@ -315,7 +321,7 @@ func (u *ui) saveExcel(name string, write func(ctx context.Context, path string)
 		})
 	}, u.win)
 	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
 }
@@ -324,7 +330,7 @@ func (u *ui) exported(path, what string) {
 	msg := widget.NewLabel(what)
 	file := widget.NewLabel(path)
 	file.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom(lang.L("Xuất Excel xong"), lang.L("Đóng"), container.NewVBox(msg, file), u.win)
+	d := dialog.NewCustom(lang.L("Đã ghi tệp"), lang.L("Đóng"), container.NewVBox(msg, file), u.win)
 	openURL := func(p string) func() {
 		return func() {
 			if err := u.app.OpenURL(fileURL(p)); err != nil {

@@ -241,7 +241,9 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 	mau01 := widget.NewButtonWithIcon(lang.L("Mẫu 01…"), theme.DocumentIcon(), func() {
 		u.saveAs(data.SafeFileName("Mau01 "+d.Receipt.String()+".docx"), ".docx", func(ctx context.Context, path string) (int, error) {
 			return 1, outbox.ExportMau01(ctx, u.store, d.ID, path)
-		}, func(int) string { return lang.L("Đã ghi phiếu đăng ký (Mẫu 01), phần tiếp nhận của xã đã điền, để chủ thể ký:") })
+		}, func(int) string {
+			return lang.L("Đã ghi phiếu đăng ký (Mẫu 01), phần tiếp nhận của xã đã điền, để chủ thể ký:")
+		})
 	})
 	mau03 := widget.NewButtonWithIcon(lang.L("Mẫu 03…"), theme.DocumentIcon(), func() {
 		u.saveAs(data.SafeFileName("Mau03 "+d.Receipt.String()+".docx"), ".docx", func(ctx context.Context, path string) (int, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -89,7 +90,14 @@ func (u *ui) openDossier(id int64) {
 		if x.events, err = u.store.DossierEvents(ctx, id); err != nil {
 			return x, err
 		}
-		x.requests, err = u.store.SupplementRequests(ctx, id)
+		if x.requests, err = u.store.SupplementRequests(ctx, id); err != nil {
+			return x, err
+		}
+		// The round's dates come from the rules of its year.
+		rules, err := u.store.Rules(ctx)
+		if err == nil && x.d.Round.Year != 0 {
+			x.d.Round = rules.Round(x.d.Round.Year, x.d.Round.No)
+		}
 		return x, err
 	}, func(x dossierData) {
 		f := newDossierForm(u, x)
@@ -229,8 +237,15 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 	status.Wrapping = fyne.TextWrapWord
 	steps := container.NewHBox()
 	if !closed && !u.store.ReadOnly() {
-		for i, to := range data.NextSteps(d.Status) {
-			steps.Add(f.stepButton(to, i == 0))
+		next := data.NextSteps(d.Status)
+		main := next[0]
+		// A complete dossier goes on to the assessment; one with a paper
+		// missing is sent back for it.
+		if slices.Contains(next, data.DossierAssessed) && !slices.ContainsFunc(f.evidence, func(e data.Evidence) bool { return e.State == data.EvidenceMissing }) {
+			main = data.DossierAssessed
+		}
+		for _, to := range next {
+			steps.Add(f.stepButton(to, to == main))
 		}
 	}
 	top := container.NewVBox(head, status, steps)

@@ -170,12 +170,14 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 		f.states, f.notes, f.expiries = append(f.states, sel), append(f.notes, note), append(f.expiries, exp)
 		name := widget.NewLabel(e.Item.Name)
 		name.Wrapping = fyne.TextWrapWord
-		right := container.NewGridWithColumns(2, sized(sel, 150), note)
+		// The same columns on every line: state, note, and the expiry of a
+		// paper that has one.
+		expiry := fyne.CanvasObject(widget.NewLabel(""))
 		if e.Item.Expires {
-			right = container.NewGridWithColumns(3, sized(sel, 150), note,
-				container.NewBorder(nil, nil, widget.NewLabel(lang.L("hết hạn")), nil, exp.view))
+			expiry = container.NewBorder(nil, nil, widget.NewLabel(lang.L("hết hạn")), nil, exp.view)
 		}
-		lines = append(lines, container.NewBorder(nil, nil, nil, wide(right, 470), name), widget.NewSeparator())
+		right := container.NewBorder(nil, nil, sized(sel, 150), wide(expiry, 200), note)
+		lines = append(lines, container.NewBorder(nil, nil, nil, wide(right, 520), name), widget.NewSeparator())
 	}
 	f.warnings = widget.NewLabel("")
 	f.warnings.Wrapping = fyne.TextWrapWord

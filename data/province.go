@@ -173,6 +173,35 @@ func orEmpty(m map[string]int) map[string]int {
 	return m
 }
 
+// OfficeDossier is one dossier of an office's report as it stood at the end
+// of the period (Store.PeriodDossiers): its kind, its status then, and the
+// province's result when it had one.
+type OfficeDossier struct {
+	Receipt      string        `json:"receipt_no,omitzero"` // "05/PĐK-20-06040-2026"
+	Product      string        `json:"product"`
+	Producer     string        `json:"producer"`
+	Commune      string        `json:"commune,omitzero"`
+	Kind         DossierKind   `json:"kind"`
+	Status       DossierStatus `json:"status"`
+	Received     time.Time     `json:"received"`
+	Round        string        `json:"round,omitzero"` // "2026-2"
+	Stars        int           `json:"stars,omitzero"` // Đạt: the decision's stars
+	Score        string        `json:"score,omitzero"` // "66.36"; empty when none
+	DecisionNo   string        `json:"decision_no,omitzero"`
+	DecisionDate time.Time     `json:"decision_date,omitzero"`
+}
+
+// OfficeDossierOf turns a row of Store.PeriodDossiers into an OfficeDossier.
+func OfficeDossierOf(r DossierRow) OfficeDossier {
+	d := OfficeDossier{Receipt: r.Receipt.String(), Product: r.Product, Producer: r.Producer, Commune: r.Commune,
+		Kind: r.Kind, Status: r.Status, Received: r.Received, Round: r.Round.String(), Stars: r.Result.Stars,
+		DecisionNo: r.Result.DecisionNo, DecisionDate: r.Result.DecisionDate}
+	if r.Result.HasScore {
+		d.Score = r.Result.Score.String()
+	}
+	return d
+}
+
 // VisibleTotal is a total the workbook shows and the value written there,
 // so that a reader can tell the visible sheets were edited after export.
 type VisibleTotal struct {
@@ -196,6 +225,25 @@ type OfficeReport struct {
 	Products []OfficeProduct `json:"products"`
 	Training OfficeTraining  `json:"training"`
 	Totals   []VisibleTotal  `json:"visible_totals"`
+	// Dossiers are the period's dossiers. Reports written before they were
+	// carried have no "dossiers" field, and read with Dossiers nil; a
+	// report of an office without dossiers carries an empty list. Readers
+	// from before ignore the field, so the format stays 1.
+	Dossiers []OfficeDossier `json:"dossiers"`
+}
+
+// HasDossiers reports whether the report carries its period's dossiers
+// (was written by a version that carries them).
+func (r OfficeReport) HasDossiers() bool { return r.Dossiers != nil }
+
+// DossierCounts counts the report's dossiers.
+func (r OfficeReport) DossierCounts() DossierCounts {
+	var c DossierCounts
+	p := r.Period()
+	for _, d := range r.Dossiers {
+		c.Add(d.Kind, d.Status, d.Stars, p.Contains(d.Received))
+	}
+	return c
 }
 
 // Period returns the report's period, named ("Năm 2025", "Quý I năm
@@ -310,6 +358,15 @@ type OfficeTrainingLine struct {
 	TrainingStats
 }
 
+// OfficeDossierLine is one office's dossiers in the combination.
+type OfficeDossierLine struct {
+	Office string
+	// Known is false for a report written before reports carried
+	// dossiers: its office's counts are unknown, not zero.
+	Known bool
+	DossierCounts
+}
+
 // Province is the combination of several offices' reports for one period.
 type Province struct {
 	Period Period
@@ -331,6 +388,10 @@ type Province struct {
 
 	Training      []OfficeTrainingLine // per included office, in the order of ByOffice
 	TrainingTotal TrainingStats        // sums across offices (people trained by two offices count twice)
+
+	Dossiers     []OfficeDossierLine // per included office, in the order of ByOffice
+	DossierTotal DossierCounts       // sums across the offices whose reports carry dossiers
+	NoDossiers   int                 // included offices whose reports predate dossiers
 }
 
 // Problems lists every file's problems in file order.
@@ -629,6 +690,15 @@ func (prov *Province) tables(classes []Class, types []ProducerType) {
 		}
 	}
 	prov.TrainingTotal = total
+	for _, f := range prov.Included {
+		line := OfficeDossierLine{Office: f.OfficeLabel(), Known: f.Report.HasDossiers(), DossierCounts: f.Report.DossierCounts()}
+		if line.Known {
+			prov.DossierTotal.Merge(line.DossierCounts)
+		} else {
+			prov.NoDossiers++
+		}
+		prov.Dossiers = append(prov.Dossiers, line)
+	}
 }
 
 // SortedKeys returns the keys of a count map in Vietnamese order, the

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 )
@@ -227,4 +228,169 @@ func typeLines(types []ProducerType) ([]NamedCount, map[string]int) {
 		lines = append(lines, NamedCount{Code: t.Code, Name: t.Name})
 	}
 	return lines, at
+}
+
+// PeriodDossiers returns the dossiers of period p as a report counts them:
+// those received by its last day and not closed (Đạt, Không đạt, Rút hồ
+// sơ) before its first, that is the dossiers received in the period and
+// those carried over into it. Each stands as it did on the last day: its
+// status is that of its latest step dated by then, and its result is kept
+// only when that step is the result. Deadlines are not worked out. Oldest
+// receipt first.
+func (s *Store) PeriodDossiers(ctx context.Context, p Period) ([]DossierRow, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	all, err := s.Dossiers(ctx, DossierQuery{AsOf: p.To})
+	if err != nil {
+		return nil, err
+	}
+	type step struct {
+		status DossierStatus
+		on     time.Time
+	}
+	// Each dossier's latest step by the end of the period; the steps are
+	// dated in order (stepTx refuses one dated before the latest).
+	at := map[int64]step{}
+	rows, err := s.db.QueryContext(ctx, `SELECT dossier_id, status, on_date FROM dossier_events WHERE on_date <= ?
+		ORDER BY dossier_id, on_date, id`, ISODate(p.To))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var st step
+		var on string
+		if err := rows.Scan(&id, &st.status, &on); err != nil {
+			return nil, err
+		}
+		st.on, _ = time.Parse(time.DateOnly, on)
+		at[id] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []DossierRow
+	for _, r := range all {
+		if DateOf(r.Received).After(DateOf(p.To)) {
+			continue
+		}
+		st, ok := at[r.ID]
+		if !ok {
+			st = step{DossierReceived, r.Received}
+		}
+		if st.status.Closed() && st.on.Before(DateOf(p.From)) {
+			continue
+		}
+		r.Status = st.status
+		if st.status != DossierPassed && st.status != DossierFailed {
+			r.Result = DossierResult{}
+		}
+		r.Deadline = Deadline{}
+		out = append(out, r)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if !a.Received.Equal(b.Received) {
+			return a.Received.Before(b.Received)
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
+}
+
+// StatusCounts counts dossiers by status.
+type StatusCounts map[DossierStatus]int
+
+// Total is the sum over statuses.
+func (c StatusCounts) Total() int {
+	n := 0
+	for _, v := range c {
+		n += v
+	}
+	return n
+}
+
+// DossierCounts counts a period's dossiers by kind and status (at the end
+// of the period), those passed by the stars of their decision, and those
+// received within the period: the dossier report's tables and, per
+// office, Tổng hợp tỉnh's.
+type DossierCounts struct {
+	ByKind   map[DossierKind]StatusCounts
+	Passed   map[DossierKind]StarCounts // Đạt, by stars
+	Received map[DossierKind]int        // received within the period (the others were carried over)
+}
+
+// Add counts one dossier; stars are those of an Đạt. A kind or status this
+// version does not know is not counted, so that every table adds up.
+func (c *DossierCounts) Add(kind DossierKind, status DossierStatus, stars int, receivedInPeriod bool) {
+	if !kind.valid() || !slices.Contains(DossierStatuses, status) {
+		return
+	}
+	c.init(kind)
+	c.ByKind[kind][status]++
+	if status == DossierPassed && stars >= 1 && stars <= 5 {
+		p := c.Passed[kind]
+		p[stars]++
+		c.Passed[kind] = p
+	}
+	if receivedInPeriod {
+		c.Received[kind]++
+	}
+}
+
+func (c *DossierCounts) init(kind DossierKind) {
+	if c.ByKind == nil {
+		c.ByKind, c.Passed, c.Received = map[DossierKind]StatusCounts{}, map[DossierKind]StarCounts{}, map[DossierKind]int{}
+	}
+	if c.ByKind[kind] == nil {
+		c.ByKind[kind] = StatusCounts{}
+	}
+}
+
+// Merge adds o's counts to c.
+func (c *DossierCounts) Merge(o DossierCounts) {
+	for k, byStatus := range o.ByKind {
+		c.init(k)
+		for s, n := range byStatus {
+			c.ByKind[k][s] += n
+		}
+		p := c.Passed[k]
+		for i, n := range o.Passed[k] {
+			p[i] += n
+		}
+		c.Passed[k] = p
+		c.Received[k] += o.Received[k]
+	}
+}
+
+// Kind is the number of dossiers of kind k.
+func (c DossierCounts) Kind(k DossierKind) int { return c.ByKind[k].Total() }
+
+// Status is the number of dossiers in status s, of every kind.
+func (c DossierCounts) Status(s DossierStatus) int {
+	n := 0
+	for _, byStatus := range c.ByKind {
+		n += byStatus[s]
+	}
+	return n
+}
+
+// Total is the number of dossiers.
+func (c DossierCounts) Total() int {
+	n := 0
+	for _, byStatus := range c.ByKind {
+		n += byStatus.Total()
+	}
+	return n
+}
+
+// CountDossiers counts rows read with PeriodDossiers(p).
+func CountDossiers(rows []DossierRow, p Period) DossierCounts {
+	var c DossierCounts
+	for _, r := range rows {
+		c.Add(r.Kind, r.Status, r.Result.Stars, p.Contains(r.Received))
+	}
+	return c
 }

@@ -52,9 +52,11 @@ const (
 )
 
 // embedReportData adds the data sheet to a report workbook: every product
-// at the end of the period, the period's training, and the visible totals
-// of the sheets written (names).
-func (d *document) embedReportData(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions, names []string) error {
+// at the end of the period, the period's training and dossiers
+// (Store.PeriodDossiers), and the visible totals of the sheets written
+// (names).
+func (d *document) embedReportData(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions, names []string,
+	dossiers []data.DossierRow) error {
 	rep := data.OfficeReport{
 		Format:   data.OfficeReportFormat,
 		Program:  "OCOP Desk",
@@ -65,6 +67,10 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		To:       opt.Period.To,
 		Label:    opt.Period.Label(),
 		Products: []data.OfficeProduct{},
+		Dossiers: []data.OfficeDossier{}, // present even when empty: see OfficeReport.HasDossiers
+	}
+	for _, r := range dossiers {
+		rep.Dossiers = append(rep.Dossiers, data.OfficeDossierOf(r))
 	}
 	typeName, className, err := referenceNames(ctx, store)
 	if err != nil {
@@ -107,6 +113,8 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		case ReportTraining:
 			rep.Totals = append(rep.Totals, d.visibleTotals("Tập huấn", map[string]bool{"Tổng cộng": true, "Số lớp tập huấn": true,
 				"Số lượt người tham gia (có mặt ít nhất một buổi)": true, "Số người được tập huấn": true})...)
+		case ReportDossiers:
+			rep.Totals = append(rep.Totals, d.visibleTotals(DossiersSheet, map[string]bool{"Tổng cộng": true})...)
 		}
 	}
 	raw, err := json.Marshal(rep)

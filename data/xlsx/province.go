@@ -20,6 +20,7 @@ const (
 	ProvinceProductsSheet = "Danh sách sản phẩm"
 	ProvinceSummarySheet  = "Tổng hợp"
 	ProvinceTrainingSheet = "Tập huấn"
+	ProvinceDossiersSheet = "Hồ sơ OCOP"
 	ProvinceSourcesSheet  = "Nguồn số liệu"
 )
 
@@ -45,8 +46,8 @@ func CombineOfficeFiles(ctx context.Context, store *data.Store, files []data.Off
 
 // WriteProvince writes the provincial workbook at path: every product with
 // its office, the summary tables (by office, stars, group, commune and
-// producer type), the training by office, and the list of files with what
-// was done with each. It fails when no file could be combined.
+// producer type), the training by office, the dossiers by office (kind,
+// status and result), and the list of files with what was done with each. It fails when no file could be combined.
 func WriteProvince(ctx context.Context, store *data.Store, path string, prov data.Province, opt ProvinceOptions) error {
 	if len(prov.Included) == 0 {
 		return fmt.Errorf("không có báo cáo nào gộp được: không ghi tệp %s", path)
@@ -70,7 +71,7 @@ func WriteProvince(ctx context.Context, store *data.Store, path string, prov dat
 	}
 	subtitle := fmt.Sprintf("%s\n(Tổng hợp từ báo cáo của %d đơn vị)", ro.subtitle(), len(prov.Included))
 	for _, write := range []func(data.Settings, data.Province, ReportOptions, string) error{
-		d.provinceProducts, d.provinceSummary, d.provinceTraining, d.provinceSources,
+		d.provinceProducts, d.provinceSummary, d.provinceTraining, d.provinceDossiers, d.provinceSources,
 	} {
 		if err := write(st, prov, ro, subtitle); err != nil {
 			return err
@@ -245,6 +246,87 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 	d.w.merge(row+1, 1, len(cols), "Ghi chú: số người được tập huấn là tổng số của các đơn vị; một người học ở hai đơn vị được tính ở cả hai.",
 		d.plain(false, true, 11, "left"))
 	end := d.signature(st, row+3, len(cols))
+	if err := d.keepTogether(blocks, end); err != nil {
+		return err
+	}
+	return d.w.close()
+}
+
+// provinceDossiers writes the dossiers of the period by office: by kind
+// and by status at the end of the period, then the province's results by
+// stars. An office whose report predates dossiers has a line saying so,
+// not zeros, and is left out of the totals.
+func (d *document) provinceDossiers(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
+	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 30, d.text}, {"Số hồ sơ", 8, d.number}}
+	for _, k := range data.DossierKinds {
+		cols = append(cols, column{k.Label(), 9, d.number})
+	}
+	for _, s := range data.DossierStatuses {
+		cols = append(cols, column{s.Label(), 9, d.number})
+	}
+	row, err := d.officialSheet(st, sheetLayout{name: ProvinceDossiersSheet, title: "BÁO CÁO TÌNH HÌNH HỒ SƠ OCOP TOÀN TỈNH",
+		subtitle: subtitle, columns: cols, day: opt.Day, noList: true, addressed: true, number: opt.Number})
+	if err != nil {
+		return err
+	}
+	d.w.setHeight(row-1, 52) // three lines of heading
+	d.section(row-2, len(cols), "I. HỒ SƠ THEO ĐƠN VỊ BÁO CÁO, LOẠI HỒ SƠ VÀ TÌNH TRẠNG CUỐI KỲ")
+	line := func(stt any, name string, c data.DossierCounts) []any {
+		vals := []any{stt, name, c.Total()}
+		for _, k := range data.DossierKinds {
+			vals = append(vals, c.Kind(k))
+		}
+		for _, s := range data.DossierStatuses {
+			vals = append(vals, c.Status(s))
+		}
+		return vals
+	}
+	unknown := d.plain(false, true, 11, "center")
+	for i, l := range prov.Dossiers {
+		if !l.Known {
+			d.writeRow(cols[:2], row+i, []any{i + 1, l.Office}, 0)
+			d.w.merge(row+i, 3, len(cols), "Chưa có số liệu hồ sơ (báo cáo xuất bằng phiên bản OCOP Desk cũ)", unknown)
+			for c := 4; c <= len(cols); c++ { // the merged cells' borders
+				d.w.set(row+i, c, nil, d.text)
+			}
+			continue
+		}
+		d.writeRow(cols, row+i, line(i+1, l.Office, l.DossierCounts), 0)
+	}
+	row += len(prov.Dossiers)
+	d.totalsRow(cols, row, line("", "Tổng cộng", prov.DossierTotal))
+	row++
+	if prov.NoDossiers > 0 {
+		d.w.setHeight(row, 20)
+		d.w.merge(row, 1, len(cols), fmt.Sprintf("Ghi chú: %d đơn vị gửi báo cáo xuất bằng phiên bản cũ, chưa có số liệu hồ sơ; dòng tổng cộng không tính các đơn vị này.",
+			prov.NoDossiers), d.plain(false, true, 11, "left"))
+		row++
+	}
+
+	blocks := []int{row + 1}
+	d.section(row+1, len(cols), "II. KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG CỦA TỈNH THEO ĐƠN VỊ BÁO CÁO")
+	d.headRow(row+2, []string{"STT", "Đơn vị báo cáo", "Đạt 3 sao", "Đạt 4 sao", "Đạt 5 sao", "Tổng số đạt", "Không đạt"})
+	results := cols[:7]
+	result := func(stt any, name string, c data.DossierCounts) []any {
+		var stars data.StarCounts
+		for _, p := range c.Passed {
+			for i := range stars {
+				stars[i] += p[i]
+			}
+		}
+		return []any{stt, name, stars[3], stars[4], stars[5], c.Status(data.DossierPassed), c.Status(data.DossierFailed)}
+	}
+	row += 3
+	n := 0
+	for _, l := range prov.Dossiers {
+		if l.Known {
+			n++
+			d.writeRow(results, row, result(n, l.Office, l.DossierCounts), 0)
+			row++
+		}
+	}
+	d.totalsRow(results, row, result("", "Tổng cộng", prov.DossierTotal))
+	end := d.signature(st, row+2, len(cols))
 	if err := d.keepTogether(blocks, end); err != nil {
 		return err
 	}

@@ -371,7 +371,7 @@ func TestProvinceCombinesThreeOffices(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Tập huấn|Nguồn số liệu" {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Tập huấn|Hồ sơ OCOP|Nguồn số liệu" {
 		t.Fatalf("sheets %s", got)
 	}
 	for _, sh := range f.GetSheetList() {

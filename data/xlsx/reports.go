@@ -19,10 +19,11 @@ const (
 	ReportSummary  = "summary"
 	ReportExpiring = "expiring"
 	ReportTraining = "training"
+	ReportDossiers = "dossiers"
 )
 
 // Reports lists the report names in workbook order.
-var Reports = []string{ReportProducts, ReportSummary, ReportExpiring, ReportTraining}
+var Reports = []string{ReportProducts, ReportSummary, ReportExpiring, ReportTraining, ReportDossiers}
 
 // ReportOptions say what the reports cover.
 type ReportOptions struct {
@@ -61,7 +62,7 @@ func ParseReports(list string) ([]string, error) {
 
 // WriteReports writes the named reports into one workbook at path, one
 // sheet each, and returns how many rows each lists (for the summary, the
-// number of certified products).
+// number of certified products; for the dossiers, the number of dossiers).
 func WriteReports(ctx context.Context, store *data.Store, path string, names []string, opt ReportOptions) (map[string]int, error) {
 	if err := opt.Period.Validate(); err != nil {
 		return nil, err
@@ -85,6 +86,11 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 	if d.rows, err = store.ProductsAt(ctx, opt.Period.To); err != nil {
 		return nil, err
 	}
+	// The period's dossiers, for their sheet and the data part.
+	dossiers, err := store.PeriodDossiers(ctx, opt.Period)
+	if err != nil {
+		return nil, err
+	}
 	counts := map[string]int{}
 	for _, n := range names {
 		var c int
@@ -97,6 +103,8 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 			c, err = d.expiringSheet(ctx, store, st, opt)
 		case ReportTraining:
 			c, err = d.trainingSheet(ctx, store, st, opt)
+		case ReportDossiers:
+			c, err = d.dossiersSheet(st, opt, dossiers)
 		default:
 			err = fmt.Errorf("không có báo cáo %q", n)
 		}
@@ -105,7 +113,7 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		}
 		counts[n] = c
 	}
-	if err := d.embedReportData(ctx, store, st, opt, names); err != nil {
+	if err := d.embedReportData(ctx, store, st, opt, names, dossiers); err != nil {
 		return nil, err
 	}
 	if err := d.save(path); err != nil {

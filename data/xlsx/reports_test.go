@@ -27,13 +27,13 @@ func TestWriteAllReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Sắp hết hạn|Tập huấn|"+dataSheet {
+	if got := strings.Join(f.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Sắp hết hạn|Tập huấn|Hồ sơ OCOP|"+dataSheet {
 		t.Fatalf("sheets %s", got)
 	}
 	if counts[ReportSummary] != sum.Certified || counts[ReportProducts] != sum.Products {
 		t.Errorf("counts %v, summary %+v", counts, sum)
 	}
-	for _, sh := range f.GetSheetList()[:4] {
+	for _, sh := range f.GetSheetList()[:5] {
 		get := func(cell string) string { v, _ := f.GetCellValue(sh, cell); return v }
 		if get("A1") != "UBND XÃ THẤT KHÊ" || get("A2") != "PHÒNG KINH TẾ" || !strings.HasPrefix(get("A3"), "") {
 			t.Errorf("%s: header %q %q", sh, get("A1"), get("A2"))

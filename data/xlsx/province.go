@@ -257,7 +257,7 @@ func (d *document) provinceTraining(st data.Settings, prov data.Province, opt Re
 // stars. An office whose report predates dossiers has a line saying so,
 // not zeros, and is left out of the totals.
 func (d *document) provinceDossiers(st data.Settings, prov data.Province, opt ReportOptions, subtitle string) error {
-	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 30, d.text}, {"Số hồ sơ", 8, d.number}}
+	cols := []column{{"STT", 6, d.number}, {"Đơn vị báo cáo", 36, d.text}, {"Số hồ sơ", 8, d.number}}
 	for _, k := range data.DossierKinds {
 		cols = append(cols, column{k.Label(), 9, d.number})
 	}

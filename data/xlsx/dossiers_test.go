@@ -352,3 +352,35 @@ func TestDossiersInDataPart(t *testing.T) {
 		t.Errorf("the older office's line does not say its report has no dossiers: %q", rows)
 	}
 }
+
+// TestDossierTotalEdited: a dossier total changed after export keeps the
+// workbook out of Tổng hợp tỉnh, naming the sheet and the cell.
+func TestDossierTotalEdited(t *testing.T) {
+	s := officeStore(t, testOffices[0])
+	addDossiers(t, s, officeDossiers)
+	path := exportOffice(t, s, t.TempDir(), "a.xlsx", []string{ReportDossiers}, testPeriod)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(DossiersSheet)
+	cell := ""
+	for i, r := range rows {
+		if len(r) > 5 && r[1] == "Tổng cộng" && cell == "" {
+			cell = fmt.Sprintf("F%d", i+1)
+		}
+	}
+	if v, _ := f.GetCellValue(DossiersSheet, cell); v != "5" {
+		t.Fatalf("table I total in %s is %q, want 5", cell, v)
+	}
+	f.SetCellInt(DossiersSheet, cell, 6)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	of := ReadOfficeReport(path)
+	if !of.LeftOut() || len(of.Problems) != 1 || of.Problems[0].Kind != data.ProblemEdited || of.Problems[0].Sheet != DossiersSheet ||
+		of.Problems[0].Cell != cell || of.Problems[0].Expected != "5" {
+		t.Errorf("edited dossier total: %+v", of.Problems)
+	}
+}

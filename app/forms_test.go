@@ -873,3 +873,24 @@ func TestCommuneOfAnotherProvince(t *testing.T) {
 		}
 	})
 }
+
+// The product form names the classification of the rule in force today:
+// Decision 26/2026/QĐ-TTg and its set names since 22/5/2026.
+func TestProductFormSaysTheRuleInForce(t *testing.T) {
+	u := newTestUI(t, true)
+	f := openNewProductForm(t, u)
+	onUI(func() {
+		if f.fSet.help != "Theo Phụ lục I, Quyết định 26/2026/QĐ-TTg" {
+			t.Errorf("set hint %q", f.fSet.help)
+		}
+		found := false
+		for _, o := range f.set.Options {
+			if strings.Contains(o, "Chế biến từ thịt, trứng, sữa, thủy sản, các sản phẩm từ mật ong") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the set names are not 26/2026's: %v", f.set.Options)
+		}
+	})
+}

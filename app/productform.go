@@ -65,7 +65,8 @@ func (u *ui) openProductForm(id, producerID int64) {
 		if d.producers, err = u.store.Producers(ctx); err != nil {
 			return d, err
 		}
-		if d.classes, err = u.store.Classification(ctx); err != nil {
+		// The set names of the rule in force today (26/2026 renamed a few).
+		if d.classes, err = u.store.ClassificationOn(ctx, u.now()); err != nil {
 			return d, err
 		}
 		if d.rules, err = u.store.Rules(ctx); err != nil {
@@ -129,7 +130,7 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 	p.fName = newField(lang.L("Tên sản phẩm *"), p.name, "")
 	p.fProd = newField(lang.L("Chủ thể *"), container.NewBorder(nil, nil, nil, newProducer, p.producer),
 		lang.L("Chưa có trong danh sách? Bấm + để thêm chủ thể mới"))
-	p.fSet = newField(lang.L("Bộ sản phẩm"), p.set, lang.L("Theo Phụ lục I, Quyết định 148/QĐ-TTg"))
+	p.fSet = newField(lang.L("Bộ sản phẩm"), p.set, lang.L("Theo Phụ lục I, {{.Rule}}", map[string]any{"Rule": d.rules.RuleName(u.now())}))
 	p.fNote = newField(lang.L("Ghi chú"), p.note, "")
 
 	p.name.SetText(d.product.Name)

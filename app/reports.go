@@ -59,6 +59,7 @@ func newReportsScreen(u *ui) *reportsScreen {
 		xlsx.ReportSummary:  lang.L("Tổng hợp (theo ngành, xã, loại hình, hạng sao; có biểu đồ)"),
 		xlsx.ReportExpiring: lang.L("Sản phẩm hết hạn hoặc sắp hết hạn (kèm liên hệ chủ thể)"),
 		xlsx.ReportTraining: lang.L("Kết quả tập huấn"),
+		xlsx.ReportDossiers: lang.L("Hồ sơ OCOP (theo tình trạng, loại hồ sơ, kết quả; danh sách)"),
 	}
 	var checks []fyne.CanvasObject
 	for _, n := range xlsx.Reports {
@@ -239,6 +240,12 @@ func (r *reportsScreen) refresh() {
 					return "", err
 				}
 				lines = append(lines, lang.L("• Hết hạn hoặc sắp hết hạn: {{.N}} sản phẩm", map[string]any{"N": len(rows)}))
+			case xlsx.ReportDossiers:
+				rows, err := u.store.PeriodDossiers(ctx, opt.Period)
+				if err != nil {
+					return "", err
+				}
+				lines = append(lines, lang.L("• Hồ sơ OCOP: {{.N}} hồ sơ", map[string]any{"N": data.CountDossiers(rows, opt.Period).Total()}))
 			case xlsx.ReportTraining:
 				st, err := u.store.Training(ctx, opt.Period.From, opt.Period.To)
 				if err != nil {

@@ -40,3 +40,14 @@ func TestReportsScreenPreview(t *testing.T) {
 		}
 	})
 }
+
+// Every report the workbook can hold has its named choice on the screen
+// (the dossiers' showed an empty box).
+func TestEveryReportHasAChoice(t *testing.T) {
+	u := newTestUI(t, true)
+	for _, n := range xlsx.Reports {
+		if c := u.reports.checks[n]; c == nil || c.Text == "" {
+			t.Errorf("report %q has no named choice", n)
+		}
+	}
+}

@@ -552,6 +552,7 @@ func withBackupHint(err error, dbPath string) error {
 var reportNoun = map[string]string{
 	xlsx.ReportProducts: "danh sách %d sản phẩm", xlsx.ReportSummary: "tổng hợp %d sản phẩm được công nhận",
 	xlsx.ReportExpiring: "%d sản phẩm hết hạn hoặc sắp hết hạn", xlsx.ReportTraining: "%d lớp tập huấn",
+	xlsx.ReportDossiers: "%d hồ sơ",
 }
 
 // reportPeriod is the period of an export: --period, or --from and --to

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/ocopdesk/ocop/data/xlsx"
+
 	"bytes"
 	"crypto/rand"
 	"encoding/csv"
@@ -240,5 +242,14 @@ func TestDamagedDatabaseNamesItsBackupAndIsRestored(t *testing.T) {
 	}
 	if code, out, _ := ocop("--db", db, "list", "products", "--csv"); code != 0 || strings.Count(out, "\n") != 26 {
 		t.Errorf("after restore:\n%s", out)
+	}
+}
+
+// Every report has the words the command line counts it with.
+func TestEveryReportHasItsNoun(t *testing.T) {
+	for _, n := range xlsx.Reports {
+		if reportNoun[n] == "" {
+			t.Errorf("report %q has no noun", n)
+		}
 	}
 }

@@ -541,7 +541,10 @@ func TestBackupKeepCounts(t *testing.T) {
 		f = newOfficeForm(u)
 		f.set(u.settings)
 	})
-	st, err := f.get()
+	pending.Wait() // the province choice fills off the UI thread
+	var st data.Settings
+	var err error
+	onUI(func() { st, err = f.get() })
 	if err != nil || st.KeepDaily != 7 || st.KeepBefore != 3 {
 		t.Errorf("office form gives %d/%d, %v", st.KeepDaily, st.KeepBefore, err)
 	}

@@ -26,16 +26,10 @@ import (
 // the commune's assessment and the result, with the next step of its path
 // as the obvious button and the commune's 15 working days in view.
 type dossierForm struct {
-	u        *ui
-	f        *formDialog
-	d        data.Dossier
-	product  data.Product
-	producer data.Producer
-	deadline data.Deadline
-	evidence []data.Evidence
-	events   []data.DossierEvent
-	requests []data.SupplementRequest
-	initial  string
+	dossierData
+	u       *ui
+	f       *formDialog
+	initial string
 
 	kind                         *widget.Select
 	received                     *dateField
@@ -107,8 +101,7 @@ func (u *ui) openDossier(id int64) {
 }
 
 func newDossierForm(u *ui, x dossierData) *dossierForm {
-	f := &dossierForm{u: u, d: x.d, product: x.product, producer: x.producer, deadline: x.deadline,
-		evidence: x.evidence, events: x.events, requests: x.requests}
+	f := &dossierForm{dossierData: x, u: u}
 	d := f.d
 	entry := func(text string) *textEntry {
 		e := newTextEntry(u)

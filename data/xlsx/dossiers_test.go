@@ -283,18 +283,7 @@ func TestDossiersInDataPart(t *testing.T) {
 		t.Errorf("passed dossier read back as %+v", passed)
 	}
 
-	old := filepath.Join(dir, "cu.xlsx")
-	f := excelize.NewFile()
-	raw := fmt.Sprintf(`{"format":1,"program":"OCOP Desk","exported":"2026-01-05T08:00:00Z","office":{"office_name":"PHÒNG KINH TẾ",`+
-		`"parent_body":"UBND XÃ QUỐC KHÁNH","province":"Lạng Sơn"},"period_from":%q,"period_to":%q,"period_label":"Năm 2025",`+
-		`"products":[{"name":"Na Quốc Khánh","producer":"HTX Na","certified":true,"stars":3,"status":"con_han"}],"training":{}}`,
-		testPeriod.From.Format(time.RFC3339), testPeriod.To.Format(time.RFC3339))
-	if err := writeDataSheet(f, []byte(raw)); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SaveAs(old); err != nil {
-		t.Fatal(err)
-	}
+	old := oldFormatWorkbook(t, dir)
 	files = ReadOfficeReports(ctx, []string{pa, pb, old}, nil)
 	if o := files[2]; o.Report == nil || o.LeftOut() || o.Report.HasDossiers() {
 		t.Fatalf("older data part: %+v, problems %v", o.Report, o.Problems)

@@ -718,18 +718,7 @@ func TestProvinceOfficesWithTheSameName(t *testing.T) {
 	}
 
 	// A data part written before office ids: no id, no communes, still combined by name.
-	old := filepath.Join(dir, "cu.xlsx")
-	f := excelize.NewFile()
-	raw := fmt.Sprintf(`{"format":1,"program":"OCOP Desk","exported":"2026-01-05T08:00:00Z","office":{"office_name":"PHÒNG KINH TẾ",`+
-		`"parent_body":"UBND XÃ QUỐC KHÁNH","province":"Lạng Sơn"},"period_from":%q,"period_to":%q,"period_label":"Năm 2025",`+
-		`"products":[{"name":"Na Quốc Khánh","producer":"HTX Na","certified":true,"stars":3,"status":"con_han"}],"training":{}}`,
-		testPeriod.From.Format(time.RFC3339), testPeriod.To.Format(time.RFC3339))
-	if err := writeDataSheet(f, []byte(raw)); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SaveAs(old); err != nil {
-		t.Fatal(err)
-	}
+	old := oldFormatWorkbook(t, dir)
 	files = ReadOfficeReports(ctx, []string{pa, old}, nil)
 	if o := files[1]; o.Report == nil || len(o.Problems) > 0 || o.Report.Office.ID != "" || o.Report.Office.Label() != "UBND XÃ QUỐC KHÁNH - PHÒNG KINH TẾ" {
 		t.Fatalf("older data part read as %+v, problems %v", o.Report, o.Problems)
@@ -747,4 +736,23 @@ func codeOf(communes []data.Commune, name string) string {
 		}
 	}
 	return ""
+}
+
+// oldFormatWorkbook writes, in dir, a report workbook whose data part is as
+// the first format wrote it: no office id, no communes, no dossiers.
+func oldFormatWorkbook(t *testing.T, dir string) string {
+	t.Helper()
+	old := filepath.Join(dir, "cu.xlsx")
+	f := excelize.NewFile()
+	raw := fmt.Sprintf(`{"format":1,"program":"OCOP Desk","exported":"2026-01-05T08:00:00Z","office":{"office_name":"PHÒNG KINH TẾ",`+
+		`"parent_body":"UBND XÃ QUỐC KHÁNH","province":"Lạng Sơn"},"period_from":%q,"period_to":%q,"period_label":"Năm 2025",`+
+		`"products":[{"name":"Na Quốc Khánh","producer":"HTX Na","certified":true,"stars":3,"status":"con_han"}],"training":{}}`,
+		testPeriod.From.Format(time.RFC3339), testPeriod.To.Format(time.RFC3339))
+	if err := writeDataSheet(f, []byte(raw)); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(old); err != nil {
+		t.Fatal(err)
+	}
+	return old
 }

@@ -244,3 +244,20 @@ func TestDossierAttachments(t *testing.T) {
 		return len(a) == 0 && list.Length() == 0
 	})
 }
+
+// Cài đặt → Ngày nghỉ lễ sets how the commune's 15 days count after a
+// "Cần bổ sung"; the default is to count again from the complete dossier.
+func TestDeadlineRuleInSettings(t *testing.T) {
+	u := newTestUI(t, true)
+	var h *holidaysView
+	onUI(func() {
+		h = newHolidaysView(u)
+		h.refresh()
+	})
+	eventually(t, "rule shown", func() bool { return h.rule.SelectedIndex() == 0 })
+	onUI(func() { h.rule.SetSelectedIndex(1) })
+	eventually(t, "rule saved", func() bool {
+		r, _ := u.store.DossierDeadlineRule(context.Background())
+		return r == data.DeadlineFromReceipt
+	})
+}

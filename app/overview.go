@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/outbox"
 )
 
 // overviewScreen (Tổng quan) shows the office's figures at a glance and the
@@ -365,7 +366,8 @@ func (u *ui) showReranks(due []data.RerankDue) {
 			name := widget.NewLabel("")
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()),
-				container.NewHBox(widget.NewLabel(""), widget.NewButton(lang.L("Tiếp nhận hồ sơ đánh giá lại"), nil)), name)
+				container.NewHBox(widget.NewLabel(""), widget.NewButton(lang.L("Tiếp nhận hồ sơ đánh giá lại"), nil),
+					widget.NewButtonWithIcon(lang.L("Thông báo…"), theme.DocumentIcon(), nil)), name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			d := due[i]
@@ -378,10 +380,18 @@ func (u *ui) showReranks(due []data.RerankDue) {
 			if d.State == data.RerankMissed {
 				when.Importance = widget.DangerImportance
 			}
-			id := d.Product.ID
+			id, product := d.Product.ID, d.Product.Name
 			start.OnTapped = func() {
 				f.close()
 				u.openNewDossier(id, data.KindRerank)
+			}
+			// The notice the commune sends the producer when its window opens.
+			right.Objects[2].(*widget.Button).OnTapped = func() {
+				u.saveAs(data.SafeFileName("Thong-bao-danh-gia-lai "+product+".docx"), ".docx", func(ctx context.Context, path string) (int, error) {
+					return 1, outbox.ExportNotice(ctx, u.store, id, path)
+				}, func(int) string {
+					return lang.L("Đã ghi thông báo gửi chủ thể về thời gian nộp hồ sơ đánh giá lại:")
+				})
 			}
 			u.editOnly(start)
 		})

@@ -253,7 +253,11 @@ type holidaysView struct {
 	rows   []data.Holiday
 	chosen int // the selected row, -1 for none
 	remove *widget.Button
+	rule   *widget.Select // how the commune's 15 working days count after a "Cần bổ sung"
 }
+
+// deadlineRules are the rule choice's, in order.
+var deadlineRules = []data.DeadlineRule{data.DeadlineRestart, data.DeadlineFromReceipt}
 
 func newHolidaysView(u *ui) *holidaysView {
 	h := &holidaysView{u: u, chosen: -1, note: widget.NewLabel("")}
@@ -286,7 +290,10 @@ func newHolidaysView(u *ui) *holidaysView {
 	u.editOnly(add, h.remove)
 	help := widget.NewLabel(lang.L("Thời hạn tính bằng ngày làm việc bỏ qua thứ Bảy, Chủ nhật và các ngày nghỉ dưới đây (ngày làm bù được tính là ngày làm việc), bắt đầu từ ngày làm việc tiếp theo ngày tiếp nhận. Khi Chính phủ thông báo lịch nghỉ khác, hãy sửa danh sách cho đúng."))
 	help.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(help, container.NewHBox(widget.NewLabel(lang.L("Năm")), h.year, add, h.remove), h.note)
+	h.rule = newSelect([]string{lang.L("tính lại từ ngày hồ sơ được bổ sung đầy đủ (thường dùng)"), lang.L("vẫn tính từ ngày tiếp nhận lần đầu")}, nil)
+	u.editOnly(h.rule)
+	rule := container.NewBorder(nil, nil, widget.NewLabel(lang.L("15 ngày làm việc của xã, sau khi yêu cầu bổ sung:")), nil, h.rule)
+	top := container.NewVBox(rule, widget.NewSeparator(), help, container.NewHBox(widget.NewLabel(lang.L("Năm")), h.year, add, h.remove), h.note)
 	h.view = container.NewBorder(top, nil, nil, nil, h.list)
 	return h
 }
@@ -299,9 +306,20 @@ func (h *holidaysView) selectedYear() int {
 	return y
 }
 
-// refresh reads the chosen year's holidays.
+// refresh reads the chosen year's holidays and the deadline rule.
 func (h *holidaysView) refresh() {
 	year := h.selectedYear()
+	background(h.u, h.u.store.DossierDeadlineRule, func(r data.DeadlineRule) {
+		h.rule.OnChanged = nil
+		h.rule.SetSelectedIndex(max(0, slices.Index(deadlineRules, r)))
+		h.rule.OnChanged = func(string) {
+			rule := deadlineRules[max(0, h.rule.SelectedIndex())]
+			background(h.u, func(ctx context.Context) (struct{}, error) {
+				return struct{}{}, h.u.store.SetDossierDeadlineRule(ctx, rule)
+			},
+				func(struct{}) { h.u.say(lang.L("Đã lưu cách tính 15 ngày làm việc của xã")) })
+		}
+	})
 	background(h.u, func(ctx context.Context) ([]data.Holiday, error) {
 		return h.u.store.Holidays(ctx, year)
 	}, func(rows []data.Holiday) {

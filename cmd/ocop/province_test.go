@@ -86,7 +86,7 @@ func TestProvinceCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(wb.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Tập huấn|Nguồn số liệu" {
+	if got := strings.Join(wb.GetSheetList(), "|"); got != "Danh sách sản phẩm|Tổng hợp|Tập huấn|Hồ sơ OCOP|Nguồn số liệu" {
 		t.Errorf("sheets %s", got)
 	}
 	wb.Close()

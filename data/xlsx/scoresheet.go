@@ -1,0 +1,160 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// ScoreSheetName is the name of the filled criteria sheet's worksheet.
+const ScoreSheetName = "Phiếu đánh giá"
+
+// WriteScoreSheet writes sheet, filled against set, as the set's "phiếu
+// đánh giá" to path: an A4 upright workbook in the Decree 30 layout with
+// one row per part, section and criterion (bold with their subtotals for
+// parts and sections) and under each criterion its options, the chosen one
+// ticked; the total, the result line of res and the rejection grounds,
+// ticked where they apply; then the signature block. day dates the sheet
+// (today when zero); product names the product in the subtitle.
+func WriteScoreSheet(st data.Settings, set *data.CriteriaSet, sheet *data.Sheet, res data.SheetResult, product, path string, day time.Time) error {
+	if day.IsZero() {
+		day = time.Now()
+	}
+	d, err := newDocument()
+	if err != nil {
+		return err
+	}
+	defer d.f.Close()
+	boldText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	boldCenter, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	optText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 11}, Border: cellBorder,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Indent: 1}})
+	cols := []column{{"STT", 7, d.textCenter}, {"Tiêu chí, nội dung đánh giá", 52, d.text}, {"Điểm tối đa", 9, d.score},
+		{"Điểm chấm", 9, d.score}, {"Ghi chú", 18, d.text}}
+	subtitle := fmt.Sprintf("(Bộ tiêu chí số %d: %s, theo %s)", set.No, set.Name, set.Source)
+	if product != "" {
+		subtitle = "Sản phẩm: " + product + "\n" + subtitle
+	}
+	row, err := d.officialSheet(st, sheetLayout{name: ScoreSheetName, title: "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP",
+		subtitle: subtitle, columns: cols, day: day, portrait: true})
+	if err != nil {
+		return err
+	}
+	parts := map[string]data.PartScore{}
+	for _, p := range res.Parts {
+		parts[p.Code] = p
+	}
+	line := func(vals []any, styles []int, fontSize float64) {
+		texts := make([]string, len(vals))
+		for i, v := range vals {
+			if t, ok := v.(string); ok {
+				texts[i] = t
+			}
+		}
+		h := rowHeight(cols, texts)
+		if fontSize < 12 {
+			h = max(18, h*0.92)
+		}
+		d.w.setHeight(row, h)
+		for i, v := range vals {
+			d.w.set(row, i+1, v, styles[i])
+		}
+		row++
+	}
+	bold := []int{boldCenter, boldText, boldCenter, boldCenter, boldText}
+	plain := []int{d.textCenter, d.text, d.score, d.score, d.text}
+	option := []int{d.textCenter, optText, d.score, d.textCenter, d.text}
+	for _, p := range set.Parts {
+		line([]any{p.Code, "PHẦN " + p.Code + ": " + p.Name, p.Points.Float(), parts[p.Code].Points.Float(), ""}, bold, 12)
+		for _, sec := range p.Sections {
+			var got data.Score
+			for _, c := range sec.Items {
+				if c.Index >= 0 {
+					got += chosenPoints(sheet, c)
+				}
+			}
+			line([]any{sec.No, sec.Name, sec.Points.Float(), got.Float(), ""}, bold, 12)
+			for _, c := range sec.Items {
+				if c.Index < 0 { // a heading over sub-criteria
+					line([]any{c.No, c.Name, c.Points.Float(), "", ""}, plain, 12)
+					continue
+				}
+				if c.Shape != "section" {
+					var got any = ""
+					if sheet.Chosen(c) != nil {
+						got = chosenPoints(sheet, c).Float()
+					}
+					note := ""
+					if e := strings.TrimSpace(sheet.Evidence[c.Index]); e != "" {
+						note = "Minh chứng: " + e
+					}
+					line([]any{c.No, c.Name, c.Points.Float(), got, note}, plain, 12)
+				} else if e := strings.TrimSpace(sheet.Evidence[c.Index]); e != "" {
+					line([]any{"", "Minh chứng: " + e, "", "", ""}, plain, 12)
+				}
+				chosen := sheet.Chosen(c)
+				for i := range c.Options {
+					o := &c.Options[i]
+					mark, got := "□", ""
+					if chosen == o {
+						mark, got = "☒", "x"
+					}
+					text := mark + " " + o.Text
+					if o.Case != "" && (i == 0 || c.Options[i-1].Case != o.Case) {
+						line([]any{"", o.Case, "", "", ""}, []int{d.textCenter, optText, d.score, d.textCenter, d.text}, 11)
+					}
+					note := ""
+					if o.MinStars > 0 {
+						note = fmt.Sprintf("%s (tối thiểu %d sao)", strings.Repeat("*", o.MinStars), o.MinStars)
+					}
+					line([]any{"", text, o.Points.Float(), got, note}, option, 11)
+				}
+			}
+		}
+	}
+	line([]any{"", "TỔNG ĐIỂM", set.Points().Float(), res.Total.Float(), ""}, bold, 12)
+	d.w.setHeight(row, rowHeight(cols[:2], []string{"", res.Summary()})*1.2)
+	d.w.set(row, 1, "", boldText)
+	d.w.merge(row, 2, len(cols), "Kết quả: "+res.Summary(), boldText)
+	row++
+	if len(set.Grounds) > 0 {
+		d.w.setHeight(row, 20)
+		d.w.merge(row, 1, len(cols), "Hồ sơ bị loại khi:", boldText)
+		row++
+		for i, g := range set.Grounds {
+			mark := "□"
+			if i < len(sheet.Grounds) && sheet.Grounds[i] {
+				mark = "☒"
+			}
+			d.w.setHeight(row, rowHeight([]column{{width: 95}}, []string{g.Text}))
+			d.w.merge(row, 1, len(cols), mark+" "+g.Text, d.text)
+			row++
+		}
+	}
+	end := d.signature(st, row+1, len(cols))
+	if err := d.keepWithSignature(d.layout.headRow()+1, row-1, end); err != nil {
+		return err
+	}
+	if err := d.w.close(); err != nil {
+		return err
+	}
+	return d.save(path)
+}
+
+func chosenPoints(sheet *data.Sheet, c *data.Criterion) data.Score {
+	if o := sheet.Chosen(c); o != nil {
+		return o.Points
+	}
+	return 0
+}
+
+var cellBorder = []excelize.Border{
+	{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+	{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+}

@@ -1,0 +1,102 @@
+package xlsx
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// The printed phiếu đánh giá carries the sheet's total in its TỔNG ĐIỂM
+// row, the parts' subtotals, the chosen options ticked and the ground ticked.
+func TestWriteScoreSheet(t *testing.T) {
+	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	set, err := data.CriteriaSetFor("I.3.c", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := data.NewSheet(set)
+	for _, c := range set.Criteria {
+		sheet.Choose(c.No, len(c.Options)) // the best option everywhere…
+	}
+	sheet.Choose("1.1", 1) // …but 1 point on the raw materials
+	sheet.Evidence[set.Criterion("1.1").Index] = "Hợp đồng mua gừng"
+	rules, err := data.ReferenceRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := rules.ScoreSheet(sheet, day)
+	path := filepath.Join(t.TempDir(), "phieu.xlsx")
+	st := data.Settings{OfficeName: "Phòng Kinh tế", ParentBody: "UBND xã Thất Khê", PlaceName: "Thất Khê", SignerTitle: "Trưởng phòng", SignerName: "Nguyễn Văn A"}
+	if err := WriteScoreSheet(st, set, sheet, res, "Mứt gừng Thất Khê", path, day); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(ScoreSheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total, partA, result, ticked string
+	for _, r := range rows {
+		for len(r) < 5 {
+			r = append(r, "")
+		}
+		switch {
+		case r[1] == "TỔNG ĐIỂM":
+			total = r[3]
+		case strings.HasPrefix(r[1], "PHẦN A"):
+			partA = r[3]
+		case strings.HasPrefix(r[1], "Kết quả:"):
+			result = r[1]
+		case strings.HasPrefix(r[1], "☒ Có sử dụng nguyên liệu có nguồn gốc trong tỉnh, nhưng"):
+			ticked = r[3]
+		}
+	}
+	if want := fmt.Sprintf("%.2f", res.Total.Float()); total != want {
+		t.Errorf("total cell %q, sheet's total %s", total, want)
+	}
+	if want := fmt.Sprintf("%.2f", res.Parts[0].Points.Float()); partA != want {
+		t.Errorf("part A %q, want %s", partA, want)
+	}
+	if result != "Kết quả: "+res.Summary() {
+		t.Errorf("result line %q, want %q", result, res.Summary())
+	}
+	if ticked != "x" {
+		t.Errorf("option 1 of 1.1 not ticked: %q", ticked)
+	}
+	if !strings.Contains(strings.Join(rows[5], " "), "Mứt gừng Thất Khê") {
+		t.Errorf("subtitle %q", rows[5])
+	}
+	pdfPage(t, path)
+}
+
+// pdfPage converts path to PDF with LibreOffice and its first page to PNG
+// into OCOP_SHOT_DIR, when both are there, to look at.
+func pdfPage(t *testing.T, path string) {
+	dir := os.Getenv("OCOP_SHOT_DIR")
+	if dir == "" {
+		return
+	}
+	if _, err := exec.LookPath("libreoffice"); err != nil {
+		t.Skip("no libreoffice")
+	}
+	out := t.TempDir()
+	if b, err := exec.Command("libreoffice", "--headless", "--convert-to", "pdf", "--outdir", out, path).CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, b)
+	}
+	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(path), ".xlsx")+".pdf")
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "60", pdf, filepath.Join(dir, "phieu")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, b)
+	}
+}

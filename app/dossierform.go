@@ -260,6 +260,7 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 			return 1, outbox.ExportMau03(ctx, u.store, d.ID, path)
 		}, func(int) string { return lang.L("Đã ghi báo cáo đánh giá của xã (Mẫu 03):") })
 	})
+	selfScore := widget.NewButtonWithIcon(lang.L("Tự đánh giá…"), theme.ListIcon(), func() { u.openScoreSheet(f.product.SetCode, f.product.Name, u.now()) })
 	files := widget.NewButtonWithIcon(lang.L("Tệp đính kèm…"), theme.FileIcon(), func() { u.showAttachments(d.ID, f.evidence) })
 	save := f.save
 	if closed {
@@ -267,7 +268,7 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 	}
 	f.initial = f.snapshot()
 	f.f = u.newFormDialog(title, container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1000, 660), save,
-		func() bool { return f.snapshot() != f.initial }, logBtn, files, mau01, mau03)
+		func() bool { return f.snapshot() != f.initial }, logBtn, files, mau01, mau03, selfScore)
 	return f
 }
 

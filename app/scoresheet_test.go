@@ -1,0 +1,135 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/ocopdesk/ocop/data"
+)
+
+// openedScoreSheet waits for the Tự đánh giá form to open.
+func openedScoreSheet(t *testing.T, u *ui) *scoreSheet {
+	t.Helper()
+	var s *scoreSheet
+	eventually(t, "score sheet", func() bool { s, _ = u.lastForm.(*scoreSheet); return s != nil && u.modalOpen() })
+	return s
+}
+
+// An officer fills a sheet from the dossier's form: the total, the stars
+// and the "Để đạt" list follow every choice; one option below a 5-star
+// minimum holds a 98-point product at 4 stars and says where; a ticked
+// ground says "hồ sơ bị loại" in red; the sheet saved as CSV opens again.
+func TestScoreSheetFollowsEveryChoice(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.win.Resize(windowSize(fyne.NewSize(1024, 728))) })
+	rows, _ := u.store.Dossiers(context.Background(), data.DossierQuery{AsOf: u.now()})
+	var id int64
+	for _, r := range rows {
+		if p, err := u.store.Product(context.Background(), r.ProductID); err == nil && p.SetCode == "I.3.c" {
+			id = r.ID
+			break
+		}
+	}
+	if id == 0 {
+		// No demo dossier of that set: score the first product's set as a what-if.
+		onUI(func() { u.openScoreSheet("I.3.c", "Mứt gừng Thất Khê", u.now()) })
+	} else {
+		onUI(func() { u.openDossier(id) })
+		eventually(t, "dossier form", func() bool { f, _ := u.lastForm.(*dossierForm); return f != nil })
+		tapButton(t, u, "Tự đánh giá…")
+	}
+	s := openedScoreSheet(t, u)
+	text := func() (parts, result, next string, colour fyne.ThemeColorName) {
+		onUI(func() {
+			parts, next = s.parts.Text, s.next.Text
+			seg := s.result.Segments[0].(*widget.TextSegment)
+			result, colour = seg.Text, seg.Style.ColorName
+		})
+		return
+	}
+	parts, result, next, _ := text()
+	if !strings.Contains(parts, "A 0/40 · B 0/25 · C 0/35 · Tổng 0/100 điểm") || !strings.Contains(result, "0 điểm") || !strings.Contains(next, "Để đạt 3 sao:") {
+		t.Errorf("empty sheet: %q / %q / %q", parts, result, next)
+	}
+	// The best option everywhere, chosen through each criterion's choice.
+	onUI(func() {
+		for _, sel := range s.choices {
+			sel.SetSelectedIndex(len(sel.Options) - 1)
+		}
+	})
+	parts, result, next, _ = text()
+	if !strings.Contains(parts, "A 40/40 · B 25/25 · C 35/35 · Tổng 100/100 điểm") || result != "100 điểm: dự kiến 5 sao" || next != "Đã đạt 5 sao." {
+		t.Errorf("best sheet: %q / %q / %q", parts, result, next)
+	}
+	// 1.5 one option down: 2 points, the 4-star minimum but not the 5-star one.
+	c := s.set.Criterion("1.5")
+	onUI(func() { s.choices[c.Index].SetSelectedIndex(2) })
+	parts, result, next, colour := text()
+	if !strings.Contains(parts, "Tổng 99/100 điểm") || !strings.Contains(result, "chưa đạt mức tối thiểu 5 sao ở tiêu chí 1.5 Liên kết chuỗi trong sản xuất: dự kiến 4 sao") {
+		t.Errorf("held at 4 stars: %q / %q", parts, result)
+	}
+	if colour != theme.ColorNameWarning {
+		t.Errorf("held result in %s", colour)
+	}
+	if !strings.HasPrefix(next, "Để đạt 5 sao:\n- tiêu chí 1.5 Liên kết chuỗi trong sản xuất: cần đạt «") {
+		t.Errorf("Để đạt: %q", next)
+	}
+	if got := s.got[c.Index].Text; got != "2/3 điểm" {
+		t.Errorf("1.5 shows %q", got)
+	}
+	// A rejection ground.
+	onUI(func() { s.grounds[0].SetChecked(true) })
+	_, result, _, colour = text()
+	if !strings.Contains(result, "hồ sơ bị loại: Giả mạo hồ sơ") || colour != theme.ColorNameError {
+		t.Errorf("rejected: %q in %s", result, colour)
+	}
+	snapshot(u, "tu-danh-gia.png")
+	onUI(func() { s.scroll.ScrollToOffset(fyne.NewPos(0, 2400)) })
+	snapshot(u, "tu-danh-gia-2.png")
+	onUI(func() {
+		w := u.win.Canvas().Size().Width
+		if bad := cutOff([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, w); len(bad) > 0 {
+			t.Errorf("score sheet, %.0f wide: %v", w, bad)
+		}
+	})
+	// Saved and opened again: the same choices, evidence and ground.
+	var saved string
+	onUI(func() {
+		s.evidence[c.Index].SetText("Hợp đồng với 3 HTX")
+		saved = s.csv()
+		if !s.f.changed() {
+			t.Error("a filled sheet does not count as changed")
+		}
+	})
+	sheet, err := data.ReadSheetCSV(strings.NewReader(saved), u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	onUI(func() {
+		s.load(data.NewSheet(s.set))
+		if s.choices[c.Index].Selected != "" || s.parts.Text == parts {
+			t.Errorf("cleared sheet still shows %q, %q", s.choices[c.Index].Selected, s.parts.Text)
+		}
+		s.load(sheet)
+		var b bytes.Buffer
+		data.WriteSheetCSV(&b, s.sheet)
+		if b.String() != saved || s.evidence[c.Index].Text != "Hợp đồng với 3 HTX" || !s.grounds[0].Checked {
+			t.Error("the sheet opened again differs from the one saved")
+		}
+	})
+}
+
+// A product with no set cannot be scored: the officer is told to choose its set.
+func TestScoreSheetNeedsTheProductsSet(t *testing.T) {
+	u := newTestUI(t, false)
+	onUI(func() { u.openScoreSheet("", "Mứt gừng", u.now()) })
+	if text := windowTextOverlays(u); !strings.Contains(text, "chọn bộ sản phẩm của sản phẩm trước") {
+		t.Errorf("error says:\n%s", text)
+	}
+}

@@ -42,6 +42,12 @@ func TestScoreSheetFollowsEveryChoice(t *testing.T) {
 	} else {
 		onUI(func() { u.openDossier(id) })
 		eventually(t, "dossier form", func() bool { f, _ := u.lastForm.(*dossierForm); return f != nil })
+		onUI(func() {
+			w := u.win.Canvas().Size().Width
+			if bad := cutOff([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, w); len(bad) > 0 {
+				t.Errorf("dossier form, %.0f wide: %v", w, bad)
+			}
+		})
 		tapButton(t, u, "Tự đánh giá…")
 	}
 	s := openedScoreSheet(t, u)

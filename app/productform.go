@@ -155,6 +155,10 @@ func newProductForm(u *ui, id int64, d productFormData) *productForm {
 		title = lang.L("Sản phẩm: {{.Name}}", map[string]any{"Name": d.product.Name})
 		second = container.NewVBox(p.historyBox(), p.dossierBox())
 		extra = append(extra,
+			// A what-if on the set chosen in the form, saved or not.
+			widget.NewButtonWithIcon(lang.L("Tự đánh giá…"), theme.ListIcon(), func() {
+				u.openScoreSheet(p.setCodes[max(0, p.set.SelectedIndex())], p.name.Text, u.now())
+			}),
 			widget.NewButtonWithIcon(lang.L("Nhật ký thay đổi…"), theme.HistoryIcon(), func() {
 				u.showChangeLog(data.EntityProduct, id, p.name.Text)
 			}),

@@ -139,3 +139,33 @@ func TestScoreSheetNeedsTheProductsSet(t *testing.T) {
 		t.Errorf("error says:\n%s", text)
 	}
 }
+
+// From a product's form, Tự đánh giá… scores it against the set chosen in
+// the form, a what-if before any dossier.
+func TestScoreSheetFromTheProductForm(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.win.Resize(windowSize(fyne.NewSize(1024, 728))) })
+	rows, _ := u.store.Dossiers(context.Background(), data.DossierQuery{AsOf: u.now()})
+	pr, err := u.store.Product(context.Background(), rows[0].ProductID)
+	if err != nil || pr.SetCode == "" {
+		t.Fatalf("product %+v: %v", pr, err)
+	}
+	onUI(func() { u.openProductForm(pr.ID, 0) })
+	eventually(t, "product form", func() bool { p, _ := u.lastForm.(*productForm); return p != nil && u.modalOpen() })
+	onUI(func() {
+		w := u.win.Canvas().Size().Width
+		// The form's own row of buttons, the new one among them, fits.
+		for _, b := range cutOff([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, w) {
+			for _, name := range []string{"Tự đánh giá…", "Nhật ký thay đổi…", "Xóa sản phẩm", "Hủy (Esc)", "Lưu (Ctrl+S)"} {
+				if strings.HasPrefix(b, "button "+name+" ") {
+					t.Errorf("product form, %.0f wide: %s", w, b)
+				}
+			}
+		}
+	})
+	tapButton(t, u, "Tự đánh giá…")
+	s := openedScoreSheet(t, u)
+	if s.set.Code != pr.SetCode || s.product != pr.Name {
+		t.Errorf("sheet of set %s for %q, want %s for %q", s.set.Code, s.product, pr.SetCode, pr.Name)
+	}
+}

@@ -53,6 +53,9 @@ func newTestUI(t *testing.T, demo bool) *ui {
 var uiMu sync.Mutex
 
 func init() {
+	// Status messages outlive a test: one clearing itself in the next
+	// test's app would race with it. Only TestStatusMessagesClear waits.
+	messageLife = 24 * time.Hour
 	doUI = func(f func()) {
 		uiMu.Lock()
 		defer uiMu.Unlock()

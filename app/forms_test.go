@@ -764,6 +764,8 @@ func TestStatusMessagesClear(t *testing.T) {
 			t.Errorf("the newer message was cleared early: %q", u.message.Text)
 		}
 	})
+	eventually(t, "newer message cleared", func() bool { return u.message.Text == "" })
+	time.Sleep(60 * time.Millisecond) // every clock of this test has run
 }
 
 // After an export the dialog opens the file itself as well as its folder.

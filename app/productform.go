@@ -342,13 +342,15 @@ func (p *productForm) dossierBox() fyne.CanvasObject {
 		if dl := deadlineText(d.Deadline); dl != "" {
 			text += " · " + dl
 		}
-		b := widget.NewButtonWithIcon(text, theme.FolderOpenIcon(), func() { p.f.closeThen(func() { u.openDossier(id) }) })
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
+		// A line that does not fit ends in "…" rather than widening the form.
+		l := widget.NewLabel(text)
+		l.Truncation = fyne.TextTruncateEllipsis
 		if d.Deadline.Overdue > 0 {
-			b.Importance = widget.DangerImportance
+			l.Importance = widget.DangerImportance
 		}
-		lines.Add(b)
+		b := widget.NewButtonWithIcon(lang.L("Mở"), theme.FolderOpenIcon(), func() { p.f.closeThen(func() { u.openDossier(id) }) })
+		b.Importance = widget.LowImportance
+		lines.Add(container.NewBorder(nil, nil, nil, b, l))
 	}
 	return section(lang.L("Hồ sơ đánh giá"), lang.L("Hồ sơ chủ thể nộp tại xã, từ tiếp nhận đến kết quả"), lines)
 }

@@ -308,6 +308,12 @@ func (p *provinceView) show() {
 		if shared > 0 {
 			text += " " + lang.L("{{.N}} sản phẩm có trong báo cáo của hơn một đơn vị, chỉ tính một lần.", map[string]any{"N": shared})
 		}
+		d := prov.DossierTotal
+		text += " " + lang.L("Hồ sơ OCOP: {{.N}} (đã gửi tỉnh {{.Sent}}, đạt {{.Passed}}, không đạt {{.Failed}}).",
+			map[string]any{"N": d.Total(), "Sent": d.Status(data.DossierSent), "Passed": d.Status(data.DossierPassed), "Failed": d.Status(data.DossierFailed)})
+		if prov.NoDossiers > 0 {
+			text += " " + lang.L("{{.N}} tệp xuất bằng phiên bản cũ chưa có số liệu hồ sơ.", map[string]any{"N": prov.NoDossiers})
+		}
 		p.summary.SetText(text)
 		p.saveBtn.Enable()
 	}

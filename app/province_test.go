@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,6 +81,17 @@ func TestProvinceView(t *testing.T) {
 	// The two offices list the same demo products: each is counted once.
 	if !strings.Contains(summary, "gộp 2/3 tệp, 25 sản phẩm") || !strings.Contains(summary, "có trong báo cáo của hơn một đơn vị, chỉ tính một lần") || !canSave {
 		t.Errorf("summary %q (save enabled %v)", summary, canSave)
+	}
+	// The dossiers of both offices are counted (each office's demo has its own).
+	one, err := data.Open(filepath.Join(dir, "UBND XÃ THẤT KHÊ.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := one.PeriodDossiers(context.Background(), data.Year(2026))
+	n := data.CountDossiers(rows, data.Year(2026)).Total()
+	one.Close()
+	if n == 0 || !strings.Contains(summary, fmt.Sprintf("Hồ sơ OCOP: %d (", 2*n)) {
+		t.Errorf("summary %q does not count %d dossiers", summary, 2*n)
 	}
 	if !strings.Contains(problems, "✗ bang-tinh-khac.xlsx: không phải báo cáo của OCOP Desk") {
 		t.Errorf("problems:\n%s", problems)

@@ -214,10 +214,16 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 			problems = append(problems, Problem{Sheet: t.Sheet, Row: r + 1, Column: heading(field), Value: value, Reason: reason})
 		}
 		ir := data.ImportRow{Sheet: t.Sheet, Row: r + 1, Product: name, Producer: viet.Clean(cell(FieldProducer)),
-			Address: viet.Clean(cell(FieldAddress)), Representative: viet.Clean(cell(FieldRepresentative)), Phone: viet.Clean(cell(FieldPhone))}
+			Address: viet.Clean(cell(FieldAddress)), Representative: viet.Clean(cell(FieldRepresentative))}
 		if ir.Producer == "" {
 			problem(FieldProducer, "", "thiếu tên chủ thể")
 			continue
+		}
+		if v := viet.Clean(cell(FieldPhone)); v != "" {
+			var warn string
+			if ir.Phone, warn = data.NormalisePhone(v); warn != "" {
+				problem(FieldPhone, v, warn)
+			}
 		}
 		if typ, ok := data.ParseProducerType(cell(FieldType), ir.Producer); ok {
 			ir.ProducerType = typ

@@ -234,7 +234,12 @@ func participantRows(t Table, m Mapping, ethnic map[string]string, communes *dat
 			p.CommuneID, p.CommuneChoices, p.CommuneNote = ir.CommuneID, ir.CommuneChoices, ir.CommuneNote
 		}
 		p.Organisation = viet.Clean(cell("org"))
-		p.Phone = viet.Clean(cell("phone"))
+		if v := viet.Clean(cell("phone")); v != "" {
+			var warn string
+			if p.Phone, warn = data.NormalisePhone(v); warn != "" {
+				problem("phone", v, warn)
+			}
+		}
 		// Chức vụ is the person's job title; the role category comes from
 		// its own column, else is guessed from the title ("Giám đốc HTX").
 		p.JobTitle = viet.Clean(cell("title"))

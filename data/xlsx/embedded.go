@@ -235,9 +235,9 @@ func ReadOfficeReport(path string) data.OfficeFile {
 		of.Problems = append(of.Problems, data.ReportProblem{File: of.Name(), Kind: kind, LeftOut: true, Message: fmt.Sprintf(format, args...)})
 		return of
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 64 << 20})
+	f, err := openWorkbook(path, of.Name())
 	if err != nil {
-		return add(data.ProblemUnreadable, "không đọc được tệp (không phải tệp Excel .xlsx, hoặc tệp hỏng): %v: không gộp", err)
+		return add(data.ProblemUnreadable, "không đọc được tệp: %v: không gộp", err)
 	}
 	defer f.Close()
 	foreign := "không phải báo cáo của OCOP Desk (không có phần dữ liệu do chương trình ghi): không gộp"

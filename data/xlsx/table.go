@@ -55,9 +55,9 @@ func ReadTables(path string) ([]Table, error) {
 }
 
 func readXLSX(path, name string) ([]Table, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 200 << 20, UnzipXMLSizeLimit: 64 << 20})
+	f, err := openWorkbook(path, name)
 	if err != nil {
-		return nil, fmt.Errorf("tệp %s không đọc được như một tệp Excel: %w", name, err)
+		return nil, err
 	}
 	defer f.Close()
 	var out []Table

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -248,10 +249,41 @@ func (s *Store) decisionKeys(ctx context.Context) (map[string]bool, error) {
 	return out, rows.Err()
 }
 
+// ErrNothingImported is the error of an import with no row to write: it is
+// not recorded (no import, no backup before it).
+var ErrNothingImported = errors.New("không có dòng nào để nhập")
+
+// NothingImported says why no row of file could be imported: every row had
+// a problem (already shown to the user: problems), or the list had no row of
+// what (sản phẩm, học viên) under its heading. It wraps ErrNothingImported.
+func NothingImported(file, what string, problems []ImportProblem) error {
+	rows := map[string]bool{}
+	for _, p := range problems {
+		if p.Row > 0 {
+			rows[fmt.Sprintf("%s\x00%d", p.Sheet, p.Row)] = true
+		}
+	}
+	if len(rows) == 0 {
+		return nothingImported(fmt.Sprintf("tệp %s: không có dòng %s nào dưới dòng tiêu đề; chưa ghi gì vào cơ sở dữ liệu", file, what))
+	}
+	return nothingImported(fmt.Sprintf("tệp %s: không nhập được dòng %s nào, vì cả %d dòng đều có lỗi (xem các lỗi ở trên); chưa ghi gì vào cơ sở dữ liệu",
+		file, what, len(rows)))
+}
+
+// nothingImported is an ErrNothingImported saying why.
+type nothingImported string
+
+func (e nothingImported) Error() string        { return string(e) }
+func (e nothingImported) Is(target error) bool { return target == ErrNothingImported }
+
 // CommitImport writes a preview in one transaction: all of it or, on any
-// error, nothing. file names the source in the import's record.
+// error, nothing. file names the source in the import's record. A preview
+// without rows is not recorded: ErrNothingImported.
 func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) (ImportProductsResult, error) {
 	var res ImportProductsResult
+	if len(p.Rows) == 0 {
+		return res, nothingImported(fmt.Sprintf("tệp %s: không có dòng sản phẩm nào để nhập; chưa ghi gì vào cơ sở dữ liệu", file))
+	}
 	if _, err := s.BackupBefore(ctx, "nhap"); err != nil {
 		return res, err
 	}

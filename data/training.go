@@ -790,9 +790,12 @@ type ImportResult struct {
 // EnrollImported puts people read from a list on a course's roster, in one
 // transaction: all or nothing. A person already on record with the same
 // folded name and year of birth (or either year unknown) is reused, not
-// stored twice.
+// stored twice. No people is not recorded: ErrNothingImported.
 func (s *Store) EnrollImported(ctx context.Context, courseID int64, people []Participant) (ImportResult, error) {
 	var res ImportResult
+	if len(people) == 0 {
+		return res, nothingImported("không có học viên nào để nhập; chưa ghi gì vào cơ sở dữ liệu")
+	}
 	if _, err := s.BackupBefore(ctx, "nhap-hoc-vien"); err != nil {
 		return res, err
 	}

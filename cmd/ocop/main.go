@@ -441,7 +441,8 @@ func initOffice(ctx context.Context, store *data.Store, args []string, stdout io
 
 // importFile reads a list of products or participants, prints what it
 // would do and every problem, and commits it unless --dry-run. It fails
-// (exit 1) when nothing could be read, or on a dry run that found problems.
+// (exit 1) when nothing could be read, when no row could be imported
+// (nothing is recorded then), or on a dry run that found problems.
 func importFile(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -480,6 +481,9 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		if stop, err := previewDone(stdout, problems, *dryRun); stop {
 			return err
 		}
+		if len(rows) == 0 {
+			return data.NothingImported(filepath.Base(file), "sản phẩm", problems)
+		}
 		res, err := store.CommitImport(ctx, filepath.Base(file), plan)
 		if err != nil {
 			return err
@@ -506,6 +510,9 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		fmt.Fprintf(stdout, "Tệp %s: %d học viên đọc được.\n", filepath.Base(file), len(people))
 		if stop, err := previewDone(stdout, problems, *dryRun); stop {
 			return err
+		}
+		if len(people) == 0 {
+			return data.NothingImported(filepath.Base(file), "học viên", problems)
 		}
 		list := make([]data.Participant, len(people))
 		for i, p := range people {

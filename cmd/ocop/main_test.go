@@ -253,3 +253,43 @@ func TestEveryReportHasItsNoun(t *testing.T) {
 		}
 	}
 }
+
+// An import in which every row failed records nothing: no import, no
+// backup before it; it exits 1 saying why.
+func TestImportEveryRowFailed(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	if code, _, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, courses, _ := ocop("--db", db, "list", "courses", "--csv")
+	recs, _ := csv.NewReader(strings.NewReader(courses)).ReadAll()
+	course := recs[1][0]
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, c := range []struct {
+		args    []string
+		wantErr string
+	}{
+		{[]string{"import", write("SanPham.csv", "Tên sản phẩm,Chủ thể\nChè Shan tuyết,\nMật ong bạc hà,\n")},
+			"Lỗi: tệp SanPham.csv: không nhập được dòng sản phẩm nào, vì cả 2 dòng đều có lỗi (xem các lỗi ở trên); chưa ghi gì vào cơ sở dữ liệu\n"},
+		{[]string{"import", write("TrongRong.csv", "Tên sản phẩm,Chủ thể\n")},
+			"Lỗi: tệp TrongRong.csv: không có dòng sản phẩm nào dưới dòng tiêu đề; chưa ghi gì vào cơ sở dữ liệu\n"},
+		{[]string{"import", write("HocVien.csv", "Họ và tên,Giới tính\nMa Văn Khánh,Trai\n"), "--kind", "participants", "--course", course},
+			"Lỗi: tệp HocVien.csv: không nhập được dòng học viên nào, vì cả 1 dòng đều có lỗi (xem các lỗi ở trên); chưa ghi gì vào cơ sở dữ liệu\n"},
+	} {
+		backups, _ := os.ReadDir(data.BackupDir(db))
+		code, out, errOut := ocop(append([]string{"--db", db}, c.args...)...)
+		if code != 1 || errOut != c.wantErr || strings.Contains(out, "Đã nhập") {
+			t.Errorf("%v: exit %d\n%s%s\nwant exit 1 and %s", c.args, code, out, errOut, c.wantErr)
+		}
+		if after, _ := os.ReadDir(data.BackupDir(db)); len(after) != len(backups) {
+			t.Errorf("%v: a backup was made for an import of nothing", c.args)
+		}
+	}
+}

@@ -695,6 +695,9 @@ func TestTypingShortcutAndSettingsAgree(t *testing.T) {
 		st, _ := u.store.Settings(context.Background())
 		return st.Typing == "telex"
 	})
+	// "Đã lưu cài đặt." is said in a dialog; it is closed before going on,
+	// as a user would, so the shortcuts below reach the window.
+	tapButton(t, u, "Đồng ý")
 	onUI(func() {
 		if u.settings.Typing != "telex" {
 			t.Errorf("saving Cài đặt turned typing to %q", u.settings.Typing)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ocopdesk/ocop/data"
 	"github.com/ocopdesk/ocop/data/outbox"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // overviewScreen (Tổng quan) shows the office's figures at a glance and the
@@ -150,7 +151,7 @@ type overviewData struct {
 
 func (o *overviewScreen) refresh() {
 	today := o.u.now()
-	o.date.SetText(data.PlaceDateLine(placeOf(o.u.settings), today))
+	o.date.SetText(viet.PlaceDateLine(placeOf(o.u.settings), today))
 	background(o.u, func(ctx context.Context) (overviewData, error) {
 		rows, err := o.u.store.Products(ctx, data.ProductQuery{AsOf: today})
 		if err != nil {

@@ -270,14 +270,3 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("ngày %q không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 07/07/2023", s)
 }
-
-// PlaceDateLine returns the dated line of an official document (Decree
-// 30/2020/NĐ-CP): days 1-9 and months 1-2 take a leading zero, months 3-12
-// do not. "Lạng Sơn, ngày 05 tháng 02 năm 2026".
-func PlaceDateLine(place string, day time.Time) string {
-	m := strconv.Itoa(int(day.Month()))
-	if day.Month() <= 2 {
-		m = "0" + m
-	}
-	return fmt.Sprintf("%s, ngày %02d tháng %s năm %d", place, day.Day(), m, day.Year())
-}

@@ -3,6 +3,8 @@ package data
 import (
 	"testing"
 	"time"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 func day(s string) time.Time {
@@ -199,7 +201,7 @@ func TestPlaceDateLine(t *testing.T) {
 		{"2026-12-31", "Lạng Sơn, ngày 31 tháng 12 năm 2026"},
 	}
 	for _, tt := range tests {
-		if got := PlaceDateLine("Lạng Sơn", day(tt.on)); got != tt.want {
+		if got := viet.PlaceDateLine("Lạng Sơn", day(tt.on)); got != tt.want {
 			t.Errorf("PlaceDateLine(%s) = %q, want %q", tt.on, got, tt.want)
 		}
 	}

@@ -1,11 +1,11 @@
 package docx
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 // Issuer is the office a document comes from.
@@ -43,11 +43,7 @@ func PlaceDate(place string, day time.Time) string {
 	if day.IsZero() {
 		return place + ", ngày …… tháng …… năm ……"
 	}
-	m := strconv.Itoa(int(day.Month()))
-	if day.Month() <= 2 {
-		m = "0" + m
-	}
-	return fmt.Sprintf("%s, ngày %02d tháng %s năm %d", place, day.Day(), m, day.Year())
+	return viet.PlaceDateLine(place, day)
 }
 
 // dmy is a date as tables and running text write it: 05/02/2026; dots

@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ocopdesk/ocop/data"
+	"github.com/ocopdesk/ocop/data/viet"
 )
 
 const font = "Times New Roman"
@@ -200,7 +201,7 @@ func (d *document) officialSheet(st data.Settings, l sheetLayout) (int, error) {
 		}
 		w.merge(3, 1, split, "Số: "+number+"/"+st.ReportSymbol(), normalC)
 	}
-	w.merge(3, split+1, last, data.PlaceDateLine(place, l.day), italicC)
+	w.merge(3, split+1, last, viet.PlaceDateLine(place, l.day), italicC)
 	// The short rules: under the office's name a third to a half of its
 	// length, under the motto as long as the motto (Nghị định 30, Phụ lục I).
 	if office != "" {

@@ -88,15 +88,11 @@ func (a Assessment) Document() *Document {
 	body = append(body, para(Run{Text: ending("Ủy ban nhân dân " + commune + " đề nghị Ủy ban nhân dân " + province +
 		" đánh giá, phân hạng sản phẩm OCOP cho sản phẩm " + orDots(a.Product) + " của " + orDots(a.Producer))}))
 	keepWithNext(body)
-	signer := a.Signer
-	if strings.TrimSpace(signer.Authority+signer.Title) == "" {
-		signer.Authority, signer.Title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-	}
 	copies := a.Copies
 	if len(copies) == 0 {
 		copies = []string{"UBND " + province, "Lưu: VT"}
 	}
-	body = append(body, signature(signer, copies))
+	body = append(body, signature(a.Signer, copies))
 	return &Document{
 		Title:       "Báo cáo đánh giá hồ sơ sản phẩm OCOP: " + strings.TrimSpace(a.Product),
 		Subject:     "Mẫu số 03 Phụ lục III Quyết định số 26/2026/QĐ-TTg",

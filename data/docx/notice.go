@@ -107,15 +107,11 @@ func (n Notice) Document() *Document {
 	}
 	body = append(body, para(Run{Text: ending(commune + " thông báo để " + producer + " biết, chuẩn bị và nộp hồ sơ đúng thời hạn")}))
 	keepWithNext(body)
-	signer := n.Signer
-	if strings.TrimSpace(signer.Authority+signer.Title) == "" {
-		signer.Authority, signer.Title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-	}
 	copies := n.Copies
 	if len(copies) == 0 {
 		copies = []string{"Như trên", "Lưu: VT"}
 	}
-	body = append(body, signature(signer, copies))
+	body = append(body, signature(n.Signer, copies))
 	return &Document{
 		Title:       "Thông báo nộp hồ sơ đánh giá lại sản phẩm OCOP: " + strings.TrimSpace(n.Product),
 		Author:      strings.TrimSpace(n.Issuer.Name),

@@ -226,6 +226,10 @@ func ending(s string) string {
 // authority, the title, room to sign and stamp, the name. The block stays
 // on one page with the paragraph before it.
 func signature(s Signer, copies []string) *Table {
+	if strings.TrimSpace(s.Authority+s.Title) == "" {
+		// The commune's documents are signed for its People's Committee.
+		s.Authority, s.Title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
+	}
 	var right []Block
 	for _, a := range strings.Split(upper(s.Authority), "\n") {
 		if a = strings.TrimSpace(a); a != "" {

@@ -88,15 +88,11 @@ func (q Request) Document() *Document {
 	}
 	body = append(body, para(Run{Text: ending(commune + " kính đề nghị " + province + " xem xét, tổ chức đánh giá, phân hạng")}))
 	keepWithNext(body)
-	signer := q.Signer
-	if strings.TrimSpace(signer.Authority+signer.Title) == "" {
-		signer.Authority, signer.Title = "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
-	}
 	copies := q.Copies
 	if len(copies) == 0 {
 		copies = []string{"Như trên", "Lưu: VT"}
 	}
-	body = append(body, signature(signer, copies))
+	body = append(body, signature(q.Signer, copies))
 	return &Document{
 		Title:       "Đề nghị đánh giá, phân hạng sản phẩm OCOP " + round,
 		Author:      strings.TrimSpace(q.Issuer.Name),

@@ -197,8 +197,9 @@ func (c *communeChoice) id() int64 {
 func (c *communeChoice) elsewhere() {
 	u := c.u
 	type found struct {
-		all []data.Commune
-		res *data.CommuneResolver // names a commune with its province
+		all    []data.Commune
+		folded []string              // each commune with its province, folded once for the search
+		res    *data.CommuneResolver // names a commune with its province
 	}
 	background(u, func(ctx context.Context) (found, error) {
 		all, err := u.store.AllCommunes(ctx)
@@ -206,9 +207,16 @@ func (c *communeChoice) elsewhere() {
 			return found{}, err
 		}
 		res, err := u.store.CommuneResolver(ctx)
-		return found{all, res}, err
+		if err != nil {
+			return found{}, err
+		}
+		folded := make([]string, len(all))
+		for i, cm := range all {
+			folded[i] = viet.Fold(res.Place(cm))
+		}
+		return found{all, folded, res}, nil
 	}, func(f found) {
-		all, res := f.all, f.res
+		all, folded, res := f.all, f.folded, f.res
 		search := newTextEntry(u)
 		search.SetPlaceHolder(lang.L("Gõ tên xã, phường hoặc tỉnh, ví dụ: thuan hanh lam dong"))
 		var shown []data.Commune
@@ -217,8 +225,8 @@ func (c *communeChoice) elsewhere() {
 		filter := func(q string) {
 			shown = shown[:0]
 			if q = viet.Fold(q); q != "" {
-				for _, cm := range all {
-					if viet.MatchesAll(viet.Fold(res.Place(cm)), q) {
+				for i, cm := range all {
+					if viet.MatchesAll(folded[i], q) {
 						shown = append(shown, cm)
 						if len(shown) == 200 {
 							break

@@ -604,6 +604,7 @@ type intakeForm struct {
 	u          *ui
 	f          *formDialog
 	products   []data.ProductRow
+	folded     []string // the products' names and producers folded, for the search
 	producers  []data.ProducerRow
 	rules      data.Rules
 	picked     int64 // product chosen, 0 for a new product
@@ -626,6 +627,7 @@ type intakeForm struct {
 func (u *ui) openNewDossier(productID int64, kind data.DossierKind) {
 	type loaded struct {
 		products  []data.ProductRow
+		folded    []string
 		producers []data.ProducerRow
 		rules     data.Rules
 	}
@@ -635,13 +637,18 @@ func (u *ui) openNewDossier(productID int64, kind data.DossierKind) {
 		if l.products, err = u.store.Products(ctx, data.ProductQuery{AsOf: u.now()}); err != nil {
 			return l, err
 		}
+		// Folded once here, off the UI thread, not at every key of the search.
+		l.folded = make([]string, len(l.products))
+		for i, r := range l.products {
+			l.folded[i] = viet.Fold(r.Name + " " + r.Producer)
+		}
 		if l.producers, err = u.store.Producers(ctx); err != nil {
 			return l, err
 		}
 		l.rules, err = u.store.Rules(ctx)
 		return l, err
 	}, func(l loaded) {
-		f := &intakeForm{u: u, products: l.products, producers: l.producers, rules: l.rules, picked: productID}
+		f := &intakeForm{u: u, products: l.products, folded: l.folded, producers: l.producers, rules: l.rules, picked: productID}
 		f.build(kind)
 		u.lastForm = f
 		f.f.show()
@@ -720,8 +727,8 @@ func (f *intakeForm) build(kind data.DossierKind) {
 func (f *intakeForm) filter(q string) {
 	f.shown = f.shown[:0]
 	if fq := viet.Fold(q); fq != "" {
-		for _, r := range f.products {
-			if viet.MatchesAll(viet.Fold(r.Name+" "+r.Producer), fq) {
+		for i, r := range f.products {
+			if viet.MatchesAll(f.folded[i], fq) {
 				f.shown = append(f.shown, r)
 				if len(f.shown) == 50 {
 					break

@@ -56,6 +56,8 @@ var fixtureScripts = map[int][]string{
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL},
 	9: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL},
+	10: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL, fixtureSheetsV10SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them
@@ -275,6 +277,26 @@ INSERT INTO dossier_files(id, dossier_id, item_code, name, stored, size, sha256,
 		'9e7b1f6cdd4a3c2f1b0a99887766554433221100ffeeddccbbaa998877665544', '2026-06-01 02:06:00', 'Hoàng Thị Duyên', NULL),
 	(3, 1, NULL, 'Nhầm.docx', '1/Nham.docx', 10, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
 		'2026-06-01 02:07:00', 'Hoàng Thị Duyên', '2026-06-01 02:08:00');
+`
+
+// Version 10: two sheets of dossier 1 against the criteria set I.3.c of
+// 26/2026 (effective 22/5/2026): the producer's self-assessment, with two
+// criteria chosen and one evidence note, and a council member's sheet
+// that ticks the first rejection ground; and a removed one.
+const fixtureSheetsV10SQL = `
+INSERT INTO score_sheets(id, dossier_id, role, member, set_code, set_from, filled_on, answers, total, stars, rejected, updated_at, deleted_at) VALUES
+	(1, 1, 'chu_the', '', 'I.3.c', '2026-05-22', '2026-06-02',
+		'set_code,member,kind,no,choice,text,evidence
+I.3.c,,criterion,1.1,3,Sử dụng nguyên liệu có nguồn gốc trong tỉnh từ 75% đến 100%,Hợp đồng liên kết với 40 hộ
+I.3.c,,criterion,1.2,2,"Được cấp giấy chứng nhận chất lượng theo tiêu chuẩn quốc gia (VietGAP, hữu cơ,...)",
+', 400, 1, 0, '2026-06-02 03:00:00', NULL),
+	(2, 1, 'hoi_dong', 'Nguyễn Văn Bình', 'I.3.c', '2026-05-22', '2026-06-20',
+		'set_code,member,kind,no,choice,text,evidence
+I.3.c,Nguyễn Văn Bình,criterion,1.1,1,"Có sử dụng nguyên liệu có nguồn gốc trong tỉnh, nhưng có tỷ lệ dưới 50%",
+I.3.c,Nguyễn Văn Bình,ground,1,x,,
+', 100, 0, 1, '2026-06-20 03:00:00', NULL),
+	(3, 1, 'xa', '', 'I.3.c', '2026-05-22', '2026-06-02', 'set_code,member,kind,no,choice,text,evidence
+', 0, 0, 0, '2026-06-02 03:00:00', '2026-06-02 04:00:00');
 `
 
 // fixturePageSize keeps the fixtures small: each table and index takes at

@@ -31,8 +31,9 @@ package data
 //     -overwrite-fixtures would rewrite them). Check v8.db in.
 //   - Add what v8.db holds to fixtureWant (under "v >= 8").
 //
-// (Migration 0009, the dossiers' attached files, was added the same way:
-// fixtureScripts[9], v9.db, and fixtureWant under "v >= 9".)
+// (Migrations 0009, the dossiers' attached files, and 0010, their filled
+// criteria sheets, were added the same way: fixtureScripts[9] and [10],
+// v9.db and v10.db, and fixtureWant under "v >= 9" and "v >= 10".)
 //
 // TestMigrationFixturesCoverEveryVersion fails until vN.db exists for
 // every schema version.
@@ -84,6 +85,7 @@ type fixtureWant struct {
 	dossiers     []Dossier         // newest receipt first, as Store.Dossiers lists them
 	evidence     map[int64][]Evidence
 	attachments  map[int64][]Attachment // live files by dossier, without Path
+	sheets       map[int64][]string     // live criteria sheets by dossier, as sheetLine gives them
 	// Rows in the fixture, trash included, for the backup's counts.
 	liveProducts, liveProducers, liveCourses, liveParticipants int
 }
@@ -269,8 +271,40 @@ func wantFixture(v int) fixtureWant {
 				AddedAt: ts("2026-06-01 02:06:00"), AddedBy: "Hoàng Thị Duyên"},
 		}}
 	}
+	if v >= 10 {
+		w.sheets = map[int64][]string{1: {
+			"1 chu_the  2026-06-02 4/1 1.1=3 1.2=2 ev1.1=Hợp đồng liên kết với 40 hộ",
+			"2 hoi_dong Nguyễn Văn Bình 2026-06-20 1/0 1.1=1 ground1 rejected",
+		}}
+	}
 	slices.SortFunc(w.trash, compareTrash)
 	return w
+}
+
+// sheetLine is what a migration test compares of a stored sheet: its id,
+// role, member, day, stored total and stars, each choice and evidence note,
+// the grounds ticked.
+func sheetLine(st StoredSheet) string {
+	line := fmt.Sprintf("%d %s %s %s %s/%d", st.ID, st.Role, st.Sheet.Member, st.FilledOn.Format(time.DateOnly), st.Total, st.Stars)
+	for _, c := range st.Sheet.Set.Criteria {
+		if o := st.Sheet.Chosen(c); o != nil {
+			line += fmt.Sprintf(" %s=%d", c.No, o.No)
+		}
+	}
+	for _, c := range st.Sheet.Set.Criteria {
+		if e := st.Sheet.Evidence[c.Index]; e != "" {
+			line += " ev" + c.No + "=" + e
+		}
+	}
+	for i, g := range st.Sheet.Grounds {
+		if g {
+			line += fmt.Sprintf(" ground%d", i+1)
+		}
+	}
+	if st.Rejected {
+		line += " rejected"
+	}
+	return line
 }
 
 func compareTrash(a, b TrashItem) int {
@@ -535,6 +569,16 @@ func checkFixtureData(t *testing.T, s *Store, v int, w fixtureWant) {
 		}
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("attached files of dossier %d (%v):\n%s", id, err, listDiff(got, want))
+		}
+	}
+	for id, want := range w.sheets {
+		sheets, err := s.DossierSheets(ctx, id)
+		var got []string
+		for _, st := range sheets {
+			got = append(got, sheetLine(st))
+		}
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("criteria sheets of dossier %d (%v):\n%s", id, err, listDiff(got, want))
 		}
 	}
 	if items, err := s.EvidenceItems(ctx); err != nil || len(items) != 15 {

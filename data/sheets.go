@@ -51,12 +51,17 @@ type StoredSheet struct {
 	Updated  time.Time
 }
 
-// Title names the sheet in lists: its role, and its member for a council's.
+// Title names the sheet in lists: its role and who filled it
+// ("Thành viên hội đồng Nguyễn Văn Bình").
 func (s StoredSheet) Title() string {
-	if m := strings.TrimSpace(s.Sheet.Member); m != "" {
-		return s.Role.Label() + ": " + m
+	m := strings.TrimSpace(s.Sheet.Member)
+	switch {
+	case m == "":
+		return s.Role.Label()
+	case s.Role == RoleCouncil:
+		return s.Role.Label() + " " + m
 	}
-	return s.Role.Label()
+	return s.Role.Label() + " (" + m + ")"
 }
 
 // SheetSetFor returns the criteria set a sheet of dossier d is filled
@@ -77,79 +82,107 @@ func SheetSetFor(setCode string, d Dossier) (*CriteriaSet, error) {
 // its ID, an existing one is replaced. A council member's sheet needs the
 // member's name, and one member has one sheet per dossier. A closed
 // dossier's sheets are a record and are not changed.
-func (s *Store) SaveSheet(ctx context.Context, st *StoredSheet) error {
-	if !st.Role.valid() {
-		return fmt.Errorf("phiếu đánh giá: vai trò %q không có", st.Role)
-	}
-	if st.Sheet == nil || st.Sheet.Set == nil {
-		return fmt.Errorf("phiếu đánh giá trống")
-	}
-	st.Sheet.Member = strings.TrimSpace(st.Sheet.Member)
-	if st.Role == RoleCouncil && st.Sheet.Member == "" {
-		return fmt.Errorf("phiếu của thành viên hội đồng: ghi họ tên thành viên")
-	}
-	if st.FilledOn.IsZero() {
-		st.FilledOn = time.Now()
-	}
+func (s *Store) SaveSheet(ctx context.Context, st *StoredSheet) error { return s.SaveSheets(ctx, st) }
+
+// SaveSheets is SaveSheet for several sheets at once: all are kept or, on
+// the first problem, none.
+func (s *Store) SaveSheets(ctx context.Context, sheets ...*StoredSheet) error {
 	rules, err := s.Rules(ctx)
 	if err != nil {
 		return err
 	}
-	res := rules.ScoreSheet(st.Sheet, st.FilledOn)
-	var answers bytes.Buffer
-	if err := WriteSheetCSV(&answers, st.Sheet); err != nil {
+	type prepared struct {
+		answers string
+		res     SheetResult
+	}
+	var prep []prepared
+	for _, st := range sheets {
+		if !st.Role.valid() {
+			return fmt.Errorf("phiếu đánh giá: vai trò %q không có", st.Role)
+		}
+		if st.Sheet == nil || st.Sheet.Set == nil {
+			return fmt.Errorf("phiếu đánh giá trống")
+		}
+		st.Sheet.Member = strings.TrimSpace(st.Sheet.Member)
+		if st.Role == RoleCouncil && st.Sheet.Member == "" {
+			return fmt.Errorf("phiếu của thành viên hội đồng: ghi họ tên thành viên")
+		}
+		if st.FilledOn.IsZero() {
+			st.FilledOn = time.Now()
+		}
+		var answers bytes.Buffer
+		if err := WriteSheetCSV(&answers, st.Sheet); err != nil {
+			return err
+		}
+		prep = append(prep, prepared{answers.String(), rules.ScoreSheet(st.Sheet, st.FilledOn)})
+	}
+	var added []int64
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, st := range sheets {
+			id, err := saveSheet(ctx, tx, st, prep[i].answers, prep[i].res)
+			if err != nil {
+				return err
+			}
+			added = append(added, id)
+		}
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		d, err := readDossier(ctx, tx, st.DossierID)
+	for i, st := range sheets {
+		st.ID = added[i]
+		st.Total, st.Stars, st.Rejected = prep[i].res.Total, prep[i].res.Stars, prep[i].res.Rejected
+	}
+	return nil
+}
+
+func saveSheet(ctx context.Context, tx *sql.Tx, st *StoredSheet, answers string, res SheetResult) (int64, error) {
+	d, err := readDossier(ctx, tx, st.DossierID)
+	if err != nil {
+		return 0, err
+	}
+	if d.Status.Closed() {
+		return 0, fmt.Errorf("hồ sơ %s đã %s: phiếu đánh giá của hồ sơ không sửa được nữa", d.Receipt, strings.ToLower(d.Status.Label()))
+	}
+	var other int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM score_sheets WHERE dossier_id = ? AND role = ? AND member = ? AND id <> ? AND deleted_at IS NULL`,
+		st.DossierID, st.Role, st.Sheet.Member, st.ID).Scan(&other)
+	if err == nil {
+		if st.Role == RoleCouncil {
+			return 0, fmt.Errorf("hồ sơ đã có phiếu của thành viên %s: mở phiếu đó để sửa", st.Sheet.Member)
+		}
+		return 0, fmt.Errorf("hồ sơ đã có phiếu %q: mở phiếu đó để sửa", strings.ToLower(st.Title()))
+	} else if err != sql.ErrNoRows {
+		return 0, err
+	}
+	args := []any{st.Role, st.Sheet.Member, st.Sheet.Set.Code, st.Sheet.Set.EffectiveFrom.Format(time.DateOnly),
+		st.FilledOn.Format(time.DateOnly), answers, int(res.Total), res.Stars, res.Rejected}
+	id, verb := st.ID, "Lưu phiếu đánh giá "
+	if id == 0 {
+		r, err := tx.ExecContext(ctx, `INSERT INTO score_sheets(role, member, set_code, set_from, filled_on, answers, total, stars, rejected, dossier_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, st.DossierID)...)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		if d.Status.Closed() {
-			return fmt.Errorf("hồ sơ %s đã %s: phiếu đánh giá của hồ sơ không sửa được nữa", d.Receipt, strings.ToLower(d.Status.Label()))
+		if id, err = r.LastInsertId(); err != nil {
+			return 0, err
 		}
-		var other int64
-		err = tx.QueryRowContext(ctx, `SELECT id FROM score_sheets WHERE dossier_id = ? AND role = ? AND member = ? AND id <> ? AND deleted_at IS NULL`,
-			st.DossierID, st.Role, st.Sheet.Member, st.ID).Scan(&other)
-		if err == nil {
-			if st.Role == RoleCouncil {
-				return fmt.Errorf("hồ sơ đã có phiếu của thành viên %s: mở phiếu đó để sửa", st.Sheet.Member)
-			}
-			return fmt.Errorf("hồ sơ đã có phiếu %q: mở phiếu đó để sửa", strings.ToLower(st.Title()))
-		} else if err != sql.ErrNoRows {
-			return err
+		verb = "Thêm phiếu đánh giá "
+	} else {
+		r, err := tx.ExecContext(ctx, `UPDATE score_sheets SET role = ?, member = ?, set_code = ?, set_from = ?, filled_on = ?, answers = ?,
+			total = ?, stars = ?, rejected = ?, updated_at = datetime('now') WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`,
+			append(args, st.ID, st.DossierID)...)
+		if err != nil {
+			return 0, err
 		}
-		args := []any{st.Role, st.Sheet.Member, st.Sheet.Set.Code, st.Sheet.Set.EffectiveFrom.Format(time.DateOnly),
-			st.FilledOn.Format(time.DateOnly), answers.String(), int(res.Total), res.Stars, res.Rejected}
-		action := ActionEdit
-		if st.ID == 0 {
-			r, err := tx.ExecContext(ctx, `INSERT INTO score_sheets(role, member, set_code, set_from, filled_on, answers, total, stars, rejected, dossier_id)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, st.DossierID)...)
-			if err != nil {
-				return err
-			}
-			if st.ID, err = r.LastInsertId(); err != nil {
-				return err
-			}
-			action = ActionAdd
-		} else {
-			r, err := tx.ExecContext(ctx, `UPDATE score_sheets SET role = ?, member = ?, set_code = ?, set_from = ?, filled_on = ?, answers = ?,
-				total = ?, stars = ?, rejected = ?, updated_at = datetime('now') WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`,
-				append(args, st.ID, st.DossierID)...)
-			if err != nil {
-				return err
-			}
-			if n, _ := r.RowsAffected(); n == 0 {
-				return ErrNotFound
-			}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return 0, ErrNotFound
 		}
-		st.Total, st.Stars, st.Rejected = res.Total, res.Stars, res.Rejected
-		verb := "Lưu phiếu đánh giá "
-		if action == ActionAdd {
-			verb = "Thêm phiếu đánh giá "
-		}
-		return logChange(ctx, tx, EntityDossier, st.DossierID, ActionEdit, verb+st.describe())
-	})
+	}
+	shown := *st
+	shown.Total = res.Total
+	return id, logChange(ctx, tx, EntityDossier, st.DossierID, ActionEdit, verb+shown.describe())
 }
 
 func (st StoredSheet) describe() string {

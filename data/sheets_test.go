@@ -108,8 +108,8 @@ func TestStoredSheets(t *testing.T) {
 	for _, l := range log {
 		said = append(said, l.Details)
 	}
-	if all := strings.Join(said, "\n"); !strings.Contains(all, "Thêm phiếu đánh giá \"Thành viên hội đồng: Lý Văn Sáng\" (bộ I.3.c): 76 điểm") ||
-		!strings.Contains(all, "Bỏ phiếu đánh giá \"Thành viên hội đồng: Lý Văn Sáng\"") {
+	if all := strings.Join(said, "\n"); !strings.Contains(all, "Thêm phiếu đánh giá \"Thành viên hội đồng Lý Văn Sáng\" (bộ I.3.c): 76 điểm") ||
+		!strings.Contains(all, "Bỏ phiếu đánh giá \"Thành viên hội đồng Lý Văn Sáng\"") {
 		t.Errorf("change log:\n%s", all)
 	}
 

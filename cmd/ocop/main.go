@@ -67,6 +67,10 @@ Lệnh:
   criteria list [--csv]                  các bộ tiêu chí đánh giá đang có hiệu lực (không cần --db)
   criteria show --set MÃ_BỘ [--csv]      các tiêu chí, lựa chọn, điểm và mức tối thiểu của một bộ (như I.3.c)
   criteria score PHIẾU.csv [PHIẾU.csv…]  điểm, hạng sao dự kiến và việc cần làm; nhiều phiếu: điểm trung bình của hội đồng
+  score --dossier ID [--csv] [--as-of yyyy-mm-dd]
+                                         điểm các phiếu đánh giá của một hồ sơ, điểm trung bình của hội đồng, việc cần làm
+  score --dossier ID --add [--role hoi_dong|chu_the|xa] PHIẾU.csv [PHIẾU.csv…]
+                                         thêm các tệp phiếu (của thành viên hội đồng) vào hồ sơ, rồi tính như trên
   version                                phiên bản chương trình
 
 Tùy chọn:
@@ -181,7 +185,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func knownCommand(name string) bool {
 	switch name {
-	case "init", "demo", "check", "list", "export", "import", "backup", "restore", "province", "criteria":
+	case "init", "demo", "check", "list", "export", "import", "backup", "restore", "province", "criteria", "score":
 		return true
 	}
 	return false
@@ -226,6 +230,8 @@ func command(ctx context.Context, store *data.Store, args []string, stdout, stde
 		return importFile(ctx, store, args[1:], stdout)
 	case "province":
 		return province(ctx, store, args[1:], stdout)
+	case "score":
+		return score(ctx, store, args[1:], stdout)
 	case "backup":
 		if len(args) != 2 {
 			return errUsage

@@ -158,3 +158,116 @@ var cellBorder = []excelize.Border{
 	{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 	{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
 }
+
+// PartIIISheetName is the name of the producer's Phần III worksheet.
+const PartIIISheetName = "Phần III"
+
+// PartIII names who the producer's Phần III is from.
+type PartIII struct {
+	Product        string
+	Producer       string // the producer's name, at the head of the page
+	Representative string // who signs for the producer
+}
+
+// WritePartIII writes sheet as the producer's Phần III of Mẫu số 02
+// ("Đánh giá kết quả thực hiện theo Bộ tiêu chí sản phẩm OCOP", Phụ lục III
+// of Decision 26/2026/QĐ-TTg): an A4 upright workbook headed by the
+// producer, one row per part, section and criterion with the points the
+// producer gives themself and, beside each criterion, the option chosen and
+// the evidence described; the total and the stars it can reach; signed by
+// the producer's representative. The office prints it for a producer it
+// helps, to be signed and filed with the dossier.
+func WritePartIII(st data.Settings, who PartIII, set *data.CriteriaSet, sheet *data.Sheet, res data.SheetResult, path string, day time.Time) error {
+	if day.IsZero() {
+		day = time.Now()
+	}
+	d, err := newDocument()
+	if err != nil {
+		return err
+	}
+	defer d.f.Close()
+	// The producer heads and signs its own report.
+	head := st
+	head.ParentBody, head.OfficeName = "", who.Producer
+	head.SignerAuthority, head.SignerTitle, head.SignerName = "", "Đại diện chủ thể", who.Representative
+	boldText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	boldCenter, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	cols := []column{{"TT", 6, d.textCenter}, {"Tiêu chí", 34, d.text}, {"Điểm tối đa", 8, d.score},
+		{"Điểm tự đánh giá", 10, d.score}, {"Mô tả, tài liệu minh chứng", 38, d.text}}
+	subtitle := "(Kèm theo Báo cáo tự đánh giá sản phẩm OCOP, Mẫu số 02 Phụ lục III " + set.Source + ")\n" +
+		"Sản phẩm: " + who.Product + "\n" + fmt.Sprintf("Bộ tiêu chí số %d: %s", set.No, set.Name)
+	row, err := d.officialSheet(head, sheetLayout{name: PartIIISheetName, title: "PHẦN III. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP",
+		subtitle: subtitle, columns: cols, day: day, portrait: true})
+	if err != nil {
+		return err
+	}
+	line := func(vals []any, styles []int) {
+		texts := make([]string, len(vals))
+		for i, v := range vals {
+			if t, ok := v.(string); ok {
+				texts[i] = t
+			}
+		}
+		d.w.setHeight(row, rowHeight(cols, texts))
+		for i, v := range vals {
+			d.w.set(row, i+1, v, styles[i])
+		}
+		row++
+	}
+	bold := []int{boldCenter, boldText, boldCenter, boldCenter, boldText}
+	plain := []int{d.textCenter, d.text, d.score, d.score, d.text}
+	for pi, p := range set.Parts {
+		line([]any{p.Code, "PHẦN " + p.Code + ": " + p.Name, p.Points.Float(), res.Parts[pi].Points.Float(), ""}, bold)
+		for _, sec := range p.Sections {
+			var got data.Score
+			for _, c := range sec.Items {
+				if c.Index >= 0 {
+					got += chosenPoints(sheet, c)
+				}
+			}
+			// A section scored as one criterion says its choice on its own row.
+			said := func(c *data.Criterion) string {
+				var out []string
+				if o := sheet.Chosen(c); o != nil {
+					out = append(out, o.Text)
+				}
+				if e := strings.TrimSpace(sheet.Evidence[c.Index]); e != "" {
+					out = append(out, "Minh chứng: "+e)
+				}
+				return strings.Join(out, "\n")
+			}
+			note := ""
+			if len(sec.Items) == 1 && sec.Items[0].Shape == "section" {
+				note = said(sec.Items[0])
+			}
+			line([]any{sec.No, sec.Name, sec.Points.Float(), got.Float(), note}, []int{boldCenter, boldText, boldCenter, boldCenter, d.text})
+			for _, c := range sec.Items {
+				switch {
+				case c.Index < 0: // a heading over sub-criteria
+					line([]any{c.No, c.Name, c.Points.Float(), "", ""}, plain)
+				case c.Shape != "section":
+					var got any = ""
+					if o := sheet.Chosen(c); o != nil {
+						got = o.Points.Float()
+					}
+					line([]any{c.No, c.Name, c.Points.Float(), got, said(c)}, plain)
+				}
+			}
+		}
+	}
+	line([]any{"", "TỔNG ĐIỂM TỰ ĐÁNH GIÁ", set.Points().Float(), res.Total.Float(), ""}, bold)
+	d.w.setHeight(row, rowHeight(cols[:2], []string{"", res.Summary()})*1.2)
+	d.w.set(row, 1, "", boldText)
+	d.w.merge(row, 2, len(cols), "Chủ thể tự đánh giá: "+res.Summary(), boldText)
+	row++
+	end := d.signature(head, row+1, len(cols))
+	if err := d.keepWithSignature(d.layout.headRow()+1, row-1, end); err != nil {
+		return err
+	}
+	if err := d.w.close(); err != nil {
+		return err
+	}
+	return d.save(path)
+}

@@ -96,7 +96,80 @@ func pdfPage(t *testing.T, path string) {
 		t.Fatalf("libreoffice: %v\n%s", err, b)
 	}
 	pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(path), ".xlsx")+".pdf")
-	if b, err := exec.Command("pdftoppm", "-png", "-r", "60", pdf, filepath.Join(dir, "phieu")).CombinedOutput(); err != nil {
+	if b, err := exec.Command("pdftoppm", "-png", "-r", "60", pdf, filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".xlsx"))).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, b)
 	}
+}
+
+// The producer's Phần III is headed and signed by the producer, gives each
+// criterion the points chosen with the option and the evidence beside it,
+// and ends with the total and the stars it can reach.
+func TestWritePartIII(t *testing.T) {
+	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	set, err := data.CriteriaSetFor("I.3.c", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := data.NewSheet(set)
+	for _, c := range set.Criteria {
+		sheet.Choose(c.No, len(c.Options))
+	}
+	sheet.Choose("1.1", 1)
+	sheet.Evidence[set.Criterion("1.1").Index] = "Hợp đồng mua gừng của 12 hộ"
+	rules, _ := data.ReferenceRules()
+	res := rules.ScoreSheet(sheet, day)
+	path := filepath.Join(t.TempDir(), "phan3.xlsx")
+	st := data.Settings{OfficeName: "UBND xã Thất Khê", ParentBody: "Tỉnh Lạng Sơn", PlaceName: "Thất Khê", SignerTitle: "Chủ tịch", SignerName: "Nguyễn Văn A"}
+	who := PartIII{Product: "Mứt gừng Thất Khê", Producer: "HTX Nông sản Thất Khê", Representative: "Hoàng Văn Tâm"}
+	if err := WritePartIII(st, who, set, sheet, res, path, day); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(PartIIISheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total, crit11, result string
+	var all []string
+	for _, r := range rows {
+		for len(r) < 5 {
+			r = append(r, "")
+		}
+		all = append(all, strings.Join(r, " | "))
+		switch {
+		case r[1] == "TỔNG ĐIỂM TỰ ĐÁNH GIÁ":
+			total = r[3]
+		case r[0] == "1.1":
+			crit11 = r[3] + " | " + r[4]
+		case strings.HasPrefix(r[1], "Chủ thể tự đánh giá:"):
+			result = r[1]
+		}
+	}
+	text := strings.Join(all, "\n")
+	if want := fmt.Sprintf("%.2f", res.Total.Float()); total != want {
+		t.Errorf("total %q, want %s", total, want)
+	}
+	if want := "1.00 | Có sử dụng nguyên liệu có nguồn gốc trong tỉnh, nhưng có tỷ lệ dưới 50%\nMinh chứng: Hợp đồng mua gừng của 12 hộ"; crit11 != want {
+		t.Errorf("criterion 1.1: %q, want %q", crit11, want)
+	}
+	if result != "Chủ thể tự đánh giá: "+res.Summary() {
+		t.Errorf("result %q", result)
+	}
+	for _, w := range []string{"HTX NÔNG SẢN THẤT KHÊ", "PHẦN III. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP",
+		"Sản phẩm: Mứt gừng Thất Khê", "ĐẠI DIỆN CHỦ THỂ", "Hoàng Văn Tâm"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("no %q in:\n%s", w, text)
+		}
+	}
+	// The office's own header and signer are not the producer's.
+	for _, w := range []string{"UBND XÃ THẤT KHÊ", "TỈNH LẠNG SƠN", "Nguyễn Văn A"} {
+		if strings.Contains(text, w) {
+			t.Errorf("%q on the producer's page", w)
+		}
+	}
+	pdfPage(t, path)
 }

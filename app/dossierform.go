@@ -44,6 +44,7 @@ type dossierForm struct {
 	assessedOn                   *dateField
 	meeting                      *widget.Check
 	warnings                     *widget.Label
+	sheetsTab                    *sheetsTab
 }
 
 // dossierData is what a dossier's form shows, read at once.
@@ -55,6 +56,7 @@ type dossierData struct {
 	evidence []data.Evidence
 	events   []data.DossierEvent
 	requests []data.SupplementRequest
+	sheets   data.DossierScore
 }
 
 // openDossier opens dossier id in its form.
@@ -85,6 +87,9 @@ func (u *ui) openDossier(id int64) {
 			return x, err
 		}
 		if x.requests, err = u.store.SupplementRequests(ctx, id); err != nil {
+			return x, err
+		}
+		if x.sheets, err = u.store.ScoreDossier(ctx, id, today); err != nil {
 			return x, err
 		}
 		// The round's dates come from the rules of its year.
@@ -204,6 +209,9 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 		newField(lang.L("Người đánh giá"), f.assessedBy, ""),
 		newField(lang.L("Ngày đánh giá"), f.assessedOn.view, "")))
 
+	// Phiếu đánh giá: the criteria sheets kept with the dossier.
+	f.sheetsTab = newSheetsTab(f)
+
 	// Kết quả and Lịch sử: what the province decided, and every dated step.
 	result := widget.NewLabel(f.resultText())
 	result.Wrapping = fyne.TextWrapWord
@@ -223,6 +231,7 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 		container.NewTabItem(lang.L("Thông tin"), container.NewVScroll(info)),
 		container.NewTabItem(lang.L("Giấy tờ (Mẫu 02)"), papers),
 		container.NewTabItem(lang.L("Đánh giá của xã"), assess),
+		container.NewTabItem(lang.L("Phiếu đánh giá"), f.sheetsTab.content),
 		container.NewTabItem(lang.L("Kết quả"), container.NewVScroll(result)),
 		container.NewTabItem(lang.L("Lịch sử"), history))
 
@@ -260,7 +269,6 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 			return 1, outbox.ExportMau03(ctx, u.store, d.ID, path)
 		}, func(int) string { return lang.L("Đã ghi báo cáo đánh giá của xã (Mẫu 03):") })
 	})
-	selfScore := widget.NewButtonWithIcon(lang.L("Tự đánh giá…"), theme.ListIcon(), func() { u.openScoreSheet(f.product.SetCode, f.product.Name, u.now()) })
 	files := widget.NewButtonWithIcon(lang.L("Tệp đính kèm…"), theme.FileIcon(), func() { u.showAttachments(d.ID, f.evidence) })
 	save := f.save
 	if closed {
@@ -268,7 +276,7 @@ func newDossierForm(u *ui, x dossierData) *dossierForm {
 	}
 	f.initial = f.snapshot()
 	f.f = u.newFormDialog(title, container.NewBorder(top, nil, nil, nil, tabs), fyne.NewSize(1000, 660), save,
-		func() bool { return f.snapshot() != f.initial }, logBtn, files, mau01, mau03, selfScore)
+		func() bool { return f.snapshot() != f.initial }, logBtn, files, mau01, mau03)
 	return f
 }
 
@@ -536,6 +544,16 @@ func (f *dossierForm) step(to data.DossierStatus) {
 		on := dayField(today)
 		reason := newTextEntry(u)
 		items := []*widget.FormItem{widget.NewFormItem(lang.L("Điểm (trung bình của hội đồng)"), score)}
+		// The council's sheets kept with the dossier give the score and its band.
+		if c := f.sheets.Council; c != nil {
+			score.SetText(c.Average.VI())
+			if c.Stars >= 3 {
+				stars.SetSelectedIndex(c.Stars - 3)
+			}
+			from := widget.NewLabel(lang.L("theo {{.N}} phiếu hội đồng (thẻ «Phiếu đánh giá»)", map[string]any{"N": len(c.Members)}))
+			from.Importance = widget.LowImportance
+			items = append(items, widget.NewFormItem("", from))
+		}
 		title := lang.L("Kết quả: không đạt")
 		if to == data.DossierPassed {
 			title = lang.L("Kết quả: đạt, được công nhận")

@@ -22,8 +22,9 @@ import (
 // scoreSheet is the "Tự đánh giá" form: a product scored against the
 // criteria set of its bộ sản phẩm (Mẫu 02, Phần III), one choice and one
 // evidence note per criterion and the rejection grounds as a checklist,
-// with the result and "Để đạt N sao" answering every choice. The sheet
-// lives in memory; it is saved to and opened from CSV.
+// with the result and "Để đạt N sao" answering every choice. Opened from a
+// product it is a what-if that lives in memory, saved to and opened from
+// CSV; opened from a dossier (target) it is kept with the dossier.
 type scoreSheet struct {
 	u        *ui
 	f        *formDialog
@@ -34,6 +35,9 @@ type scoreSheet struct {
 	product  string
 	day      time.Time
 	saved    string // the sheet as CSV when opened or last saved
+	who      xlsx.PartIII
+	target   *sheetTarget // nil for a what-if
+	member   *textEntry   // a council member's name, for a dossier's council sheet
 
 	choices  []*widget.Select // per set.Criteria
 	got      []*widget.Label  // per set.Criteria: "2/3 điểm"
@@ -50,9 +54,31 @@ type scoreSheet struct {
 // "Để đạt" panel lists after the minimums.
 const scoreSheetOpen = 5
 
+// sheetTarget is the dossier a sheet is kept with, and the sheet as kept
+// (ID 0 until first saved; Role says whose it is).
+type sheetTarget struct {
+	stored  data.StoredSheet
+	onSaved func()
+}
+
 // openScoreSheet opens an empty sheet of the criteria set of setCode in
-// force on day, for the product named title.
+// force on day, for the product named title: a what-if, not kept.
 func (u *ui) openScoreSheet(setCode, title string, day time.Time) {
+	u.openSheet(setCode, xlsx.PartIII{Product: title}, day, nil)
+}
+
+// openDossierSheet opens sheet st of dossier d (a new one when st.ID is 0
+// and st.Sheet nil), kept with the dossier when saved; onSaved runs then.
+func (u *ui) openDossierSheet(d data.Dossier, setCode string, who xlsx.PartIII, st data.StoredSheet, onSaved func()) {
+	day := d.Received // the criteria and bands of the dossier's date
+	if day.IsZero() {
+		day = u.now()
+	}
+	st.DossierID = d.ID
+	u.openSheet(setCode, who, day, &sheetTarget{stored: st, onSaved: onSaved})
+}
+
+func (u *ui) openSheet(setCode string, who xlsx.PartIII, day time.Time, target *sheetTarget) {
 	if strings.TrimSpace(setCode) == "" {
 		u.showError(fmt.Errorf("%s", lang.L("Sản phẩm chưa có bộ sản phẩm: chọn bộ sản phẩm của sản phẩm trước, rồi mới tự đánh giá theo bộ tiêu chí của bộ đó.")))
 		return
@@ -74,14 +100,15 @@ func (u *ui) openScoreSheet(setCode, title string, day time.Time) {
 		x.st, err = u.store.Settings(ctx)
 		return x, err
 	}, func(x loaded) {
-		s := newScoreSheet(u, x.set, x.rules, x.st, title, day)
+		s := newScoreSheet(u, x.set, x.rules, x.st, who, day, target)
 		u.lastForm = s
 		s.f.show()
 	})
 }
 
-func newScoreSheet(u *ui, set *data.CriteriaSet, rules data.Rules, st data.Settings, product string, day time.Time) *scoreSheet {
-	s := &scoreSheet{u: u, set: set, sheet: data.NewSheet(set), rules: rules, settings: st, product: product, day: day}
+func newScoreSheet(u *ui, set *data.CriteriaSet, rules data.Rules, st data.Settings, who xlsx.PartIII, day time.Time, target *sheetTarget) *scoreSheet {
+	s := &scoreSheet{u: u, set: set, sheet: data.NewSheet(set), rules: rules, settings: st, product: who.Product, who: who, day: day, target: target}
+	product := who.Product
 	n := len(set.Criteria)
 	s.choices, s.got, s.full, s.evidence = make([]*widget.Select, n), make([]*widget.Label, n), make([]*widget.Label, n), make([]*textEntry, n)
 	s.parts = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
@@ -116,17 +143,58 @@ func newScoreSheet(u *ui, set *data.CriteriaSet, rules data.Rules, st data.Setti
 	saveCSV := widget.NewButtonWithIcon(lang.L("Lưu phiếu…"), theme.DocumentSaveIcon(), s.saveCSV)
 	openCSV := widget.NewButtonWithIcon(lang.L("Mở phiếu…"), theme.FolderOpenIcon(), s.openCSV)
 	printBtn := widget.NewButtonWithIcon(lang.L("In phiếu (Excel)…"), theme.DocumentPrintIcon(), s.print)
+	partIII := widget.NewButtonWithIcon(lang.L("In Phần III (Excel)…"), theme.DocumentPrintIcon(), s.printPartIII)
 	top := container.NewVBox(
-		&widget.Label{Text: lang.L("Bộ tiêu chí số {{.No}}: {{.Name}} ({{.Source}})", map[string]any{"No": set.No, "Name": set.Name, "Source": set.Source}), Wrapping: fyne.TextWrapWord},
-		s.parts, s.result, widget.NewSeparator())
+		&widget.Label{Text: lang.L("Bộ tiêu chí số {{.No}}: {{.Name}} ({{.Source}})", map[string]any{"No": set.No, "Name": set.Name, "Source": set.Source}), Wrapping: fyne.TextWrapWord})
+	title := lang.L("Tự đánh giá: {{.Name}}", map[string]any{"Name": product})
+	var save func()
+	if target != nil {
+		save = s.saveToDossier
+		title = lang.L("Phiếu đánh giá: {{.Who}} — {{.Name}}", map[string]any{"Who": lang.L(target.stored.Role.Label()), "Name": product})
+		if target.stored.Role == data.RoleCouncil {
+			s.member = newTextEntry(u)
+			s.member.SetPlaceHolder(lang.L("họ và tên thành viên hội đồng"))
+			s.member.OnChanged = func(name string) { s.sheet.Member = strings.TrimSpace(name) }
+			top.Add(container.NewBorder(nil, nil, widget.NewLabel(lang.L("Thành viên hội đồng:")), nil, s.member))
+		}
+	}
+	top.Add(s.parts)
+	top.Add(s.result)
+	top.Add(widget.NewSeparator())
 	side := container.NewBorder(&widget.Label{Text: lang.L("Việc cần làm"), TextStyle: fyne.TextStyle{Bold: true}}, nil, nil, nil, container.NewVScroll(s.next))
 	s.scroll = container.NewVScroll(rows)
 	content := container.NewBorder(top, nil, nil, container.New(&fixedWidth{width: 290}, side), s.scroll)
+	s.f = u.newFormDialog(title, content, fyne.NewSize(1000, 700), save,
+		func() bool { return s.csv() != s.saved }, saveCSV, openCSV, printBtn, partIII)
+	if target != nil && target.stored.Sheet != nil {
+		s.load(target.stored.Sheet.Copy())
+		if s.member != nil {
+			s.member.SetText(s.sheet.Member)
+		}
+	}
 	s.saved = s.csv()
-	s.f = u.newFormDialog(lang.L("Tự đánh giá: {{.Name}}", map[string]any{"Name": product}), content, fyne.NewSize(1000, 700), nil,
-		func() bool { return s.csv() != s.saved }, saveCSV, openCSV, printBtn)
 	s.rescore()
 	return s
+}
+
+// saveToDossier keeps the sheet with its dossier and closes it.
+func (s *scoreSheet) saveToDossier() {
+	st := s.target.stored
+	st.Sheet = s.sheet.Copy()
+	if st.FilledOn.IsZero() {
+		st.FilledOn = data.DateOf(s.u.now())
+	}
+	background(s.u, func(ctx context.Context) (data.StoredSheet, error) {
+		return st, s.u.store.SaveSheet(ctx, &st)
+	}, func(st data.StoredSheet) {
+		s.target.stored = st
+		s.saved = s.csv()
+		s.f.close()
+		s.u.say(lang.L("Đã lưu phiếu đánh giá «{{.Title}}»: {{.Total}} điểm.", map[string]any{"Title": st.Title(), "Total": st.Total.VI()}))
+		if s.target.onSaved != nil {
+			s.target.onSaved()
+		}
+	})
 }
 
 // row is one criterion: its number, name and points over its choice and
@@ -271,7 +339,16 @@ func (s *scoreSheet) openCSV() {
 			return
 		}
 		s.load(sheet)
-		s.saved = s.csv()
+		if s.member != nil {
+			// A member's own file names the member.
+			if sheet.Member != "" {
+				s.member.SetText(sheet.Member)
+			}
+			s.sheet.Member = strings.TrimSpace(s.member.Text)
+		}
+		if s.target == nil {
+			s.saved = s.csv()
+		}
 	})
 }
 
@@ -309,8 +386,16 @@ func (s *scoreSheet) load(sheet *data.Sheet) {
 func (s *scoreSheet) print() {
 	sheet, res := s.sheet, s.rules.ScoreSheet(s.sheet, s.day)
 	s.u.saveAs(s.fileName(".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
-		return 1, xlsx.WriteScoreSheet(s.settings, s.set, sheet, res, s.product, path, s.day)
+		return 1, xlsx.WriteScoreSheet(s.settings, s.set, sheet, res, s.product, path, s.u.now())
 	}, func(int) string { return lang.L("Đã ghi phiếu đánh giá (Excel):") })
+}
+
+// printPartIII writes the sheet as the producer's Phần III of Mẫu 02.
+func (s *scoreSheet) printPartIII() {
+	sheet, res, who := s.sheet, s.rules.ScoreSheet(s.sheet, s.day), s.who
+	s.u.saveAs(data.SafeFileName("Phan III "+s.product+".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
+		return 1, xlsx.WritePartIII(s.settings, who, s.set, sheet, res, path, s.u.now())
+	}, func(int) string { return lang.L("Đã ghi Phần III của báo cáo tự đánh giá (Excel), để chủ thể ký:") })
 }
 
 // writeFileAtomic writes raw to a temporary file beside path and renames it

@@ -5,8 +5,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,7 +50,7 @@ func TestScoreSheetFollowsEveryChoice(t *testing.T) {
 				t.Errorf("dossier form, %.0f wide: %v", w, bad)
 			}
 		})
-		tapButton(t, u, "Tự đánh giá…")
+		onUI(func() { u.lastForm.(*dossierForm).sheetsTab.openRole(data.RoleProducer) })
 	}
 	s := openedScoreSheet(t, u)
 	text := func() (parts, result, next string, colour fyne.ThemeColorName) {
@@ -168,4 +170,147 @@ func TestScoreSheetFromTheProductForm(t *testing.T) {
 	if s.set.Code != pr.SetCode || s.product != pr.Name {
 		t.Errorf("sheet of set %s for %q, want %s for %q", s.set.Code, s.product, pr.SetCode, pr.Name)
 	}
+}
+
+// A province officer keeps each council member's sheet with the dossier:
+// the tab shows each total and the council's average (Điều 3.3), the
+// comparison names the criterion where members differ, the result step
+// takes its score and stars from the average, and a removed sheet leaves
+// the average.
+func TestCouncilSheetsGiveTheResult(t *testing.T) {
+	u := newTestUI(t, true)
+	onUI(func() { u.win.Resize(windowSize(fyne.NewSize(1024, 728))) })
+	ctx := context.Background()
+	rows, _ := u.store.Dossiers(ctx, data.DossierQuery{Status: data.DossierSent, AsOf: u.now()})
+	if len(rows) == 0 {
+		t.Fatal("no dossier sent to the province in the demo")
+	}
+	id := rows[0].ID
+	onUI(func() { u.openDossier(id) })
+	f := openedDossier(t, u, data.DossierSent)
+
+	// Two members: one gives the best option everywhere, the other one
+	// option less on 1.1.
+	var lost data.Score
+	for i, member := range []string{"Nguyễn Văn Bình", "Hoàng Thu Trang"} {
+		onUI(func() { u.lastForm = nil; f.sheetsTab.open(data.StoredSheet{Role: data.RoleCouncil}) })
+		s := openedScoreSheet(t, u)
+		c := s.set.Criterion("1.1")
+		onUI(func() {
+			s.member.SetText(member)
+			for _, sel := range s.choices {
+				sel.SetSelectedIndex(len(sel.Options) - 1)
+			}
+			if i == 1 {
+				s.choices[c.Index].SetSelectedIndex(len(c.Options) - 2)
+				lost = c.Options[len(c.Options)-1].Points - c.Options[len(c.Options)-2].Points
+			}
+		})
+		press(u, fyne.KeyS)
+		eventually(t, "sheet saved", func() bool { return u.topModal() == f.f })
+	}
+	// A member's name is needed, and one sheet per member.
+	onUI(func() { u.lastForm = nil; f.sheetsTab.open(data.StoredSheet{Role: data.RoleCouncil}) })
+	s := openedScoreSheet(t, u)
+	press(u, fyne.KeyS)
+	if text := waitText(u, "ghi họ tên thành viên"); !strings.Contains(text, "ghi họ tên thành viên") {
+		t.Errorf("a nameless member's sheet saved? dialog says:\n%s", text)
+	}
+	onUI(func() {
+		u.win.Canvas().Overlays().Top().Hide()
+		s.f.close()
+	})
+
+	total := data.Score(10000) - lost
+	avg := data.Score((10000 + int(total) + 1) / 2)
+	var line string
+	eventually(t, "council line", func() bool {
+		line = f.sheetsTab.council.Text
+		return len(f.sheets.Members) == 2
+	})
+	onUI(func() {
+		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+			if tabs, ok := o.(*container.AppTabs); ok {
+				for _, it := range tabs.Items {
+					if it.Text == "Phiếu đánh giá" {
+						tabs.Select(it)
+					}
+				}
+			}
+		})
+	})
+	want := "Hội đồng: 2 phiếu, điểm trung bình " + avg.VI() + ": "
+	if !strings.HasPrefix(line, want) || !strings.Contains(line, "tiêu chí 1.1") {
+		t.Errorf("council line %q, want %q… naming 1.1", line, want)
+	}
+	snapshot(u, "phieu-hoi-dong.png")
+
+	tapButton(t, u, "So sánh phiếu hội đồng…")
+	eventually(t, "comparison", func() bool { return u.topModal() != f.f })
+	text := waitText(u, "Hoàng Thu Trang")
+	for _, w := range []string{"Nguyễn Văn Bình", "Hoàng Thu Trang", "1.1 ", "100", total.VI(), avg.VI()} {
+		if !strings.Contains(text, w) {
+			t.Errorf("comparison lacks %q:\n%s", w, text)
+		}
+	}
+	snapshot(u, "so-sanh-hoi-dong.png")
+	onUI(func() { u.topModal().close() })
+
+	// Bình's sheet removed (asked first): the average is Trang's alone.
+	onUI(func() {
+		for _, st := range f.sheets.Sheets {
+			if st.Sheet.Member == "Nguyễn Văn Bình" {
+				f.sheetsTab.remove(st)
+			}
+		}
+	})
+	eventually(t, "question", func() bool { return u.asking != nil })
+	tapButton(t, u, "Bỏ")
+	eventually(t, "one sheet left", func() bool {
+		line = f.sheetsTab.council.Text
+		return len(f.sheets.Members) == 1
+	})
+	avg = total
+	if want := "Hội đồng: 1 phiếu, điểm trung bình " + avg.VI() + ": "; !strings.HasPrefix(line, want) {
+		t.Errorf("after the removal %q, want %q…", line, want)
+	}
+
+	// The result step takes the average.
+	rules, err := u.store.Rules(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tapInForm(t, u, "Ghi kết quả Đạt…")
+	eventually(t, "step form", func() bool { return u.lastStep != nil && u.win.Canvas().Overlays().Top() != nil })
+	onUI(func() {
+		var entries []*textEntry
+		var sel *widget.Select
+		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *textEntry:
+				entries = append(entries, w)
+			case *widget.Select:
+				sel = w
+			}
+		})
+		if len(entries) == 0 || entries[0].Text != avg.VI() {
+			t.Errorf("score filled %v, want %s", entries, avg.VI())
+		}
+		if sel == nil || sel.Selected != starsText(rules.StarsForScore(avg, u.now())) {
+			t.Errorf("stars chosen %v", sel)
+		}
+		u.lastStep.Hide()
+	})
+}
+
+// waitText waits up to 5 s for the window's dialogs to show want and
+// returns their text.
+func waitText(u *ui, want string) string {
+	var text string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if text = windowTextOverlays(u); strings.Contains(text, want) {
+			break
+		}
+	}
+	return text
 }

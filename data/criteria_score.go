@@ -12,8 +12,8 @@ import (
 
 // Sheet is one filled "phiếu đánh giá": a product scored against its
 // criteria set, by the producer (tự đánh giá, Mẫu 02 Phần III), the office
-// helping, or a council member. Sheets live in memory and travel as CSV
-// (WriteSheetCSV, ReadSheetCSV); the database does not keep them yet.
+// helping, or a council member. Sheets travel as CSV (WriteSheetCSV,
+// ReadSheetCSV); a dossier keeps its sheets (StoredSheet).
 type Sheet struct {
 	Set      *CriteriaSet
 	Member   string   // who filled it, for a council's sheets
@@ -29,6 +29,16 @@ func NewSheet(set *CriteriaSet) *Sheet {
 		s.Choices[i] = -1
 	}
 	return s
+}
+
+// Copy returns a sheet with the same choices, notes and grounds that can
+// be changed apart from s.
+func (s *Sheet) Copy() *Sheet {
+	c := *s
+	c.Choices = append([]int(nil), s.Choices...)
+	c.Evidence = append([]string(nil), s.Evidence...)
+	c.Grounds = append([]bool(nil), s.Grounds...)
+	return &c
 }
 
 // Choose picks option optionNo (1, 2, … as numbered in the set; 0 clears

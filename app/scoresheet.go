@@ -395,7 +395,9 @@ func (s *scoreSheet) printPartIII() {
 	sheet, res, who := s.sheet, s.rules.ScoreSheet(s.sheet, s.day), s.who
 	s.u.saveAs(data.SafeFileName("Phan III "+s.product+".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
 		return 1, xlsx.WritePartIII(s.settings, who, s.set, sheet, res, path, s.u.now())
-	}, func(int) string { return lang.L("Đã ghi Phần III của báo cáo tự đánh giá (Excel), để chủ thể ký:") })
+	}, func(int) string {
+		return lang.L("Đã ghi Phần III của báo cáo tự đánh giá (Excel), để chủ thể ký:")
+	})
 }
 
 // writeFileAtomic writes raw to a temporary file beside path and renames it

@@ -51,6 +51,9 @@ type ImportRow struct {
 	Phone          string
 	SetCode        string
 	Cert           *Certification // nil when the row has no decision
+	// ListDecision says the decision is the one given for the whole list
+	// (the title of a decision's annex), the row naming none.
+	ListDecision bool
 	// CommuneChoices are the communes the address may mean when it cannot
 	// tell (an old commune split between several in 2025): the user picks
 	// one with ChooseCommune; until then CommuneID is 0 and the producer is

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -116,5 +117,133 @@ func TestListDecisionOnlyForRowsWithout(t *testing.T) {
 		if (c.problem == "") != (joined == "") || !strings.Contains(joined, c.problem) {
 			t.Errorf("%s: problems %q, want %q", c.name, joined, c.problem)
 		}
+	}
+}
+
+// The annex imported onto an empty database, onto one that keeps two of
+// its products, and onto one where the office sent one of them to the
+// province for re-evaluation: re-evaluations add the decision to the
+// product kept (never a second product), the dossier sent is closed as
+// Đạt with the decision, and undoing the import opens it again.
+func TestImportDecisionAnnex(t *testing.T) {
+	ctx := context.Background()
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	type kept struct{ product, producer string }
+	both := []kept{{"Thạch đen Tràng Định", "HTX Nông nghiệp Thạch đen Đoàn Kết"}, {"Chè Shan tuyết Kháng Chiến", "Công ty TNHH Chè Xứ Lạng"}}
+	for _, c := range []struct {
+		name        string
+		kept        []kept
+		sent        bool // the first product kept has a re-evaluation dossier sent to the province
+		summary     string
+		products    int
+		firstAction string
+	}{
+		{"empty", nil, false, "6 sản phẩm mới, 6 chủ thể mới", 6, "Sản phẩm mới"},
+		{"two kept", both, false, "4 sản phẩm mới, 4 chủ thể mới, 2 đánh giá lại (thêm chứng nhận)", 6, "Đánh giá lại (thêm chứng nhận)"},
+		{"one sent", both, true, "4 sản phẩm mới, 4 chủ thể mới, 1 đánh giá lại (thêm chứng nhận), 1 đánh giá lại, đóng hồ sơ", 6,
+			"Đánh giá lại, đóng hồ sơ số 01/PĐK-20-06040-2025"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := emptyStore(t)
+			st, _ := s.Settings(ctx)
+			st.OfficeName, st.StaffName = "UBND XÃ THẤT KHÊ", "Lương Thị Hoa"
+			if err := s.SaveSettings(ctx, st); err != nil {
+				t.Fatal(err)
+			}
+			var thatKhe int64
+			for _, co := range refOf(t, s).Communes {
+				if co.Code == "06040" {
+					thatKhe = co.ID
+				}
+			}
+			var ids []int64
+			for _, k := range c.kept {
+				pr := &data.Producer{Name: k.producer, Type: "htx", CommuneID: thatKhe}
+				if err := s.AddProducer(ctx, pr); err != nil {
+					t.Fatal(err)
+				}
+				p := &data.Product{Name: k.product, ProducerID: pr.ID}
+				if err := s.AddProduct(ctx, p, &data.Certification{DecisionNo: "12/QĐ-UBND", DecisionDate: day("2022-12-20"),
+					Score: 7000, HasScore: true, Stars: 4}); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, p.ID)
+			}
+			var dossier data.Dossier
+			if c.sent {
+				var err error
+				if dossier, err = s.NewDossier(ctx, ids[0], data.KindRerank, day("2025-07-01")); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.ReceiveDossier(ctx, &dossier, nil); err != nil {
+					t.Fatal(err)
+				}
+				a := data.Assessment{Materials: "Nguyên liệu của xã", Labour: "12 lao động", Idea: "Truyền thống", Identity: "Bản địa",
+					AssessedBy: "Lương Thị Hoa", AssessedOn: day("2025-07-10")}
+				if err := s.CompleteAssessment(ctx, dossier.ID, a); err != nil {
+					t.Fatal(err)
+				}
+				if err := s.SendToProvince(ctx, dossier.ID, "45/UBND-KT", day("2025-07-15")); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rows, _, _, err := ReadProducts("testdata/annex-s-quyet-dinh.xlsx", refOf(t, s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan, err := s.PreviewImport(ctx, rows, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plan.SummaryLine() != c.summary || plan.Rows[0].What() != c.firstAction {
+				t.Fatalf("preview %q, first row %q\nwant %q, %q", plan.SummaryLine(), plan.Rows[0].What(), c.summary, c.firstAction)
+			}
+			res, err := s.CommitImport(ctx, "annex-s-quyet-dinh.xlsx", plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			list, _ := s.Products(ctx, data.ProductQuery{})
+			if len(list) != c.products || res.Decisions != 6 {
+				t.Fatalf("%d products, %+v", len(list), res)
+			}
+			for _, p := range list {
+				if p.DecisionNo != "2865/QĐ-UBND" || data.VNDate(p.DecisionDate) != "31/12/2025" {
+					t.Errorf("%s: latest decision %s of %s", p.Name, p.DecisionNo, data.VNDate(p.DecisionDate))
+				}
+			}
+			for _, id := range ids {
+				if certs, _ := s.Certifications(ctx, id); len(certs) != 2 {
+					t.Errorf("product %d kept has %d decisions, want the old one and the annex's", id, len(certs))
+				}
+			}
+			// The same annex again: every row is on record.
+			if again, _ := s.PreviewImport(ctx, rows, true); again.SummaryLine() != "0 sản phẩm mới, 6 đã có, bỏ qua" {
+				t.Errorf("second preview: %s", again.SummaryLine())
+			}
+			if !c.sent {
+				return
+			}
+			d, _ := s.Dossier(ctx, dossier.ID)
+			if d.Status != data.DossierPassed || d.Result.DecisionNo != "2865/QĐ-UBND" || data.VNDate(d.Result.DecisionDate) != "31/12/2025" ||
+				d.Result.Stars != 4 || res.Closed != 1 {
+				t.Errorf("dossier after the import: %s, %+v; result %+v", d.Status.Label(), d.Result, res)
+			}
+			if err := s.UndoImport(ctx, res.ImportID); err != nil {
+				t.Fatal(err)
+			}
+			d, _ = s.Dossier(ctx, dossier.ID)
+			events, _ := s.DossierEvents(ctx, dossier.ID)
+			if d.Status != data.DossierSent || d.Result.DecisionNo != "" || d.CertificationID != 0 || events[len(events)-1].Status != data.DossierSent {
+				t.Errorf("dossier after undoing the import: %s, %+v, last step %+v", d.Status.Label(), d.Result, events[len(events)-1])
+			}
+			if list, _ := s.Products(ctx, data.ProductQuery{}); len(list) != 2 || list[0].DecisionNo != "12/QĐ-UBND" {
+				t.Errorf("after undo: %+v", list)
+			}
+			// The dossier can take its result again.
+			if err := s.RecordPassed(ctx, dossier.ID, data.DossierResult{Score: 7250, HasScore: true, Stars: 4, DecisionNo: "2865/QĐ-UBND",
+				DecisionDate: day("2025-12-31")}); err != nil {
+				t.Errorf("recording Đạt after undo: %v", err)
+			}
+		})
 	}
 }

@@ -30,11 +30,17 @@ type importForm struct {
 	f       *formDialog
 	update  *widget.Check
 	summary *widget.Label
-	plan    data.ImportPreview
-	issues  []xlsx.Problem
-	rows    *widget.Table
-	probs   *widget.List
-	gen     int
+	// The decision of the rows that name none: the one of the list's
+	// title, which the user may correct.
+	decisionLine *widget.Label
+	decisionNo   *textEntry
+	decisionDate *dateField
+	title        xlsx.Decision
+	plan         data.ImportPreview
+	issues       []xlsx.Problem
+	rows         *widget.Table
+	probs        *widget.List
+	gen          int
 
 	// Rows whose address names an old commune split in 2025: the user
 	// picks the commune, never the program.
@@ -103,6 +109,27 @@ func (f *importForm) build() {
 	f.update.SetChecked(true)
 	f.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.summary.Wrapping = fyne.TextWrapWord
+	f.decisionLine = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.decisionLine.Wrapping = fyne.TextWrapWord
+	f.decisionNo = newTextEntry(u)
+	f.decisionNo.SetPlaceHolder(lang.L("ví dụ: 2865/QĐ-UBND"))
+	f.decisionDate = newDateField(u)
+	for _, m := range f.maps {
+		if m.Decision.Given() {
+			f.title = m.Decision
+			f.decisionNo.SetText(m.Decision.No)
+			if !m.Decision.Date.IsZero() {
+				f.decisionDate.set(m.Decision.Date)
+			}
+			break
+		}
+	}
+	// Set after the title's values, so that building recomputes nothing.
+	f.decisionNo.OnChanged = func(string) { f.decisionChanged() }
+	f.decisionDate.onChange = f.decisionChanged
+	decision := container.NewBorder(nil, nil, widget.NewLabel(lang.L("Quyết định cho các dòng không ghi quyết định: số")), nil,
+		container.NewGridWithColumns(2, f.decisionNo,
+			container.NewBorder(nil, nil, widget.NewLabel(lang.L("ngày")), nil, f.decisionDate.view)))
 
 	mapping := mappingEditor(f.maps, xlsx.ProductFields, f.recompute)
 
@@ -124,10 +151,7 @@ func (f *importForm) build() {
 					text = starsText(r.Cert.Stars) + " · " + data.VNDate(r.Cert.DecisionDate)
 				}
 			case 4:
-				text = lang.L(r.Action.Label())
-				if r.NewProducer {
-					text += lang.L(" + chủ thể mới")
-				}
+				text = actionText(r)
 			case 5:
 				text = r.Address
 			case 6:
@@ -143,7 +167,7 @@ func (f *importForm) build() {
 		o.(*widget.Label).SetText([]string{lang.L("Dòng"), lang.L("Sản phẩm"), lang.L("Chủ thể"), lang.L("Quyết định"),
 			lang.L("Sẽ làm"), lang.L("Địa chỉ"), lang.L("Xã, phường")}[id.Col])
 	}
-	for c, w := range []float32{120, 200, 200, 150, 190, 230, 320} {
+	for c, w := range []float32{120, 200, 200, 150, 260, 230, 320} {
 		f.rows.SetColumnWidth(c, w)
 	}
 	f.probs = problemList(func() []xlsx.Problem { return f.issues })
@@ -153,10 +177,48 @@ func (f *importForm) build() {
 		container.NewTabItem(lang.L("Các dòng sẽ nhập"), f.rows),
 		container.NewTabItem(lang.L("Lỗi"), f.probs),
 		container.NewTabItem(lang.L("Cột"), mapping))
-	top := container.NewVBox(f.summary, f.update)
+	top := container.NewVBox(f.decisionLine, f.summary, decision, f.update)
 	f.f = u.newFormDialog(lang.L("Nhập danh sách sản phẩm: {{.File}}", map[string]any{"File": f.file}),
 		container.NewBorder(top, nil, nil, nil, f.tabs), fyne.NewSize(1140, 640), f.commit, nil)
 	f.f.saveBtn.SetText(lang.L("Nhập (Ctrl+S)"))
+}
+
+// actionText says what committing a planned row does.
+func actionText(r data.PlannedRow) string {
+	var text string
+	switch {
+	case r.DossierID != 0:
+		text = lang.L("Đánh giá lại, đóng hồ sơ số {{.No}}", map[string]any{"No": r.Receipt})
+	case r.Reevaluation():
+		text = lang.L("Đánh giá lại (thêm chứng nhận)")
+	default:
+		text = lang.L(r.Action.Label())
+	}
+	if r.NewProducer {
+		text += lang.L(" + chủ thể mới")
+	}
+	if r.Note != "" {
+		text += "; " + r.Note
+	}
+	return text
+}
+
+// decisionChanged gives every sheet the decision typed for the rows that
+// name none (none when both fields are empty) and plans the rows again.
+// A date still being typed changes nothing yet.
+func (f *importForm) decisionChanged() {
+	day, err := f.decisionDate.get()
+	if err != nil {
+		return
+	}
+	d := xlsx.Decision{No: strings.TrimSpace(f.decisionNo.Text), Date: day, Source: "nhập tay"}
+	if d.No == f.title.No && d.Date.Equal(f.title.Date) {
+		d = f.title
+	}
+	for i := range f.maps {
+		f.maps[i].Decision = d
+	}
+	f.recompute()
 }
 
 // problemList lists an import's problems, one red line each, as problems
@@ -230,9 +292,10 @@ func (f *importForm) recompute() {
 		mappings[i] = m
 	}
 	type result struct {
-		plan   data.ImportPreview
-		issues []xlsx.Problem
-		splits []data.ImportRow
+		plan      data.ImportPreview
+		issues    []xlsx.Problem
+		splits    []data.ImportRow
+		decisions []string
 	}
 	choices := maps.Clone(f.choices)
 	background(f.u, func(ctx context.Context) (result, error) {
@@ -267,7 +330,7 @@ func (f *importForm) recompute() {
 			}
 		}
 		plan, err := f.u.store.PreviewImport(ctx, rows, update)
-		return result{plan, kept, splits}, err
+		return result{plan, kept, splits, xlsx.DecisionLines(mappings, rows)}, err
 	}, func(r result) {
 		if gen != f.gen {
 			return
@@ -279,6 +342,12 @@ func (f *importForm) recompute() {
 			text += " " + lang.L("{{.N}} lỗi (xem thẻ Lỗi): dòng có lỗi ở tên, chủ thể hay quyết định không được nhập.", map[string]any{"N": len(r.issues)})
 		}
 		f.summary.SetText(text)
+		f.decisionLine.SetText(strings.Join(r.decisions, "\n"))
+		if len(r.decisions) == 0 {
+			f.decisionLine.Hide()
+		} else {
+			f.decisionLine.Show()
+		}
 		f.rows.Refresh()
 		f.probs.Refresh()
 		if len(r.plan.Rows) == 0 {

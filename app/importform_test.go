@@ -113,3 +113,55 @@ func TestImportOldAddressesAsksForASplitCommune(t *testing.T) {
 		}
 	}
 }
+
+// The annex of a decision: the preview's first line says which decision
+// the rows without one take, from the title; the user corrects it there
+// and the rows are planned, then imported, with the corrected one.
+func TestImportAnnexDecisionInPreview(t *testing.T) {
+	u := newTestUI(t, false)
+	onUI(func() {
+		u.show(screenProducts)
+		u.previewImportFile(filepath.Join("..", "data", "xlsx", "testdata", "annex-s-quyet-dinh.xlsx"))
+	})
+	var f *importForm
+	eventually(t, "preview", func() bool { f, _ = u.lastForm.(*importForm); return f != nil && len(f.plan.Rows) == 6 })
+	for _, c := range []struct {
+		name       string
+		no, day    string
+		line       string
+		decisionOf string // the first row's decision
+	}{
+		{"from the title", "", "", "Áp dụng Quyết định số 2865/QĐ-UBND ngày 31/12/2025 (ghi ở tiêu đề) cho 6 dòng không ghi quyết định", "2865/QĐ-UBND 31/12/2025"},
+		{"number corrected", "12/QĐ-UBND", "", "Áp dụng Quyết định số 12/QĐ-UBND ngày 31/12/2025 (nhập tay) cho 6 dòng không ghi quyết định", "12/QĐ-UBND 31/12/2025"},
+		{"date half typed", "", "05/01/20", "Áp dụng Quyết định số 12/QĐ-UBND ngày 31/12/2025 (nhập tay) cho 6 dòng không ghi quyết định", "12/QĐ-UBND 31/12/2025"},
+		{"date corrected", "", "05/01/2026", "Áp dụng Quyết định số 12/QĐ-UBND ngày 05/01/2026 (nhập tay) cho 6 dòng không ghi quyết định", "12/QĐ-UBND 05/01/2026"},
+	} {
+		onUI(func() {
+			if c.no != "" {
+				f.decisionNo.SetText(c.no)
+			}
+			if c.day != "" {
+				f.decisionDate.entry.SetText(c.day)
+			}
+		})
+		eventually(t, c.name, func() bool {
+			cert := f.plan.Rows[0].Cert
+			return f.decisionLine.Text == c.line && f.decisionLine.Visible() && cert != nil &&
+				cert.DecisionNo+" "+data.VNDate(cert.DecisionDate) == c.decisionOf
+		})
+	}
+	onUI(func() {
+		if !strings.Contains(f.summary.Text, "6 dòng sản phẩm: 6 sản phẩm mới, 6 chủ thể mới") || actionText(f.plan.Rows[0]) != "Sản phẩm mới + chủ thể mới" {
+			t.Errorf("summary %q, first row %q", f.summary.Text, actionText(f.plan.Rows[0]))
+		}
+	})
+	snapshot(u, "nhap-phu-luc-quyet-dinh.png")
+	press(u, fyne.KeyS)
+	eventually(t, "imported", func() bool { return !u.modalOpen() && u.products.footer.Text == "6 / 6 sản phẩm" })
+	rows, _ := u.store.Products(context.Background(), data.ProductQuery{})
+	for _, r := range rows {
+		if r.DecisionNo != "12/QĐ-UBND" || data.VNDate(r.DecisionDate) != "05/01/2026" {
+			t.Errorf("%s imported with %s of %s", r.Name, r.DecisionNo, data.VNDate(r.DecisionDate))
+		}
+	}
+}

@@ -51,6 +51,9 @@ type ImportRow struct {
 	Phone          string
 	SetCode        string
 	Cert           *Certification // nil when the row has no decision
+	// ListDecision says the decision is the one given for the whole list
+	// (the title of a decision's annex), the row naming none.
+	ListDecision bool
 	// CommuneChoices are the communes the address may mean when it cannot
 	// tell (an old commune split between several in 2025): the user picks
 	// one with ChooseCommune; until then CommuneID is 0 and the producer is
@@ -109,7 +112,7 @@ const (
 
 // Label names an action in Vietnamese.
 func (a ImportAction) Label() string {
-	return [...]string{"Thêm mới", "Thêm quyết định", "Bổ sung thông tin", "Đã có, không đổi", "Bỏ qua (đã có)"}[a]
+	return [...]string{"Sản phẩm mới", "Thêm quyết định", "Bổ sung thông tin", "Đã có, bỏ qua", "Bỏ qua (đã có)"}[a]
 }
 
 // PlannedRow is a row with what committing it will do.
@@ -118,6 +121,32 @@ type PlannedRow struct {
 	Action      ImportAction
 	ProductID   int64 // the existing product, for actions other than ImportNew
 	NewProducer bool  // the producer is created too
+	// DossierID is the product's open dossier sent to the province
+	// (DossierSent), that committing the row closes as Đạt with the row's
+	// decision, as RecordPassed does; Receipt is its number.
+	DossierID int64
+	Receipt   string
+	// Note says why the product's dossier sent to the province stays open.
+	Note string
+}
+
+// Reevaluation says whether the row adds a decision to a product on
+// record: the product was evaluated again (đánh giá lại).
+func (r PlannedRow) Reevaluation() bool { return r.Action == ImportAddCert && r.ProductID != 0 }
+
+// What says in Vietnamese what committing the row does.
+func (r PlannedRow) What() string {
+	s := r.Action.Label()
+	switch {
+	case r.DossierID != 0:
+		s = "Đánh giá lại, đóng hồ sơ số " + r.Receipt
+	case r.Reevaluation():
+		s = "Đánh giá lại (thêm chứng nhận)"
+	}
+	if r.Note != "" {
+		s += "; " + r.Note
+	}
+	return s
 }
 
 // ImportPreview is what an import would do, row by row.
@@ -125,6 +154,9 @@ type ImportPreview struct {
 	Rows                              []PlannedRow
 	New, AddCert, Fill, Same, Skipped int
 	NewProducers                      int
+	// Of AddCert: the re-evaluations of products on record, and those of
+	// them that close a dossier.
+	Reevaluated, Closing int
 }
 
 // ImportResult says what an import did.
@@ -132,6 +164,7 @@ type ImportProductsResult struct {
 	ImportID                       int64
 	Products, Producers, Decisions int // created
 	Updated                        int // existing products that gained a decision or a field
+	Closed                         int // dossiers closed as Đạt
 }
 
 // PreviewImport works out, without writing anything, what importing rows
@@ -154,6 +187,14 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 		products[importKey(r.Name, r.Producer)] = r
 	}
 	decisions, err := s.decisionKeys(ctx)
+	if err != nil {
+		return p, err
+	}
+	sent, err := s.sentDossiers(ctx)
+	if err != nil {
+		return p, err
+	}
+	rules, err := s.Rules(ctx)
 	if err != nil {
 		return p, err
 	}
@@ -199,6 +240,12 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 			}
 		}
 		seen[key] = true
+		if d, ok := sent[pr.ProductID]; ok && pr.Reevaluation() {
+			if pr.Note = closeProblem(rules, d, r.Cert); pr.Note == "" {
+				pr.DossierID, pr.Receipt = d.ID, d.Receipt.String()
+				delete(sent, pr.ProductID) // one decision closes it
+			}
+		}
 		if r.Cert != nil && pr.ProductID == 0 {
 			planned[decisionKey(0, r.Cert)+key] = true
 		}
@@ -210,6 +257,12 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 			p.New++
 		case ImportAddCert:
 			p.AddCert++
+			if pr.Reevaluation() {
+				p.Reevaluated++
+			}
+			if pr.DossierID != 0 {
+				p.Closing++
+			}
 		case ImportFill:
 			p.Fill++
 		case ImportSame:
@@ -220,6 +273,41 @@ func (s *Store) PreviewImport(ctx context.Context, rows []ImportRow, update bool
 		p.Rows = append(p.Rows, pr)
 	}
 	return p, nil
+}
+
+// sentDossiers are the open dossiers sent to the province, by product.
+func (s *Store) sentDossiers(ctx context.Context) (map[int64]Dossier, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+dossierColumns+" FROM dossiers WHERE status = ? AND deleted_at IS NULL", DossierSent)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]Dossier{}
+	for rows.Next() {
+		d, err := scanDossier(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[d.ProductID] = d
+	}
+	return out, rows.Err()
+}
+
+// closeProblem says why decision c cannot close dossier d as Đạt (what
+// RecordPassed would refuse), or "" when it can.
+func closeProblem(rules Rules, d Dossier, c *Certification) string {
+	no := d.Receipt.String()
+	switch day := DateOf(c.DecisionDate); {
+	case !c.HasScore:
+		return fmt.Sprintf("hồ sơ số %s (đã gửi tỉnh) chưa đóng vì danh sách không ghi điểm: hãy ghi kết quả Đạt ở hồ sơ", no)
+	case c.DecisionNo == "":
+		return fmt.Sprintf("hồ sơ số %s (đã gửi tỉnh) chưa đóng vì thiếu số quyết định", no)
+	case !d.LetterDate.IsZero() && day.Before(DateOf(d.LetterDate)):
+		return fmt.Sprintf("hồ sơ số %s chưa đóng: quyết định ngày %s trước ngày gửi tỉnh %s", no, VNDate(day), VNDate(d.LetterDate))
+	case c.Stars < 3 || c.Stars > rules.StarsForScore(c.Score, day):
+		return fmt.Sprintf("hồ sơ số %s chưa đóng: %s điểm không đạt %d sao theo khung điểm ngày %s", no, c.Score.VI(), c.Stars, VNDate(day))
+	}
+	return ""
 }
 
 func importKey(product, producer string) string {
@@ -373,7 +461,24 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 					}
 				}
 			}
-			if r.Cert != nil && r.Action != ImportFill {
+			if r.DossierID != 0 {
+				// The province's decision is the dossier's result: Đạt, with the
+				// certification it creates marked as this import's.
+				c := r.Cert
+				if err := recordPassed(ctx, tx, r.DossierID, DossierResult{Score: c.Score, HasScore: c.HasScore, Stars: c.Stars,
+					DecisionNo: c.DecisionNo, DecisionDate: c.DecisionDate}); err != nil {
+					return fmt.Errorf("%s: hồ sơ số %s: %w", where, r.Receipt, err)
+				}
+				var certID int64
+				if err := tx.QueryRowContext(ctx, "SELECT certification_id FROM dossiers WHERE id = ?", r.DossierID).Scan(&certID); err != nil {
+					return err
+				}
+				if err := markImported(ctx, ex, "certifications", certID, res.ImportID); err != nil {
+					return err
+				}
+				res.Decisions++
+				res.Closed++
+			} else if r.Cert != nil && r.Action != ImportFill {
 				c := *r.Cert
 				c.ProductID = id
 				if c.ValidUntil.IsZero() {
@@ -396,8 +501,7 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 				}
 			}
 		}
-		summary := fmt.Sprintf("%d sản phẩm mới, %d chủ thể mới, %d quyết định, %d sản phẩm được cập nhật",
-			res.Products, res.Producers, res.Decisions, res.Updated)
+		summary := res.String()
 		_, err = tx.ExecContext(ctx, "UPDATE imports SET summary = ? WHERE id = ?", summary, res.ImportID)
 		return err
 	})
@@ -407,13 +511,25 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 	return res, nil
 }
 
+// String says what an import did: "6 sản phẩm mới, 5 chủ thể mới, 6
+// quyết định, 0 sản phẩm được cập nhật", and the dossiers it closed.
+func (res ImportProductsResult) String() string {
+	s := fmt.Sprintf("%d sản phẩm mới, %d chủ thể mới, %d quyết định, %d sản phẩm được cập nhật",
+		res.Products, res.Producers, res.Decisions, res.Updated)
+	if res.Closed > 0 {
+		s += fmt.Sprintf(", %d hồ sơ được ghi Đạt", res.Closed)
+	}
+	return s
+}
+
 func markImported(ctx context.Context, ex execer, table string, id, importID int64) error {
 	_, err := ex.ExecContext(ctx, "UPDATE "+table+" SET import_id = ? WHERE id = ?", importID, id)
 	return err
 }
 
 // UndoImport takes back a whole import: what it created goes to the trash
-// (decisions added to existing products included).
+// (decisions added to existing products included), and a dossier it closed
+// as Đạt is open again, "Đã gửi tỉnh", as before the import.
 func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var undone sql.NullString
@@ -422,6 +538,9 @@ func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 		}
 		if undone.Valid {
 			return fmt.Errorf("lần nhập số %d đã được hoàn tác", importID)
+		}
+		if err := reopenImportedDossiers(ctx, tx, importID); err != nil {
+			return err
 		}
 		for _, table := range []string{"certifications", "products", "producers"} {
 			if _, err := tx.ExecContext(ctx, "UPDATE "+table+" SET deleted_at = datetime('now') WHERE import_id = ? AND deleted_at IS NULL",
@@ -434,20 +553,65 @@ func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 	})
 }
 
+// reopenImportedDossiers takes back the Đạt that import importID recorded
+// on dossiers: each is "Đã gửi tỉnh" again, without the result and its
+// step, and the change log says why.
+func reopenImportedDossiers(ctx context.Context, tx *sql.Tx, importID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id FROM dossiers d JOIN certifications c ON c.id = d.certification_id
+		WHERE c.import_id = ? AND c.deleted_at IS NULL AND d.status = ? AND d.deleted_at IS NULL`, importID, DossierPassed)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE dossiers SET status = ?, result_score = NULL, result_stars = NULL, decision_no = '',
+			decision_date = NULL, certification_id = NULL, updated_at = datetime('now') WHERE id = ?`, DossierSent, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_events WHERE id = (SELECT id FROM dossier_events
+			WHERE dossier_id = ? AND status = ? ORDER BY id DESC LIMIT 1)`, id, DossierPassed); err != nil {
+			return err
+		}
+		if err := logChange(ctx, tx, EntityDossier, id, ActionEdit,
+			fmt.Sprintf("%s → %s: hoàn tác lần nhập số %d", DossierPassed.Label(), DossierSent.Label(), importID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // ImportSummaryLine says in one line what a preview will do.
 func (p ImportPreview) SummaryLine() string {
 	parts := []string{fmt.Sprintf("%d sản phẩm mới", p.New)}
 	if p.NewProducers > 0 {
 		parts = append(parts, fmt.Sprintf("%d chủ thể mới", p.NewProducers))
 	}
-	if p.AddCert > 0 {
-		parts = append(parts, fmt.Sprintf("%d quyết định bổ sung", p.AddCert))
+	if n := p.Reevaluated - p.Closing; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d đánh giá lại (thêm chứng nhận)", n))
+	}
+	if p.Closing > 0 {
+		parts = append(parts, fmt.Sprintf("%d đánh giá lại, đóng hồ sơ", p.Closing))
+	}
+	if n := p.AddCert - p.Reevaluated; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d quyết định bổ sung", n))
 	}
 	if p.Fill > 0 {
 		parts = append(parts, fmt.Sprintf("%d sản phẩm bổ sung thông tin", p.Fill))
 	}
 	if p.Same > 0 {
-		parts = append(parts, fmt.Sprintf("%d đã có, không đổi", p.Same))
+		parts = append(parts, fmt.Sprintf("%d đã có, bỏ qua", p.Same))
 	}
 	if p.Skipped > 0 {
 		parts = append(parts, fmt.Sprintf("%d bỏ qua vì đã có", p.Skipped))

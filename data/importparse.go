@@ -13,29 +13,37 @@ import (
 // Parsers for the notations offices use in their own spreadsheets. Each
 // takes a cell's text and says what it means, or why it cannot tell.
 
-// ParseStars reads a star rating written as 4, "4 sao", "4*", "★★★★" or
-// "Bốn sao".
+// ParseStars reads a star rating written as 4, "4 sao", "Hạng 4 sao",
+// "4*", "4 *", "****", "★★★★", "4★" or "Bốn sao".
 func ParseStars(s string) (int, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
 		return 0, fmt.Errorf("chưa có hạng sao")
 	}
-	if n := strings.Count(t, "★") + strings.Count(t, "☆"); n > 0 && strings.Trim(t, "★☆ ") == "" {
-		n = strings.Count(t, "★")
-		if n >= 1 && n <= 5 {
-			return n, nil
+	bad := fmt.Errorf("hạng sao %q không hiểu được: ghi 3, \"3 sao\", \"3*\" hoặc ★★★", s)
+	// Only marks: ★★★☆☆ counts the full stars, *** every star.
+	if strings.Trim(t, "★☆* ") == "" {
+		n := strings.Count(t, "★")
+		if n == 0 {
+			n = strings.Count(t, "*")
 		}
-	}
-	f := viet.Fold(t)
-	f = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(f, "sao")), "*")
-	f = strings.TrimSuffix(strings.TrimSpace(f), ".0")
-	words := map[string]int{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
-	if n, ok := words[strings.TrimSpace(f)]; ok {
+		if n < 1 || n > 5 {
+			return 0, bad
+		}
 		return n, nil
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(f))
+	f := strings.TrimSpace(strings.ReplaceAll(viet.Fold(t), "★", "*"))
+	f = strings.TrimSpace(strings.TrimPrefix(f, "hang "))
+	f = strings.TrimSpace(strings.TrimSuffix(f, "sao"))
+	f = strings.TrimSpace(strings.TrimSuffix(f, "*"))
+	f = strings.TrimSuffix(f, ".0")
+	words := map[string]int{"mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5}
+	if n, ok := words[f]; ok {
+		return n, nil
+	}
+	n, err := strconv.Atoi(f)
 	if err != nil || n < 1 || n > 5 {
-		return 0, fmt.Errorf("hạng sao %q không hiểu được: ghi 3, \"3 sao\" hoặc ★★★", s)
+		return 0, bad
 	}
 	return n, nil
 }
@@ -120,4 +128,63 @@ func ParseProducerType(typ, name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+var (
+	// addressLabelRe is the "địa chỉ:" (or "ĐC:") that starts the address in
+	// a producer-and-address cell, with the "-", ";" or "," before it.
+	addressLabelRe = regexp.MustCompile(`(?i)(?:^|[\s,;\-–(]+)(?:đ[iị]a\s*ch[iỉ]|đc)\s*:\s*`)
+	// placeWords start the address after a comma: ", xã …", ", thôn …".
+	placeWords = []string{"xa", "phuong", "thi tran", "thon", "ban", "to", "khoi", "khu", "ap", "so nha", "so", "duong",
+		"huyen", "tinh", "thanh pho", "tp", "quan", "thi xa", "tx"}
+)
+
+// SplitProducerAddress splits a cell that holds a producer and its address,
+// as decision annexes write them under "Tên chủ thể, địa chỉ": on a line
+// break, "HTX A; địa chỉ: xã B", "HTX A - địa chỉ: …", "HTX A, xã B, tỉnh
+// C" (before the first ", xã|phường|thôn|bản|tổ …"), "HTX A (xã B, tỉnh
+// C)". A cell with no address is all producer.
+func SplitProducerAddress(s string) (producer, address string) {
+	t := strings.TrimSpace(strings.ReplaceAll(s, "\r", ""))
+	clean := func(p, a string) (string, string) {
+		a = addressLabelRe.ReplaceAllString(strings.TrimSpace(a), "")
+		return viet.Clean(strings.TrimRight(strings.TrimSpace(p), " ,;-–:")), viet.Clean(strings.Join(strings.Fields(a), " "))
+	}
+	if m := addressLabelRe.FindStringIndex(t); m != nil && m[0] > 0 {
+		return clean(t[:m[0]], t[m[1]:])
+	}
+	if p, a, ok := strings.Cut(t, "\n"); ok && strings.TrimSpace(p) != "" {
+		return clean(p, a)
+	}
+	if p, a, ok := strings.Cut(t, ";"); ok && strings.TrimSpace(p) != "" {
+		return clean(p, a)
+	}
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndex(t, "("); i > 0 && startsWithPlace(t[i+1:]) {
+			return clean(t[:i], strings.TrimSuffix(t[i+1:], ")"))
+		}
+	}
+	for i := 0; i < len(t); {
+		j := strings.Index(t[i:], ",")
+		if j < 0 {
+			break
+		}
+		j += i
+		if j > 0 && startsWithPlace(t[j+1:]) {
+			return clean(t[:j], t[j+1:])
+		}
+		i = j + 1
+	}
+	return clean(t, "")
+}
+
+// startsWithPlace says whether s begins with a place word: "xã B", "Thôn C".
+func startsWithPlace(s string) bool {
+	f := viet.Fold(strings.TrimSpace(s))
+	for _, w := range placeWords {
+		if rest, ok := strings.CutPrefix(f, w); ok && (rest == "" || rest[0] == ' ' || rest[0] == '.' || (rest[0] >= '0' && rest[0] <= '9')) {
+			return true
+		}
+	}
+	return false
 }

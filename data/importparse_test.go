@@ -5,12 +5,13 @@ import (
 )
 
 func TestParseStars(t *testing.T) {
-	for in, want := range map[string]int{"4": 4, "4 sao": 4, "4 Sao": 4, "★★★★": 4, "★★★☆☆": 3, "3*": 3, "5.0": 5, "Ba sao": 3, " 3 ": 3} {
+	for in, want := range map[string]int{"4": 4, "4 sao": 4, "4 Sao": 4, "★★★★": 4, "★★★☆☆": 3, "3*": 3, "5.0": 5, "Ba sao": 3, " 3 ": 3,
+		"3 sao": 3, "3 *": 3, "***": 3, "* * * *": 4, "★★★": 3, "3★": 3, "3 ★": 3, "Hạng 3 sao": 3, "hạng 4 sao": 4, "Năm sao": 5} {
 		if got, err := ParseStars(in); err != nil || got != want {
 			t.Errorf("%q: %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "6", "0 sao", "tốt", "★★★★★★"} {
+	for _, bad := range []string{"", "6", "0 sao", "tốt", "★★★★★★", "******", "3 sao 4", "hạng A", "*3"} {
 		if _, err := ParseStars(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
@@ -81,5 +82,29 @@ func TestParseProducerType(t *testing.T) {
 	}
 	if _, ok := ParseProducerType("", "Lò Văn Sáng"); ok {
 		t.Error("a person's name was given a producer type")
+	}
+}
+
+// The ways offices write a producer and its address in one cell.
+func TestSplitProducerAddress(t *testing.T) {
+	for _, c := range []struct{ in, producer, address string }{
+		{"HTX Nông nghiệp Đoàn Kết; địa chỉ: xã Đoàn Kết, tỉnh Lạng Sơn", "HTX Nông nghiệp Đoàn Kết", "xã Đoàn Kết, tỉnh Lạng Sơn"},
+		{"HTX Nông nghiệp Đoàn Kết; xã Đoàn Kết", "HTX Nông nghiệp Đoàn Kết", "xã Đoàn Kết"},
+		{"Công ty TNHH Chè Xứ Lạng - Địa chỉ: khối 3, xã Thất Khê", "Công ty TNHH Chè Xứ Lạng", "khối 3, xã Thất Khê"},
+		{"Hộ kinh doanh Nông Thị Liên, thôn Bản Cầu, xã Quốc Việt, tỉnh Lạng Sơn", "Hộ kinh doanh Nông Thị Liên", "thôn Bản Cầu, xã Quốc Việt, tỉnh Lạng Sơn"},
+		{"HTX Nông sản Quốc Khánh (xã Quốc Khánh, tỉnh Lạng Sơn)", "HTX Nông sản Quốc Khánh", "xã Quốc Khánh, tỉnh Lạng Sơn"},
+		{"HTX Nông sản Quốc Khánh\nxã Quốc Khánh, tỉnh Lạng Sơn", "HTX Nông sản Quốc Khánh", "xã Quốc Khánh, tỉnh Lạng Sơn"},
+		{"HTX Nông sản Quốc Khánh\r\nĐịa chỉ: xã Quốc Khánh", "HTX Nông sản Quốc Khánh", "xã Quốc Khánh"},
+		{"Công ty TNHH Đặc sản Xứ Lạng, Phường Lương Văn Tri", "Công ty TNHH Đặc sản Xứ Lạng", "Phường Lương Văn Tri"},
+		{"Công ty CP ABC, số 12 đường Bà Triệu, phường Đông Kinh", "Công ty CP ABC", "số 12 đường Bà Triệu, phường Đông Kinh"},
+		{"HTX Thạch đen xã Đoàn Kết", "HTX Thạch đen xã Đoàn Kết", ""},
+		{"Công ty TNHH Xứ Lạng (Việt Nam)", "Công ty TNHH Xứ Lạng (Việt Nam)", ""},
+		{"Công ty TNHH Bảo Anh, Lạng Sơn", "Công ty TNHH Bảo Anh, Lạng Sơn", ""},
+		{"HTX Tân Thành ĐC: thôn Pá Phiêng", "HTX Tân Thành", "thôn Pá Phiêng"},
+	} {
+		p, a := SplitProducerAddress(c.in)
+		if p != c.producer || a != c.address {
+			t.Errorf("%q:\n got %q | %q\nwant %q | %q", c.in, p, a, c.producer, c.address)
+		}
 	}
 }

@@ -57,6 +57,7 @@ Lệnh:
   backup TỆP.db                          sao lưu cơ sở dữ liệu vào một tệp
   restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
   import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
+        [--decision SỐ --decision-date NGÀY] quyết định cho các dòng không ghi quyết định (thay cho quyết định ở tiêu đề)
                                          nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
@@ -456,6 +457,8 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 	dryRun := fs.Bool("dry-run", false, "")
 	skip := fs.Bool("skip-existing", false, "")
 	course := fs.Int64("course", 0, "")
+	decisionNo := fs.String("decision", "", "")
+	decisionDate := fs.String("decision-date", "", "")
 	// The file may come before or after the flags.
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -475,7 +478,20 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		if err != nil {
 			return err
 		}
-		rows, problems, _, err := xlsx.ReadProducts(file, ref)
+		// --decision and --decision-date give the decision of the rows that
+		// name none, instead of the one of the list's title.
+		var given *xlsx.Decision
+		if *decisionNo != "" || *decisionDate != "" {
+			given = &xlsx.Decision{No: strings.TrimSpace(*decisionNo), Source: "theo --decision"}
+			if *decisionDate != "" {
+				day, err := data.ParseDate(*decisionDate)
+				if err != nil {
+					return fmt.Errorf("--decision-date %q: ghi ngày/tháng/năm, ví dụ 31/12/2025", *decisionDate)
+				}
+				given.Date = day
+			}
+		}
+		rows, problems, maps, err := xlsx.ReadProductsWith(file, ref, given)
 		if err != nil {
 			return err
 		}
@@ -483,7 +499,15 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		if err != nil {
 			return err
 		}
+		for _, line := range xlsx.DecisionLines(maps, rows) {
+			fmt.Fprintln(stdout, line+".")
+		}
 		fmt.Fprintf(stdout, "Tệp %s: %d dòng sản phẩm đọc được: %s.\n", filepath.Base(file), len(rows), plan.SummaryLine())
+		for _, r := range plan.Rows {
+			if r.Reevaluation() {
+				fmt.Fprintf(stdout, "  Trang %q, dòng %d: %s: %s.\n", r.Sheet, r.Row, r.Product, r.What())
+			}
+		}
 		if stop, err := previewDone(stdout, problems, *dryRun); stop {
 			return err
 		}
@@ -494,8 +518,7 @@ func importFile(ctx context.Context, store *data.Store, args []string, stdout io
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "Đã nhập (lần nhập số %d): %d sản phẩm mới, %d chủ thể mới, %d quyết định, %d sản phẩm được cập nhật.\n",
-			res.ImportID, res.Products, res.Producers, res.Decisions, res.Updated)
+		fmt.Fprintf(stdout, "Đã nhập (lần nhập số %d): %s.\n", res.ImportID, res)
 		return nil
 	case "participants":
 		if *course == 0 {

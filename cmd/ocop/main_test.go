@@ -293,3 +293,25 @@ func TestImportEveryRowFailed(t *testing.T) {
 		}
 	}
 }
+
+// A decision annex: the title's decision applies, --decision overrides it,
+// and a date that cannot be read is refused.
+func TestImportAnnexDecision(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	annex := filepath.Join("..", "..", "data", "xlsx", "testdata", "annex-s-quyet-dinh.xlsx")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 1, "Áp dụng Quyết định số 2865/QĐ-UBND ngày 31/12/2025 (ghi ở tiêu đề) cho 6 dòng không ghi quyết định."},
+		{[]string{"--decision", "12/QĐ-UBND", "--decision-date", "5/1/2026"}, 1,
+			"Áp dụng Quyết định số 12/QĐ-UBND ngày 05/01/2026 (theo --decision) cho 6 dòng không ghi quyết định."},
+		{[]string{"--decision-date", "31/13/2025"}, 1, `--decision-date "31/13/2025": ghi ngày/tháng/năm`},
+	} {
+		code, out, errOut := ocop(append([]string{"--db", db, "import", annex, "--dry-run"}, c.args...)...)
+		if code != c.code || !strings.Contains(out+errOut, c.want) {
+			t.Errorf("%q: exit %d\n%s\n%s\nwant %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ocopdesk/ocop/data"
 	"github.com/ocopdesk/ocop/data/viet"
@@ -13,25 +14,26 @@ import (
 
 // Fields of a product list, in the order a mapping shows them.
 const (
-	FieldProduct        = "product"
-	FieldProducer       = "producer"
-	FieldType           = "type"
-	FieldAddress        = "address"
-	FieldCommune        = "commune"
-	FieldSet            = "set"
-	FieldScore          = "score"
-	FieldStars          = "stars"
-	FieldDecision       = "decision" // number and date in one cell
-	FieldDecisionNo     = "decision_no"
-	FieldDecisionDate   = "decision_date"
-	FieldValidUntil     = "valid_until"
-	FieldRepresentative = "representative"
-	FieldPhone          = "phone"
+	FieldProduct         = "product"
+	FieldProducer        = "producer"
+	FieldProducerAddress = "producer_address" // "Tên chủ thể, địa chỉ": both in one cell
+	FieldType            = "type"
+	FieldAddress         = "address"
+	FieldCommune         = "commune"
+	FieldSet             = "set"
+	FieldScore           = "score"
+	FieldStars           = "stars"
+	FieldDecision        = "decision" // number and date in one cell
+	FieldDecisionNo      = "decision_no"
+	FieldDecisionDate    = "decision_date"
+	FieldValidUntil      = "valid_until"
+	FieldRepresentative  = "representative"
+	FieldPhone           = "phone"
 )
 
 // ProductFields lists the fields with their Vietnamese names.
 var ProductFields = []struct{ Key, Name string }{
-	{FieldProduct, "Tên sản phẩm"}, {FieldProducer, "Chủ thể"}, {FieldType, "Loại hình"}, {FieldAddress, "Địa chỉ"},
+	{FieldProduct, "Tên sản phẩm"}, {FieldProducer, "Chủ thể"}, {FieldProducerAddress, "Chủ thể, địa chỉ (một ô)"}, {FieldType, "Loại hình"}, {FieldAddress, "Địa chỉ"},
 	{FieldCommune, "Xã, phường"}, {FieldSet, "Nhóm/bộ sản phẩm"}, {FieldScore, "Điểm"}, {FieldStars, "Hạng sao"},
 	{FieldDecision, "Quyết định (số và ngày)"}, {FieldDecisionNo, "Số quyết định"}, {FieldDecisionDate, "Ngày quyết định"},
 	{FieldValidUntil, "Ngày hết hạn"}, {FieldRepresentative, "Người đại diện"}, {FieldPhone, "Điện thoại"},
@@ -39,8 +41,11 @@ var ProductFields = []struct{ Key, Name string }{
 
 // productHeadings are the folded headings each field goes by.
 var productHeadings = map[string][]string{
-	FieldProduct:        {"ten san pham", "san pham", "ten sp", "ten san pham ocop", "san pham ocop"},
-	FieldProducer:       {"chu the", "ten chu the", "chu the san xuat", "co so san xuat", "ten chu the san xuat", "don vi san xuat", "chu the ocop", "ten don vi"},
+	FieldProduct:  {"ten san pham", "san pham", "ten sp", "ten san pham ocop", "san pham ocop"},
+	FieldProducer: {"chu the", "ten chu the", "chu the san xuat", "co so san xuat", "ten chu the san xuat", "don vi san xuat", "chu the ocop", "ten don vi"},
+	FieldProducerAddress: {"ten chu the, dia chi", "chu the, dia chi", "ten chu the va dia chi", "chu the va dia chi",
+		"ten chu the/dia chi", "chu the/dia chi", "ten chu the - dia chi", "chu the - dia chi", "ten, dia chi chu the",
+		"ten va dia chi chu the", "chu the san xuat, dia chi", "ten co so, dia chi", "ten don vi, dia chi"},
 	FieldType:           {"loai hinh", "loai hinh chu the", "loai hinh to chuc", "loai hinh kinh te"},
 	FieldAddress:        {"dia chi", "dia chi chu the", "dia chi san xuat"},
 	FieldCommune:        {"xa", "xa, phuong", "xa phuong", "xa/phuong", "dia ban", "don vi hanh chinh", "xa, phuong, thi tran"},
@@ -62,6 +67,77 @@ type Mapping struct {
 	Columns  map[string]int // field -> column
 	Headings []string       // each column's heading as written (two-row headings joined)
 	Legacy   viet.Legacy    // the sheet's text encoding
+	// Decision applies to every row without a decision of its own: the one
+	// a line above the heading names (the annex of a decision: "Kèm theo
+	// Quyết định số 2865/QĐ-UBND ngày 31/12/2025"), or one the user gives.
+	Decision Decision
+}
+
+// Decision is a recognition decision given once for a whole list.
+type Decision struct {
+	No     string
+	Date   time.Time
+	Source string // where it comes from, as the preview says it: "ghi ở tiêu đề"
+}
+
+// Given says whether there is a decision.
+func (d Decision) Given() bool { return d.No != "" || !d.Date.IsZero() }
+
+// String is the decision as a line says it: "Quyết định số 2865/QĐ-UBND ngày 31/12/2025".
+func (d Decision) String() string {
+	s := "Quyết định"
+	if d.No != "" {
+		s += " số " + d.No
+	}
+	if !d.Date.IsZero() {
+		s += " ngày " + data.VNDate(d.Date)
+	}
+	return s
+}
+
+// SourceTitle is the Source of a decision read from a list's title lines.
+const SourceTitle = "ghi ở tiêu đề"
+
+// titleDecision finds a decision in the lines above a list's heading (row
+// head): a cell naming "Quyết định" or "QĐ" with both a number and a date.
+func titleDecision(t Table, legacy viet.Legacy, head int) Decision {
+	for i := 0; i < head && i < len(t.Rows); i++ {
+		for _, v := range convertedRow(t, legacy, i) {
+			f := viet.Fold(v)
+			if !strings.Contains(f, "quyet dinh") && !strings.Contains(f, "qd") {
+				continue
+			}
+			if no, day, err := data.ParseDecision(v); err == nil && no != "" && !day.IsZero() {
+				return Decision{No: no, Date: day, Source: SourceTitle}
+			}
+		}
+	}
+	return Decision{}
+}
+
+// DecisionLines say, one line per sheet, which decision applies to how
+// many rows that have none of their own: "Áp dụng Quyết định số
+// 2865/QĐ-UBND ngày 31/12/2025 (ghi ở tiêu đề) cho 6 dòng không ghi quyết
+// định". Nothing when no row took a list's decision.
+func DecisionLines(maps []Mapping, rows []data.ImportRow) []string {
+	var out []string
+	for _, m := range maps {
+		n := 0
+		for _, r := range rows {
+			if r.Sheet == m.Sheet && r.ListDecision {
+				n++
+			}
+		}
+		if n == 0 || !m.Decision.Given() {
+			continue
+		}
+		line := "Áp dụng " + m.Decision.String()
+		if m.Decision.Source != "" {
+			line += " (" + m.Decision.Source + ")"
+		}
+		out = append(out, fmt.Sprintf("%s cho %d dòng không ghi quyết định", line, n))
+	}
+	return out
 }
 
 // addSubHeading reads the heading row at index row, under the one found,
@@ -105,7 +181,7 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 		if _, ok := cols[FieldProduct]; !ok {
 			continue
 		}
-		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols, Legacy: legacy, Headings: head}
+		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols, Legacy: legacy, Headings: head, Decision: titleDecision(t, legacy, i)}
 		if i+1 < len(t.Rows) {
 			next := row(i + 1)
 			sub := mapHeadings(next)
@@ -215,8 +291,22 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 		}
 		ir := data.ImportRow{Sheet: t.Sheet, Row: r + 1, Product: name, Producer: viet.Clean(cell(FieldProducer)),
 			Address: viet.Clean(cell(FieldAddress)), Representative: viet.Clean(cell(FieldRepresentative))}
+		producerField, addressField := FieldProducer, FieldAddress
+		if both := cell(FieldProducerAddress); both != "" {
+			producer, address := data.SplitProducerAddress(both)
+			if ir.Producer == "" {
+				ir.Producer, producerField = producer, FieldProducerAddress
+			}
+			if ir.Address == "" {
+				ir.Address, addressField = address, FieldProducerAddress
+			}
+		} else if _, ok := m.Columns[FieldProducer]; !ok {
+			if _, ok := m.Columns[FieldProducerAddress]; ok {
+				producerField = FieldProducerAddress
+			}
+		}
 		if ir.Producer == "" {
-			problem(FieldProducer, "", "thiếu tên chủ thể")
+			problem(producerField, "", "thiếu tên chủ thể")
 			continue
 		}
 		if v := viet.Clean(cell(FieldPhone)); v != "" {
@@ -232,7 +322,7 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 		}
 		v, field := cell(FieldCommune), FieldCommune
 		if v == "" {
-			v, field = ir.Address, FieldAddress
+			v, field = ir.Address, addressField
 		}
 		switch found := ir.SetCommune(communes, cell(FieldCommune), ir.Address); {
 		case found && len(ir.CommuneChoices) > 0:
@@ -249,21 +339,26 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 				problem(FieldSet, v, "không có trong danh mục nhóm, bộ sản phẩm (Quyết định 148/QĐ-TTg)")
 			}
 		}
-		cert, ok := readCert(cell, problem)
+		cert, ok := readCert(cell, problem, m.Decision)
 		if !ok {
 			continue
 		}
 		ir.Cert = cert
+		ir.ListDecision = cert != nil && m.Decision.Given() && cell(FieldDecision) == "" && cell(FieldDecisionNo) == "" && cell(FieldDecisionDate) == ""
 		out = append(out, ir)
 	}
 	return out, problems
 }
 
-// readCert reads a row's decision: number and date in one cell or two,
-// stars, score, and valid-until. It returns nil when the row has none, and
-// false when the row must be left out.
-func readCert(cell func(string) string, problem func(field, value, reason string)) (*data.Certification, bool) {
+// readCert reads a row's decision: number and date in one cell or two
+// (list's when the row has neither), stars, score, and valid-until. It
+// returns nil when the row has none, and false when the row must be left
+// out.
+func readCert(cell func(string) string, problem func(field, value, reason string), list Decision) (*data.Certification, bool) {
 	c := &data.Certification{}
+	if cell(FieldDecision) == "" && cell(FieldDecisionNo) == "" && cell(FieldDecisionDate) == "" && list.Given() {
+		c.DecisionNo, c.DecisionDate = list.No, list.Date
+	}
 	if v := cell(FieldDecision); v != "" {
 		no, day, err := data.ParseDecision(v)
 		if err != nil {
@@ -361,6 +456,12 @@ func upper(s string) bool { return strings.ToUpper(s) == s }
 // VNI text, and returns the rows, every problem, and the mappings used (so
 // that the user can see and correct them).
 func ReadProducts(path string, ref Reference) ([]data.ImportRow, []Problem, []Mapping, error) {
+	return ReadProductsWith(path, ref, nil)
+}
+
+// ReadProductsWith is ReadProducts with decision, when not nil, for every
+// row without a decision of its own, instead of the one of a title line.
+func ReadProductsWith(path string, ref Reference, decision *Decision) ([]data.ImportRow, []Problem, []Mapping, error) {
 	tables, err := ReadTables(path)
 	if err != nil {
 		return nil, nil, nil, err
@@ -372,6 +473,9 @@ func ReadProducts(path string, ref Reference) ([]data.ImportRow, []Problem, []Ma
 		m, ok := DetectProductMapping(t)
 		if !ok {
 			continue
+		}
+		if decision != nil {
+			m.Decision = *decision
 		}
 		r, p := ProductRows(t, m, ref)
 		rows, problems, maps = append(rows, r...), append(problems, p...), append(maps, m)

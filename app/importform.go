@@ -37,6 +37,7 @@ type importForm struct {
 	decisionDate *dateField
 	title        xlsx.Decision
 	plan         data.ImportPreview
+	sheets       int // the sheets the planned rows come from
 	issues       []xlsx.Problem
 	rows         *widget.Table
 	probs        *widget.List
@@ -141,7 +142,11 @@ func (f *importForm) build() {
 			text := ""
 			switch id.Col {
 			case 0:
-				text = fmt.Sprintf("%s:%d", r.Sheet, r.Row)
+				// The sheet's name only when the rows come from several.
+				text = fmt.Sprintf("%d", r.Row)
+				if f.sheets > 1 {
+					text = fmt.Sprintf("%s:%d", r.Sheet, r.Row)
+				}
 			case 1:
 				text = r.Product
 			case 2:
@@ -336,6 +341,11 @@ func (f *importForm) recompute() {
 			return
 		}
 		f.plan, f.issues = r.plan, r.issues
+		seen := map[string]bool{}
+		for _, row := range f.plan.Rows {
+			seen[row.Sheet] = true
+		}
+		f.sheets = len(seen)
 		f.showSplits(r.splits)
 		text := lang.L("{{.N}} dòng sản phẩm: {{.What}}.", map[string]any{"N": len(r.plan.Rows), "What": r.plan.SummaryLine()})
 		if len(r.issues) > 0 {

@@ -161,7 +161,7 @@ func (t *sheetsTab) remove(st data.StoredSheet) {
 		func(ctx context.Context) error { return u.store.RestoreSheet(ctx, st.ID) })
 }
 
-// importFiles keeps council members' sheet files (saved with "Lưu phiếu…"
+// importFiles keeps council members' sheet files (saved with "Lưu ra tệp…"
 // on their own computers) with the dossier: all of them, or none.
 func (t *sheetsTab) importFiles() {
 	u, d := t.f.u, t.f.d

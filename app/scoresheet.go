@@ -140,8 +140,8 @@ func newScoreSheet(u *ui, set *data.CriteriaSet, rules data.Rules, st data.Setti
 			}
 		}
 	}
-	saveCSV := widget.NewButtonWithIcon(lang.L("Lưu phiếu…"), theme.DocumentSaveIcon(), s.saveCSV)
-	openCSV := widget.NewButtonWithIcon(lang.L("Mở phiếu…"), theme.FolderOpenIcon(), s.openCSV)
+	saveCSV := widget.NewButtonWithIcon(lang.L("Lưu ra tệp…"), theme.DocumentSaveIcon(), s.saveCSV)
+	openCSV := widget.NewButtonWithIcon(lang.L("Mở từ tệp…"), theme.FolderOpenIcon(), s.openCSV)
 	printBtn := widget.NewButtonWithIcon(lang.L("In phiếu (Excel)…"), theme.DocumentPrintIcon(), s.print)
 	partIII := widget.NewButtonWithIcon(lang.L("In Phần III (Excel)…"), theme.DocumentPrintIcon(), s.printPartIII)
 	top := container.NewVBox(

@@ -15,7 +15,7 @@ import (
 // score runs "ocop score --dossier ID": what the sheets kept with a
 // dossier come to (each sheet, the council's average) and, for the sheet
 // that decides, what stands between it and the next star. With --add, the
-// sheet files given (as "Lưu phiếu…" or "criteria score" read them) are
+// sheet files given (as "Lưu ra tệp…" or "criteria score" read them) are
 // first kept with the dossier, in the role --role.
 func score(ctx context.Context, store *data.Store, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("score", flag.ContinueOnError)

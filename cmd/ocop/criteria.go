@@ -106,11 +106,7 @@ func scoreSheets(files []string, day time.Time, stdout io.Writer) error {
 	}
 	if len(sheets) == 1 {
 		res := rules.ScoreSheet(sheets[0], day)
-		var parts []string
-		for _, p := range res.Parts {
-			parts = append(parts, fmt.Sprintf("phần %s %s/%s", p.Code, p.Points.VI(), p.Max.VI()))
-		}
-		fmt.Fprintf(stdout, "%s (%s)\n%s\n", res.Summary(), strings.Join(parts, ", "), bandLine(res))
+		fmt.Fprintf(stdout, "%s (%s)\n%s\n", res.Summary(), partsText(res), bandLine(res))
 		if res.Unanswered > 0 {
 			fmt.Fprintf(stdout, "Còn %d tiêu chí chưa chọn (tính 0 điểm).\n", res.Unanswered)
 		}
@@ -134,11 +130,7 @@ func scoreSheets(files []string, day time.Time, stdout io.Writer) error {
 		if i >= 5 {
 			break
 		}
-		var pts []string
-		for _, p := range d.Points {
-			pts = append(pts, p.VI())
-		}
-		fmt.Fprintf(stdout, "- tiêu chí %s %s: %s\n", d.Criterion.No, d.Criterion.Name, strings.Join(pts, " / "))
+		fmt.Fprintf(stdout, "- tiêu chí %s %s: %s\n", d.Criterion.No, d.Criterion.Name, pointsText(d.Points))
 	}
 	return nil
 }

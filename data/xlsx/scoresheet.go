@@ -29,10 +29,6 @@ func WriteScoreSheet(st data.Settings, set *data.CriteriaSet, sheet *data.Sheet,
 		return err
 	}
 	defer d.f.Close()
-	boldText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	boldCenter, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
-		NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	optText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 11}, Border: cellBorder,
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Indent: 1}})
 	cols := []column{{"STT", 7, d.textCenter}, {"Tiêu chí, nội dung đánh giá", 52, d.text}, {"Điểm tối đa", 9, d.score},
@@ -41,7 +37,7 @@ func WriteScoreSheet(st data.Settings, set *data.CriteriaSet, sheet *data.Sheet,
 	if product != "" {
 		subtitle = "Sản phẩm: " + product + "\n" + subtitle
 	}
-	row, err := d.officialSheet(st, sheetLayout{name: ScoreSheetName, title: "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP",
+	t, err := newScoreTable(d, st, sheetLayout{name: ScoreSheetName, title: "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP",
 		subtitle: subtitle, columns: cols, day: day, portrait: true})
 	if err != nil {
 		return err
@@ -50,24 +46,8 @@ func WriteScoreSheet(st data.Settings, set *data.CriteriaSet, sheet *data.Sheet,
 	for _, p := range res.Parts {
 		parts[p.Code] = p
 	}
-	line := func(vals []any, styles []int, fontSize float64) {
-		texts := make([]string, len(vals))
-		for i, v := range vals {
-			if t, ok := v.(string); ok {
-				texts[i] = t
-			}
-		}
-		h := rowHeight(cols, texts)
-		if fontSize < 12 {
-			h = max(18, h*0.92)
-		}
-		d.w.setHeight(row, h)
-		for i, v := range vals {
-			d.w.set(row, i+1, v, styles[i])
-		}
-		row++
-	}
-	bold := []int{boldCenter, boldText, boldCenter, boldCenter, boldText}
+	line := t.line
+	bold := t.bold
 	plain := []int{d.textCenter, d.text, d.score, d.score, d.text}
 	option := []int{d.textCenter, optText, d.score, d.textCenter, d.text}
 	for _, p := range set.Parts {
@@ -119,26 +99,80 @@ func WriteScoreSheet(st data.Settings, set *data.CriteriaSet, sheet *data.Sheet,
 		}
 	}
 	line([]any{"", "TỔNG ĐIỂM", set.Points().Float(), res.Total.Float(), ""}, bold, 12)
-	d.w.setHeight(row, rowHeight(cols[:2], []string{"", res.Summary()})*1.2)
-	d.w.set(row, 1, "", boldText)
-	d.w.merge(row, 2, len(cols), "Kết quả: "+res.Summary(), boldText)
-	row++
+	t.result("Kết quả: " + res.Summary())
 	if len(set.Grounds) > 0 {
-		d.w.setHeight(row, 20)
-		d.w.merge(row, 1, len(cols), "Hồ sơ bị loại khi:", boldText)
-		row++
+		d.w.setHeight(t.row, 20)
+		d.w.merge(t.row, 1, len(cols), "Hồ sơ bị loại khi:", t.boldText)
+		t.row++
 		for i, g := range set.Grounds {
 			mark := "□"
 			if i < len(sheet.Grounds) && sheet.Grounds[i] {
 				mark = "☒"
 			}
-			d.w.setHeight(row, rowHeight([]column{{width: 95}}, []string{g.Text}))
-			d.w.merge(row, 1, len(cols), mark+" "+g.Text, d.text)
-			row++
+			d.w.setHeight(t.row, rowHeight([]column{{width: 95}}, []string{g.Text}))
+			d.w.merge(t.row, 1, len(cols), mark+" "+g.Text, d.text)
+			t.row++
 		}
 	}
-	end := d.signature(st, row+1, len(cols))
-	if err := d.keepWithSignature(d.layout.headRow()+1, row-1, end); err != nil {
+	return t.finish(st, path)
+}
+
+// scoreTable writes the rows of a scored sheet's table under its
+// document's header, one after the other, and its signature.
+type scoreTable struct {
+	d                    *document
+	cols                 []column
+	row                  int
+	boldText, boldCenter int
+	bold                 []int // a part's or section's row: bold, points centred
+}
+
+func newScoreTable(d *document, st data.Settings, l sheetLayout) (*scoreTable, error) {
+	t := &scoreTable{d: d, cols: l.columns}
+	t.boldText, _ = d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	t.boldCenter, _ = d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
+		NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	t.bold = []int{t.boldCenter, t.boldText, t.boldCenter, t.boldCenter, t.boldText}
+	var err error
+	t.row, err = d.officialSheet(st, l)
+	return t, err
+}
+
+// line writes one row of vals in styles, as high as its text needs (a
+// little less in a font under 12 points).
+func (t *scoreTable) line(vals []any, styles []int, fontSize float64) {
+	texts := make([]string, len(vals))
+	for i, v := range vals {
+		if s, ok := v.(string); ok {
+			texts[i] = s
+		}
+	}
+	h := rowHeight(t.cols, texts)
+	if fontSize < 12 {
+		h = max(18, h*0.92)
+	}
+	t.d.w.setHeight(t.row, h)
+	for i, v := range vals {
+		t.d.w.set(t.row, i+1, v, styles[i])
+	}
+	t.row++
+}
+
+// result writes the result line under the total, across the table.
+func (t *scoreTable) result(text string) {
+	t.d.w.setHeight(t.row, rowHeight(t.cols[:2], []string{"", text})*1.2)
+	t.d.w.set(t.row, 1, "", t.boldText)
+	t.d.w.merge(t.row, 2, len(t.cols), text, t.boldText)
+	t.row++
+}
+
+// finish signs the table for st's signer, kept on the page of its last
+// rows, and saves the workbook to path.
+func (t *scoreTable) finish(st data.Settings, path string) error {
+	d := t.d
+	end := d.signature(st, t.row+1, len(t.cols))
+	if err := d.keepWithSignature(d.layout.headRow()+1, t.row-1, end); err != nil {
 		return err
 	}
 	if err := d.w.close(); err != nil {
@@ -190,34 +224,17 @@ func WritePartIII(st data.Settings, who PartIII, set *data.CriteriaSet, sheet *d
 	head := st
 	head.ParentBody, head.OfficeName = "", who.Producer
 	head.SignerAuthority, head.SignerTitle, head.SignerName = "", "Đại diện chủ thể", who.Representative
-	boldText, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
-	boldCenter, _ := d.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: font, Size: 12, Bold: true}, Border: cellBorder,
-		NumFmt: 2, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	cols := []column{{"TT", 6, d.textCenter}, {"Tiêu chí", 34, d.text}, {"Điểm tối đa", 8, d.score},
 		{"Điểm tự đánh giá", 10, d.score}, {"Mô tả, tài liệu minh chứng", 38, d.text}}
 	subtitle := "(Kèm theo Báo cáo tự đánh giá sản phẩm OCOP, Mẫu số 02 Phụ lục III " + set.Source + ")\n" +
 		"Sản phẩm: " + who.Product + "\n" + fmt.Sprintf("Bộ tiêu chí số %d: %s", set.No, set.Name)
-	row, err := d.officialSheet(head, sheetLayout{name: PartIIISheetName, title: "PHẦN III. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP",
+	t, err := newScoreTable(d, head, sheetLayout{name: PartIIISheetName, title: "PHẦN III. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP",
 		subtitle: subtitle, columns: cols, day: day, portrait: true})
 	if err != nil {
 		return err
 	}
-	line := func(vals []any, styles []int) {
-		texts := make([]string, len(vals))
-		for i, v := range vals {
-			if t, ok := v.(string); ok {
-				texts[i] = t
-			}
-		}
-		d.w.setHeight(row, rowHeight(cols, texts))
-		for i, v := range vals {
-			d.w.set(row, i+1, v, styles[i])
-		}
-		row++
-	}
-	bold := []int{boldCenter, boldText, boldCenter, boldCenter, boldText}
-	plain := []int{d.textCenter, d.text, d.score, d.score, d.text}
+	line := func(vals []any, styles []int) { t.line(vals, styles, 12) }
+	bold, plain := t.bold, []int{d.textCenter, d.text, d.score, d.score, d.text}
 	for pi, p := range set.Parts {
 		line([]any{p.Code, "PHẦN " + p.Code + ": " + p.Name, p.Points.Float(), res.Parts[pi].Points.Float(), ""}, bold)
 		for _, sec := range p.Sections {
@@ -242,7 +259,7 @@ func WritePartIII(st data.Settings, who PartIII, set *data.CriteriaSet, sheet *d
 			if len(sec.Items) == 1 && sec.Items[0].Shape == "section" {
 				note = said(sec.Items[0])
 			}
-			line([]any{sec.No, sec.Name, sec.Points.Float(), got.Float(), note}, []int{boldCenter, boldText, boldCenter, boldCenter, d.text})
+			line([]any{sec.No, sec.Name, sec.Points.Float(), got.Float(), note}, []int{t.boldCenter, t.boldText, t.boldCenter, t.boldCenter, d.text})
 			for _, c := range sec.Items {
 				switch {
 				case c.Index < 0: // a heading over sub-criteria
@@ -258,16 +275,6 @@ func WritePartIII(st data.Settings, who PartIII, set *data.CriteriaSet, sheet *d
 		}
 	}
 	line([]any{"", "TỔNG ĐIỂM TỰ ĐÁNH GIÁ", set.Points().Float(), res.Total.Float(), ""}, bold)
-	d.w.setHeight(row, rowHeight(cols[:2], []string{"", res.Summary()})*1.2)
-	d.w.set(row, 1, "", boldText)
-	d.w.merge(row, 2, len(cols), "Chủ thể tự đánh giá: "+res.Summary(), boldText)
-	row++
-	end := d.signature(head, row+1, len(cols))
-	if err := d.keepWithSignature(d.layout.headRow()+1, row-1, end); err != nil {
-		return err
-	}
-	if err := d.w.close(); err != nil {
-		return err
-	}
-	return d.save(path)
+	t.result("Chủ thể tự đánh giá: " + res.Summary())
+	return t.finish(head, path)
 }

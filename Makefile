@@ -13,7 +13,8 @@ RUN_PKGS  := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick libreoffice-calc libreoffice-writer poppler-utils
 WIN_PKGS  := gcc-mingw-w64-x86-64
 
-# Fyne logs a locale parse error under LANG=C; the program is Vietnamese anyway.
+# The tests run as a Vietnamese office PC does (the command line itself is
+# quiet under C.UTF-8 or any locale: see cmd/ocop/syslocale).
 export LANG := vi_VN.UTF-8
 
 # ensure installs the Debian packages of $(1) that are not installed yet.

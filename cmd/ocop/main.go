@@ -7,6 +7,9 @@
 package main
 
 import (
+	// First of all: a locale Fyne can parse (see the package).
+	_ "github.com/ocopdesk/ocop/cmd/ocop/syslocale"
+
 	"context"
 	"errors"
 	"flag"

@@ -71,6 +71,7 @@ Lệnh:
   criteria show --set MÃ_BỘ [--csv]      các tiêu chí, lựa chọn, điểm và mức tối thiểu của một bộ (như I.3.c)
   criteria score PHIẾU.csv [PHIẾU.csv…]  điểm, hạng sao dự kiến và việc cần làm; nhiều phiếu: điểm trung bình của hội đồng
   version                                phiên bản chương trình
+  help                                   cách dùng (trang này)
 
 Tùy chọn:
   --db TỆP   tệp cơ sở dữ liệu (mặc định: %s)
@@ -84,6 +85,9 @@ var Version = "0.1.0-dev"
 var runGUI = app.Start
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // a command: its output goes to the console it was typed in
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -109,6 +113,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rest := global.Args()
+	if len(rest) > 0 && rest[0] == "help" {
+		fmt.Fprintf(stdout, usage, def)
+		return 0
+	}
 	if len(rest) > 0 && rest[0] == "version" {
 		fmt.Fprintf(stdout, "OCOP Desk %s (lược đồ dữ liệu %d)\n", Version, data.LatestSchemaVersion())
 		return 0

@@ -2,6 +2,7 @@
 #   make run      installs what is missing, builds, opens the window
 #   make test     installs what the tests need, runs go vet and every test
 #   make windows  cross-compiles ocop.exe (not part of make test)
+#   make installer  build/OCOP-Desk-<version>-setup.exe around it (NSIS)
 
 GO      ?= go
 TAGS    := migrated_fynedo
@@ -26,7 +27,7 @@ define ensure
 	fi
 endef
 
-.PHONY: run test test-windows build windows deps-run deps-test clean
+.PHONY: run test test-windows build windows installer deps-run deps-test clean
 
 build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ocop ./cmd/ocop
@@ -74,5 +75,14 @@ windows: deps-run
 	rm -f cmd/ocop/rsrc_windows_amd64.syso
 	@ls -l ocop.exe
 
+# installer: the Windows installer around ocop.exe, made with NSIS (per-user,
+# no administrator rights; see assets/windows/ocop.nsi).
+INSTALLER := build/OCOP-Desk-$(VERSION)-setup.exe
+installer: windows
+	$(call ensure,nsis)
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DEXE=$(CURDIR)/ocop.exe -DOUT=$(CURDIR)/$(INSTALLER) assets/windows/ocop.nsi
+	@ls -l $(INSTALLER)
+
 clean:
 	rm -f ocop ocop.exe cmd/ocop/rsrc_windows_amd64.syso
+	rm -rf build

@@ -48,12 +48,14 @@ test: deps-test
 	$(GO) test -race -tags $(TAGS) -count=1 ./data/... ./app/...
 
 # test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
-# Vietnamese through an emulated input tool and exports a report (see
-# cmd/ocop/wine_test.go). Minutes on a warm machine; not part of make test.
-WINE_PKGS := wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick
-test-windows: deps-run
+# Vietnamese through an emulated input tool and exports a report; then runs
+# the installer: its pages, a silent upgrade, the console, the window
+# failure's message box, the silent uninstall (see cmd/ocop/wine_test.go).
+# Minutes on a warm machine; not part of make test.
+WINE_PKGS := wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick nsis bsdutils
+test-windows: installer
 	$(call ensure,$(WINE_PKGS))
-	OCOP_WINE=1 $(GO) test -tags $(TAGS) -run TestWindowsExeUnderWine -count=1 -timeout 30m -v ./cmd/ocop
+	OCOP_WINE=1 OCOP_INSTALLER=$(CURDIR)/$(INSTALLER) $(GO) test -tags $(TAGS) -run 'TestWindows(Exe|Installer)UnderWine' -count=1 -timeout 30m -v ./cmd/ocop
 
 # ocop.exe for Windows: cgo through mingw-w64, no console window, the icon
 # and version information embedded as a Windows resource.

@@ -7,7 +7,9 @@
 ; The uninstaller never touches the data (%APPDATA%\OCOPDesk: ocop.db and
 ; backups\), and says where it is.
 
-Unicode true
+; A 64-bit installer, as ocop.exe is: it runs wherever the program can, and
+; under Wine's 64-bit-only wine64 (a 32-bit NSIS stub would need wine32).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
@@ -51,13 +53,13 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !define MUI_UNICON "../icon.ico" ; makensis runs in this folder
 !define MUI_ABORTWARNING
 
-!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} ${VERSION} cho tài khoản Windows này (không cần quyền quản trị).$\r$\n$\r$\nNếu máy đã có ${APPNAME}, bản mới được cài đè lên bản cũ; dữ liệu của đơn vị (${DATADIR}) được giữ nguyên.$\r$\n$\r$\nNhấn “Tiếp” để tiếp tục."
+!define MUI_WELCOMEPAGE_TEXT "Chương trình sẽ cài ${APPNAME} ${VERSION} cho tài khoản Windows này (không cần quyền quản trị).$\r$\n$\r$\nNếu máy đã có ${APPNAME}, bản mới được cài đè lên bản cũ; dữ liệu của đơn vị (${DATADIR}) được giữ nguyên.$\r$\n$\r$\nNhấn “Tiến” để tiếp tục."
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_FINISHPAGE_RUN "$INSTDIR\ocop.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "Mở ${APPNAME} ngay"
-!define MUI_FINISHPAGE_TEXT "${APPNAME} ${VERSION} đã được cài đặt. Mở chương trình bằng biểu tượng “${APPNAME}” trên màn hình nền hoặc trong menu Start.$\r$\n$\r$\nDữ liệu được lưu ở ${DATADIR}."
+!define MUI_FINISHPAGE_TEXT "${APPNAME} ${VERSION} đã được cài đặt: biểu tượng “${APPNAME}” ở màn hình nền và menu Start.$\r$\n$\r$\nDữ liệu: ${DATADIR}"
 !insertmacro MUI_PAGE_FINISH
 
 !insertmacro MUI_UNPAGE_CONFIRM

@@ -439,7 +439,10 @@ func TestWindowsInstallerUnderWine(t *testing.T) {
 	}
 	bat := filepath.Join(dir, "lenh.bat")
 	os.WriteFile(bat, []byte("@echo off\r\n\""+exe+"\" version\r\necho rc=%ERRORLEVEL%\r\n\""+exe+"\" nosuch 2>nul\r\necho rc=%ERRORLEVEL%\r\n"), 0o644)
-	out, _ := command(nil, "script", "-qc", wine+" cmd /c '"+winPath(bat)+"'", "/dev/null").Output()
+	// Wine's console writes to the terminal in the terminal's charset: a
+	// UTF-8 one, as Debian always has (make exports a vi_VN locale that
+	// may not be generated, and Wine would write "?" for every mark).
+	out, _ := command([]string{"LC_ALL=C.UTF-8"}, "script", "-qc", wine+" cmd /c '"+winPath(bat)+"'", "/dev/null").Output()
 	console := regexp.MustCompile(`\x1b\[[0-9;?]*[a-zA-Z]`).ReplaceAllString(strings.ReplaceAll(string(out), "\r", ""), "")
 	for _, w := range []string{wantVersion + "rc=0\n", "rc=2\n"} {
 		if !strings.Contains(console, w) {

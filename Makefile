@@ -2,6 +2,7 @@
 #   make run      installs what is missing, builds, opens the window
 #   make test     installs what the tests need, runs go vet and every test
 #   make windows  cross-compiles ocop.exe (not part of make test)
+#   make installer  build/OCOP-Desk-<version>-setup.exe around it (NSIS)
 
 GO      ?= go
 TAGS    := migrated_fynedo
@@ -13,7 +14,8 @@ RUN_PKGS  := gcc libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(RUN_PKGS) xvfb xdotool imagemagick libreoffice-calc libreoffice-writer poppler-utils
 WIN_PKGS  := gcc-mingw-w64-x86-64
 
-# Fyne logs a locale parse error under LANG=C; the program is Vietnamese anyway.
+# The tests run as a Vietnamese office PC does (the command line itself is
+# quiet under C.UTF-8 or any locale: see cmd/ocop/syslocale).
 export LANG := vi_VN.UTF-8
 
 # ensure installs the Debian packages of $(1) that are not installed yet.
@@ -25,7 +27,7 @@ define ensure
 	fi
 endef
 
-.PHONY: run test test-windows build windows deps-run deps-test clean
+.PHONY: run test test-windows build windows installer deps-run deps-test clean
 
 build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ocop ./cmd/ocop
@@ -46,12 +48,14 @@ test: deps-test
 	$(GO) test -race -tags $(TAGS) -count=1 ./data/... ./app/...
 
 # test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
-# Vietnamese through an emulated input tool and exports a report (see
-# cmd/ocop/wine_test.go). Minutes on a warm machine; not part of make test.
-WINE_PKGS := wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick
-test-windows: deps-run
+# Vietnamese through an emulated input tool and exports a report; then runs
+# the installer: its pages, a silent upgrade, the console, the window
+# failure's message box, the silent uninstall (see cmd/ocop/wine_test.go).
+# Minutes on a warm machine; not part of make test.
+WINE_PKGS := wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick nsis bsdutils
+test-windows: installer
 	$(call ensure,$(WINE_PKGS))
-	OCOP_WINE=1 $(GO) test -tags $(TAGS) -run TestWindowsExeUnderWine -count=1 -timeout 30m -v ./cmd/ocop
+	OCOP_WINE=1 OCOP_INSTALLER=$(CURDIR)/$(INSTALLER) $(GO) test -tags $(TAGS) -run 'TestWindows(Exe|Installer)UnderWine' -count=1 -timeout 30m -v ./cmd/ocop
 
 # ocop.exe for Windows: cgo through mingw-w64, no console window, the icon
 # and version information embedded as a Windows resource.
@@ -73,5 +77,14 @@ windows: deps-run
 	rm -f cmd/ocop/rsrc_windows_amd64.syso
 	@ls -l ocop.exe
 
+# installer: the Windows installer around ocop.exe, made with NSIS (per-user,
+# no administrator rights; see assets/windows/ocop.nsi).
+INSTALLER := build/OCOP-Desk-$(VERSION)-setup.exe
+installer: windows
+	$(call ensure,nsis)
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DEXE=$(CURDIR)/ocop.exe -DOUT=$(CURDIR)/$(INSTALLER) assets/windows/ocop.nsi
+	@ls -l $(INSTALLER)
+
 clean:
 	rm -f ocop ocop.exe cmd/ocop/rsrc_windows_amd64.syso
+	rm -rf build

@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -465,21 +464,7 @@ func (u *ui) chooseFile(exts []string, picked func(path string)) { chooseFileIn(
 
 // chooseFileIn is chooseFile for any window, the start window's included.
 func chooseFileIn(win fyne.Window, exts []string, picked func(path string)) {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, win)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		picked(path)
-	}, win)
-	open.SetFilter(storage.NewExtensionFileFilter(exts))
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	openFile(win, exts, picked)
 }
 
 // editOnly hides buttons that change data while the window only views

@@ -141,15 +141,7 @@ func (b *backupsView) refresh() {
 // backupNow writes a copy of the database to a file the user chooses.
 func (b *backupsView) backupNow() {
 	u := b.u
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			if err != nil {
-				u.showError(err)
-			}
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	saveFile(u.win, "SaoLuu_OCOP_"+u.now().Format("2006-01-02")+".db", ".db", func(path string) {
 		today := u.now()
 		background(u, func(ctx context.Context) (struct{}, error) {
 			if err := u.store.BackupTo(ctx, path); err != nil {
@@ -161,10 +153,7 @@ func (b *backupsView) backupNow() {
 			u.say(lang.L("Đã sao lưu vào {{.Path}}", map[string]any{"Path": path}))
 			b.refresh()
 		})
-	}, u.win)
-	save.SetFileName("SaoLuu_OCOP_" + u.now().Format("2006-01-02") + ".db")
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	})
 }
 
 // restoreFromFile asks for any file and offers to restore from it.

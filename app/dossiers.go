@@ -353,17 +353,11 @@ func (s *dossiersScreen) sendRound() {
 	all := widget.NewButtonWithIcon(lang.L("Chuẩn bị gửi tỉnh: cả bộ (.zip)…"), theme.FolderIcon(), func() {
 		r := round()
 		d.Hide()
-		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil || dir == nil {
-				if err != nil {
-					u.showError(err)
-				}
-				return
-			}
+		chooseFolder(u.win, func(dir string) {
 			progress := dialog.NewCustomWithoutButtons(lang.L("Đang ghi tệp…"), widget.NewProgressBarInfinite(), u.win)
 			progress.Show()
 			goBackground(func() {
-				path, err := outbox.PrepareRound(context.Background(), u.store, r, dir.Path(), u.now())
+				path, err := outbox.PrepareRound(context.Background(), u.store, r, dir, u.now())
 				doUI(func() {
 					progress.Hide()
 					if err != nil {
@@ -373,9 +367,7 @@ func (s *dossiersScreen) sendRound() {
 					u.exported(path, lang.L("Đã chuẩn bị bộ hồ sơ gửi tỉnh của {{.Round}} (công văn, danh sách, Mẫu 03 và tệp của từng hồ sơ):", map[string]any{"Round": roundText(r)}))
 				})
 			})
-		}, u.win)
-		folder.Resize(fyne.NewSize(900, 600))
-		folder.Show()
+		})
 	})
 	all.Importance = widget.HighImportance
 	intro := widget.NewLabel(lang.L("Gồm các hồ sơ của đợt đã được xã đánh giá hoặc đã gửi tỉnh."))

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -175,23 +174,14 @@ func workbooksIn(dir string) []string {
 
 // addFolder adds every .xlsx file of a folder the user chooses.
 func (p *provinceView) addFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		paths := workbooksIn(dir.Path())
+	chooseFolder(p.u.win, func(dir string) {
+		paths := workbooksIn(dir)
 		if len(paths) == 0 {
-			p.u.showError(fmt.Errorf("%s", lang.L("Thư mục {{.Dir}} không có tệp .xlsx nào", map[string]any{"Dir": dir.Path()})))
+			p.u.showError(fmt.Errorf("%s", lang.L("Thư mục {{.Dir}} không có tệp .xlsx nào", map[string]any{"Dir": dir})))
 			return
 		}
 		p.add(paths)
-	}, p.u.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	})
 }
 
 func (p *provinceView) removePicked() {

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -301,18 +300,7 @@ func (u *ui) saveExcel(name string, write func(ctx context.Context, path string)
 // saveAs asks where to save a file ending in ext (".xlsx", ".docx",
 // ".zip") and writes it as saveExcel does.
 func (u *ui) saveAs(name, ext string, write func(ctx context.Context, path string) (int, error), done func(n int) string) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		// The dialog created the file; the export replaces it through a
-		// temporary file so a failure never leaves half a workbook.
-		w.Close()
+	saveFile(u.win, name, ext, func(path string) {
 		progress := dialog.NewCustomWithoutButtons(lang.L("Đang ghi tệp…"), widget.NewProgressBarInfinite(), u.win)
 		progress.Show()
 		goBackground(func() {
@@ -326,11 +314,7 @@ func (u *ui) saveAs(name, ext string, write func(ctx context.Context, path strin
 				u.exported(path, done(n))
 			})
 		})
-	}, u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	})
 }
 
 func (u *ui) exported(path, what string) {

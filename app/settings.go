@@ -41,7 +41,7 @@ func newOfficeForm(u *ui) *officeForm {
 	f.office = entry(lang.L("ví dụ: PHÒNG KINH TẾ"))
 	f.office.Validator = func(s string) error {
 		if s == "" {
-			return errRequired
+			return fieldError(lang.L("Bắt buộc nhập"))
 		}
 		return nil
 	}
@@ -60,7 +60,7 @@ func newOfficeForm(u *ui) *officeForm {
 	f.window = entry("90")
 	f.window.Validator = func(s string) error {
 		if n, err := strconv.Atoi(s); err != nil || n < 0 || n > 3650 {
-			return errDays
+			return fieldError(lang.L("Nhập số ngày từ 0 đến 3650"))
 		}
 		return nil
 	}
@@ -99,11 +99,9 @@ func newOfficeForm(u *ui) *officeForm {
 	return f
 }
 
-var (
-	errRequired = fieldError(lang.L("Bắt buộc nhập"))
-	errDays     = fieldError(lang.L("Nhập số ngày từ 0 đến 3650"))
-)
-
+// fieldError is a form field's message, translated where it is made (never
+// in a package variable: translations are not registered yet at init, and
+// Fyne logs a translation failure under a German or French locale).
 type fieldError string
 
 func (e fieldError) Error() string { return string(e) }

@@ -25,8 +25,17 @@ import (
 // read-only. A database that cannot be opened is not written to: the window
 // says why and offers the newest good backup. Start returns when the window
 // is closed, with the error the user was left with (nil when the program
-// was used normally).
+// was used normally). When the window cannot be created (no OpenGL 2.1),
+// the program says so and what to do, writes the details to ErrorLogPath
+// and ends with exit code 3.
 func Start(path string, opt Options) error {
+	setLanguage("vi") // for a window failure's message
+	gl := watchGL(path, opt.Version)
+	defer func() {
+		if r := recover(); r != nil {
+			gl.recovered(r, path, opt.Version)
+		}
+	}()
 	a, w := newAppWindow("vi")
 	s := &starter{app: a, win: w, path: path, opt: opt}
 	s.begin()

@@ -7,6 +7,9 @@
 package main
 
 import (
+	// First of all: a locale Fyne can parse (see the package).
+	_ "github.com/ocopdesk/ocop/cmd/ocop/syslocale"
+
 	"context"
 	"errors"
 	"flag"
@@ -73,6 +76,7 @@ Lệnh:
   score --dossier ID --add [--role hoi_dong|chu_the|xa] PHIẾU.csv [PHIẾU.csv…]
                                          thêm các tệp phiếu (của thành viên hội đồng) vào hồ sơ, rồi tính như trên
   version                                phiên bản chương trình
+  help                                   cách dùng (trang này)
 
 Tùy chọn:
   --db TỆP   tệp cơ sở dữ liệu (mặc định: %s)
@@ -86,6 +90,9 @@ var Version = "0.1.0-dev"
 var runGUI = app.Start
 
 func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // a command: its output goes to the console it was typed in
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -111,6 +118,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	rest := global.Args()
+	if len(rest) > 0 && rest[0] == "help" {
+		fmt.Fprintf(stdout, usage, def)
+		return 0
+	}
 	if len(rest) > 0 && rest[0] == "version" {
 		fmt.Fprintf(stdout, "OCOP Desk %s (lược đồ dữ liệu %d)\n", Version, data.LatestSchemaVersion())
 		return 0

@@ -129,27 +129,23 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 	}
 	sortByKeys(sum.ByCommune, func(c NamedCount) string { return c.Name })
 	// Decisions by year and those within the period, from the whole history.
-	hist, err := s.db.QueryContext(ctx, `SELECT c.decision_date, c.stars FROM certifications c
-		JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
-		WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND pr.deleted_at IS NULL AND c.decision_date <= ?`, ISODate(p.To))
+	days, err := s.products.decisions(ctx, s.db)
 	if err != nil {
 		return sum, err
 	}
-	defer hist.Close()
-	for hist.Next() {
-		var day string
-		var stars int
-		if err := hist.Scan(&day, &stars); err != nil {
-			return sum, err
+	for _, d := range days {
+		if d.day.After(DateOf(p.To)) {
+			break
 		}
-		d, _ := time.Parse(time.DateOnly, day)
-		sum.ByYear[d.Year()]++
-		if p.Contains(d) && stars >= 1 && stars <= 5 {
-			sum.New[stars]++
-			sum.NewTotal++
+		sum.ByYear[d.day.Year()] += d.total
+		if p.Contains(d.day) {
+			for k := 1; k <= 5; k++ {
+				sum.New[k] += d.stars[k]
+			}
+			sum.NewTotal += d.stars.Total()
 		}
 	}
-	return sum, hist.Err()
+	return sum, nil
 }
 
 // Years returns the years of ByYear in order.

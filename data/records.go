@@ -179,7 +179,7 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
-	cached, err := s.products.get(ctx, s.db, s.loadProducts)
+	cached, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 	if err != nil {
 		return nil, err
 	}
-	cached, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.loadProductsAt, s.latestDecision)
+	cached, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
 	if err != nil {
 		return nil, err
 	}
@@ -285,6 +285,12 @@ var splitProductsAbove int64 = 20000
 // readProductRows reads the live products with ids from..to and their
 // latest decision on or before cutoff.
 func (s *Store) readProductRows(ctx context.Context, cutoff string, from, to int64, sizeHint int) ([]ProductRow, error) {
+	return s.readProductRowsWhere(ctx, cutoff, "p.id BETWEEN ? AND ?", sizeHint, from, to)
+}
+
+// readProductRowsWhere reads the live products meeting cond (on p, the
+// product, and pr, its producer) with their latest decision on or before cutoff.
+func (s *Store) readProductRowsWhere(ctx context.Context, cutoff, cond string, sizeHint int, args ...any) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
 		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
@@ -296,7 +302,7 @@ func (s *Store) readProductRows(ctx context.Context, cutoff string, from, to int
 		LEFT JOIN certifications cert ON cert.id = (
 			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL AND decision_date <= ?
 			ORDER BY decision_date DESC, id DESC LIMIT 1)
-		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL AND p.id BETWEEN ? AND ?`, cutoff, from, to)
+		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL AND `+cond, append([]any{cutoff}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -359,6 +365,10 @@ type productCache struct {
 	history      []decisionDay           // every live decision, counted by day and stars
 	historyKnown bool
 
+	// The products this store's own commits touched since rows were read,
+	// read again alone at the next get: an edit costs no full reload.
+	dirty touches
+
 	lists, histories atomic.Int64 // full reads, for LoadCounts
 }
 
@@ -377,7 +387,7 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 		return 0, err
 	}
 	if version != c.version {
-		c.version, c.loaded, c.latestKnown, c.historyKnown, c.past = version, false, false, false, nil
+		c.version, c.loaded, c.latestKnown, c.historyKnown, c.past, c.dirty = version, false, false, false, nil, touches{}
 	}
 	return version, nil
 }
@@ -392,31 +402,43 @@ func (c *productCache) currentVersion(ctx context.Context, db *sql.DB) (int64, e
 
 // get returns the cached rows (not to be modified), loading them when the
 // database changed since.
-func (c *productCache) get(ctx context.Context, db *sql.DB, load func(context.Context) ([]ProductRow, error)) ([]ProductRow, error) {
+// After the store's own edit, patch reads again what the edit touched.
+func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.getLocked(ctx, db, load)
+	return c.getLocked(ctx, db, load, patch)
 }
 
-func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load func(context.Context) ([]ProductRow, error)) ([]ProductRow, error) {
+type (
+	loadFunc  func(context.Context) ([]ProductRow, error)
+	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, error)
+)
+
+func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
 	if _, err := c.check(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.loaded {
+	if c.loaded && !c.dirty.any() {
 		return c.rows, nil
+	}
+	if c.loaded {
+		if rows, err := patch(ctx, c.rows, c.dirty); err == nil {
+			c.rows, c.dirty, c.lastLen = rows, touches{}, len(rows)
+			return rows, nil
+		}
 	}
 	rows, err := load(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c.rows, c.loaded, c.lastLen = rows, true, len(rows)
+	c.rows, c.loaded, c.lastLen, c.dirty = rows, true, len(rows), touches{}
 	return rows, nil
 }
 
 // at returns the rows as of cutoff (not to be modified, status unset):
 // the current list when no decision is dated after cutoff, else a list
 // read for that day, kept until the data changes.
-func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load func(context.Context) ([]ProductRow, error),
+func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
 	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -431,7 +453,7 @@ func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load f
 		c.latest, c.latestKnown = day, true
 	}
 	if cutoff >= c.latest {
-		return c.getLocked(ctx, db, load)
+		return c.getLocked(ctx, db, load, patch)
 	}
 	if rows, ok := c.past[cutoff]; ok {
 		return rows, nil

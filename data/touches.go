@@ -109,7 +109,8 @@ func (s *Store) patchProducts(ctx context.Context, rows []ProductRow, t touches)
 	products, _ := json.Marshal(append([]int64{}, t.products...))
 	producers, _ := json.Marshal(append([]int64{}, t.producers...))
 	fresh, err := s.readProductRowsWhere(ctx, "9999-12-31",
-		"(p.id IN (SELECT value FROM json_each(?)) OR pr.id IN (SELECT value FROM json_each(?)))", len(t.products), string(products), string(producers))
+		`p.id IN (SELECT value FROM json_each(?)
+			UNION SELECT id FROM products WHERE producer_id IN (SELECT value FROM json_each(?)))`, len(t.products), string(products), string(producers))
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,9 @@
 #   make run      installs what is missing, builds, opens the window
 #   make test     installs what the tests need, runs go vet and every test
 #   make windows  cross-compiles ocop.exe (not part of make test)
+#   make bench    the speed aims of the README: benchmarks and a start-up
+#                 measurement under Xvfb, one verdict line per aim (minutes;
+#                 not part of make test)
 
 GO      ?= go
 TAGS    := migrated_fynedo
@@ -25,7 +28,7 @@ define ensure
 	fi
 endef
 
-.PHONY: run test test-windows build windows deps-run deps-test clean
+.PHONY: run test test-windows build windows deps-run deps-test clean bench
 
 build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ocop ./cmd/ocop
@@ -44,6 +47,19 @@ test: deps-test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: các tệp chưa định dạng:"; gofmt -l .; exit 1; }
 	OCOP_E2E=1 $(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -race -tags $(TAGS) -count=1 ./data/... ./app/...
+
+# bench runs the benchmarks of the speed aims (100,000 products unless
+# OCOP_BENCH_PRODUCTS says otherwise) and the start-up measurement
+# (cmd/ocop/startup_test.go), then prints one line per aim:
+# "NAME MEASURED AIM ok" or "… FAIL". Figures are noisy on a shared machine.
+bench: deps-test
+	@mkdir -p build
+	$(GO) test -tags $(TAGS) ./data -run XXX -bench 'ProductsAfterChange|ProductsAfterOwnEdit|OverviewUnchanged|Keystroke' -benchtime 10x -timeout 30m | tee build/bench.txt
+	$(GO) test -tags $(TAGS) ./data/xlsx -run XXX -bench 'ReportWorkbook|ImportProducts' -benchtime 1x -timeout 30m | tee -a build/bench.txt
+	OCOP_STARTUP=1 $(GO) test -tags $(TAGS) ./cmd/ocop -run TestStartupMeasure -count=1 -v -timeout 30m | tee -a build/bench.txt
+	@echo; echo "Mục tiêu tốc độ (README, Tốc độ):"
+	@awk '$$1 == "AIM" { line[$$2] = $$2 " " $$3 " " $$4 " " $$5; if (!($$2 in seen)) { seen[$$2] = 1; order[++n] = $$2 } } \
+		END { for (i = 1; i <= n; i++) print line[order[i]] }' build/bench.txt
 
 # test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
 # Vietnamese through an emulated input tool and exports a report (see

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -178,24 +179,43 @@ func (s *Store) ExpiringProducts(ctx context.Context, day time.Time, days int) (
 
 // ExpiringOf is ExpiringProducts over rows already read with ProductsAt(day).
 func (s *Store) ExpiringOf(ctx context.Context, rows []ProductRow, day time.Time, days int) ([]ExpiringRow, error) {
-	producers, err := s.Producers(ctx)
+	limit := DateOf(day).AddDate(0, 0, days)
+	var at []int32 // positions of the rows listed, sorted rather than the rows
+	need := map[int64]bool{}
+	for i, r := range rows {
+		if r.Certified && !r.ValidUntil.After(limit) {
+			at = append(at, int32(i))
+			need[r.ProducerID] = true
+		}
+	}
+	slices.SortFunc(at, func(a, b int32) int { return cmp.Or(rows[a].ValidUntil.Compare(rows[b].ValidUntil), cmp.Compare(a, b)) })
+	// Only the contacts, of the producers listed: not Producers' counts.
+	type contact struct{ representative, phone, address string }
+	contacts := map[int64]contact{}
+	q, err := s.db.QueryContext(ctx, "SELECT id, representative, phone, address FROM producers WHERE deleted_at IS NULL")
 	if err != nil {
 		return nil, err
 	}
-	contact := map[int64]ProducerRow{}
-	for _, p := range producers {
-		contact[p.ID] = p
-	}
-	limit := DateOf(day).AddDate(0, 0, days)
-	var out []ExpiringRow
-	for _, r := range rows {
-		if !r.Certified || r.ValidUntil.After(limit) {
-			continue
+	defer q.Close()
+	for q.Next() {
+		var id int64
+		var c contact
+		if err := q.Scan(&id, &c.representative, &c.phone, &c.address); err != nil {
+			return nil, err
 		}
-		c := contact[r.ProducerID]
-		out = append(out, ExpiringRow{r, c.Representative, c.Phone, c.Address})
+		if need[id] {
+			contacts[id] = c
+		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ValidUntil.Before(out[j].ValidUntil) })
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]ExpiringRow, len(at))
+	for i, j := range at {
+		r := rows[j]
+		c := contacts[r.ProducerID]
+		out[i] = ExpiringRow{r, c.representative, c.phone, c.address}
+	}
 	return out, nil
 }
 

@@ -58,8 +58,8 @@ bench: deps-test
 	$(GO) test -tags $(TAGS) ./data/xlsx -run XXX -bench 'ReportWorkbook|ImportProducts' -benchtime 1x -timeout 30m | tee -a build/bench.txt
 	OCOP_STARTUP=1 $(GO) test -tags $(TAGS) ./cmd/ocop -run TestStartupMeasure -count=1 -v -timeout 30m | tee -a build/bench.txt
 	@echo; echo "Mục tiêu tốc độ (README, Tốc độ):"
-	@awk '$$1 == "AIM" { line[$$2] = $$2 " " $$3 " " $$4 " " $$5; if (!($$2 in seen)) { seen[$$2] = 1; order[++n] = $$2 } } \
-		END { for (i = 1; i <= n; i++) print line[order[i]] }' build/bench.txt
+	@awk '{ for (i = 1; i <= NF; i++) if ($$i == "AIM") { k = $$(i+1); line[k] = k " " $$(i+2) " " $$(i+3) " " $$(i+4); \
+		if (!(k in seen)) { seen[k] = 1; order[++n] = k } } } END { for (j = 1; j <= n; j++) print line[order[j]] }' build/bench.txt
 
 # test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
 # Vietnamese through an emulated input tool and exports a report (see

@@ -17,7 +17,7 @@ type Overview struct {
 	Producers int
 	Training  TrainingStats // the courses of day's year
 	Dossiers  DossierSummary
-	Due       []RerankDue // where each valid certificate stands against its re-ranking window
+	Due       []RerankDue // re-ranking windows open, closing or missed, and those of the certificates in Summary.Attention
 }
 
 // overviewCache keeps the latest Overview until the data or the day changes.
@@ -48,7 +48,18 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 		return o, err
 	}
 	o.Summary = Summarize(rows)
-	if o.Report, err = s.Summary(ctx, Span(day, day)); err != nil {
+	// The rows as of day are the list itself unless a decision is dated
+	// later: one copy of 100,000 rows less.
+	latest, err := s.products.latestDecision(ctx, s.db, s.latestDecision)
+	if err != nil {
+		return o, err
+	}
+	if latest <= ISODate(day) {
+		o.Report, err = s.SummaryOf(ctx, Span(day, day), rows)
+	} else {
+		o.Report, err = s.Summary(ctx, Span(day, day))
+	}
+	if err != nil {
 		return o, err
 	}
 	counts, err := s.Counts(ctx)
@@ -63,8 +74,19 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 	if o.Dossiers, err = s.DossierSummary(ctx, day); err != nil {
 		return o, err
 	}
-	if o.Due, err = s.ComingDue(ctx, day); err != nil {
+	due, err := s.comingDueOf(ctx, day, rows)
+	if err != nil {
 		return o, err
+	}
+	// Kept: what Tổng quan and the notice show, not every valid certificate.
+	attention := map[int64]bool{}
+	for _, r := range o.Summary.Attention {
+		attention[r.ID] = true
+	}
+	for _, d := range due {
+		if attention[d.Product.ID] || d.State == RerankOpen || d.State == RerankClosing || d.State == RerankMissed {
+			o.Due = append(o.Due, d)
+		}
 	}
 	c.last, c.have = o, true
 	return o, nil

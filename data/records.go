@@ -442,17 +442,11 @@ func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load l
 	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, err := c.check(ctx, db); err != nil {
+	last, err := c.latestLocked(ctx, db, latest)
+	if err != nil {
 		return nil, err
 	}
-	if !c.latestKnown {
-		day, err := latest(ctx)
-		if err != nil {
-			return nil, err
-		}
-		c.latest, c.latestKnown = day, true
-	}
-	if cutoff >= c.latest {
+	if cutoff >= last {
 		return c.getLocked(ctx, db, load, patch)
 	}
 	if rows, ok := c.past[cutoff]; ok {
@@ -467,6 +461,28 @@ func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load l
 	}
 	c.past[cutoff] = rows
 	return rows, nil
+}
+
+// latestDecision returns the day of the latest decision (yyyy-mm-dd), asked
+// once per change of the data.
+func (c *productCache) latestDecision(ctx context.Context, db *sql.DB, latest func(context.Context) (string, error)) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.latestLocked(ctx, db, latest)
+}
+
+func (c *productCache) latestLocked(ctx context.Context, db *sql.DB, latest func(context.Context) (string, error)) (string, error) {
+	if _, err := c.check(ctx, db); err != nil {
+		return "", err
+	}
+	if !c.latestKnown {
+		day, err := latest(ctx)
+		if err != nil {
+			return "", err
+		}
+		c.latest, c.latestKnown = day, true
+	}
+	return c.latest, nil
 }
 
 // decisionDay counts the live decisions taken on one day, by stars.

@@ -102,6 +102,26 @@ func BenchmarkOverviewUnchanged(b *testing.B) {
 	aim("back-to-overview", msPerOp(b), 50, "ms")
 }
 
+// BenchmarkOverviewAfterChange measures Tổng quan's figures worked out
+// afresh (at start, or after another program wrote): the data part of the
+// start-up's "Tổng quan figures filled".
+func BenchmarkOverviewAfterChange(b *testing.B) {
+	s := largeStore(b)
+	ctx := context.Background()
+	today := time.Now()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if _, err := s.db.Exec("INSERT OR REPLACE INTO settings(key, value) VALUES ('bench', ?)", i); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if o, err := s.Overview(ctx, today); err != nil || o.Summary.Products != benchProducts {
+			b.Fatalf("%d products, %v", o.Summary.Products, err)
+		}
+	}
+}
+
 // BenchmarkProductsAfterOwnEdit measures opening the product list right
 // after the program itself renamed a product (the form's save): only that
 // product is read again.

@@ -16,7 +16,7 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 	ctx := context.Background()
 	start := s.Loads()
 	rows, _ := s.ProductsAt(ctx, day("2026-12-31"))
-	p1 := rows[0].ID // P1, first by name
+	p1, p5 := rows[0].ID, rows[4].ID // by name
 	steps := []struct {
 		name  string
 		do    func() (got, want int)
@@ -50,6 +50,13 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 			o, _ := s.Overview(ctx, day("2026-11-28"))
 			return o.Report.Stars[5], 2
 		}, LoadCounts{2, 2}},
+		{"P5 in the trash: its decision no longer counts", func() (int, int) {
+			if err := s.DeleteProduct(ctx, p5); err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 2
+		}, LoadCounts{2, 3}},
 	}
 	for _, st := range steps {
 		got, want := st.do()

@@ -3,6 +3,9 @@
 #   make test     installs what the tests need, runs go vet and every test
 #   make windows  cross-compiles ocop.exe (not part of make test)
 #   make installer  build/OCOP-Desk-<version>-setup.exe around it (NSIS)
+#   make bench    the speed aims of the README: benchmarks and a start-up
+#                 measurement under Xvfb, one verdict line per aim (minutes;
+#                 not part of make test)
 
 GO      ?= go
 TAGS    := migrated_fynedo
@@ -27,7 +30,7 @@ define ensure
 	fi
 endef
 
-.PHONY: run test test-windows build windows installer deps-run deps-test clean
+.PHONY: run test test-windows build windows installer deps-run deps-test clean bench
 
 build: deps-run
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o ocop ./cmd/ocop
@@ -46,6 +49,19 @@ test: deps-test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt: các tệp chưa định dạng:"; gofmt -l .; exit 1; }
 	OCOP_E2E=1 $(GO) test -tags $(TAGS) -count=1 ./...
 	$(GO) test -race -tags $(TAGS) -count=1 ./data/... ./app/...
+
+# bench runs the benchmarks of the speed aims (100,000 products unless
+# OCOP_BENCH_PRODUCTS says otherwise) and the start-up measurement
+# (cmd/ocop/startup_test.go), then prints one line per aim:
+# "NAME MEASURED AIM ok" or "… FAIL". Figures are noisy on a shared machine.
+bench: deps-test
+	@mkdir -p build
+	$(GO) test -tags $(TAGS) ./data -run XXX -bench 'ProductsAfterChange|ProductsAfterOwnEdit|OverviewUnchanged|Keystroke' -benchtime 10x -timeout 30m | tee build/bench.txt
+	$(GO) test -tags $(TAGS) ./data/xlsx -run XXX -bench 'ReportWorkbook|ImportProducts' -benchtime 1x -timeout 30m | tee -a build/bench.txt
+	OCOP_STARTUP=1 $(GO) test -tags $(TAGS) ./cmd/ocop -run TestStartupMeasure -count=1 -v -timeout 30m | tee -a build/bench.txt
+	@echo; echo "Mục tiêu tốc độ (README, Tốc độ):"
+	@awk '{ for (i = 1; i <= NF; i++) if ($$i == "AIM") { k = $$(i+1); line[k] = k " " $$(i+2) " " $$(i+3) " " $$(i+4); \
+		if (!(k in seen)) { seen[k] = 1; order[++n] = k } } } END { for (j = 1; j <= n; j++) print line[order[j]] }' build/bench.txt
 
 # test-windows starts the cross-compiled ocop.exe under Wine and Xvfb, types
 # Vietnamese through an emulated input tool and exports a report; then runs

@@ -110,7 +110,16 @@ const (
 	screenSettings
 )
 
+// build makes the main window's content and shows Tổng quan.
 func (u *ui) build() fyne.CanvasObject {
+	content := u.layout()
+	u.nav.Select(screenOverview)
+	return content
+}
+
+// layout makes every screen and the window around them, showing none:
+// building runs no query, each screen reads its data when shown.
+func (u *ui) layout() fyne.CanvasObject {
 	u.typingChoices = nil
 	u.overview = newOverviewScreen(u)
 	u.products = newProductsScreen(u)
@@ -174,7 +183,6 @@ func (u *ui) build() fyne.CanvasObject {
 	split.Offset = 0.15
 	u.refreshChrome()
 	u.addShortcuts()
-	u.nav.Select(screenOverview)
 	return split
 }
 

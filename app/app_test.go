@@ -24,6 +24,14 @@ import (
 // when demo is true) in Fyne's test driver.
 func newTestUI(t *testing.T, demo bool) *ui {
 	t.Helper()
+	u := newUnbuiltTestUI(t, demo)
+	onUI(func() { u.win.SetContent(u.build()) })
+	return u
+}
+
+// newUnbuiltTestUI is newTestUI before the window's content is built.
+func newUnbuiltTestUI(t *testing.T, demo bool) *ui {
+	t.Helper()
 	a := test.NewTempApp(t)
 	// Cleanups run last-registered first: let background work end before
 	// the test app is torn down.
@@ -45,7 +53,6 @@ func newTestUI(t *testing.T, demo bool) *ui {
 	w.Resize(fyne.NewSize(1200, 700))
 	u := newUI(a, w, store, Options{Version: "test"}, st)
 	u.now = func() time.Time { return today }
-	onUI(func() { w.SetContent(u.build()) })
 	return u
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"image/color"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,6 +33,8 @@ type overviewScreen struct {
 	training           *widget.Label
 	reranks            map[int64]data.RerankDue // by product, for the attention list
 	due                []data.RerankDue         // windows open, closing or missed
+	last               data.Overview            // the figures shown
+	shown              bool
 }
 
 const (
@@ -140,47 +141,25 @@ func newOverviewScreen(u *ui) *overviewScreen {
 	return o
 }
 
-type overviewData struct {
-	summary   data.Summary
-	producers int
-	report    data.ReportSummary
-	training  data.TrainingStats
-	dossiers  data.DossierSummary
-	due       []data.RerankDue
-}
-
+// refresh shows the office's figures today: the store's one summary,
+// worked out again only when the data changed.
 func (o *overviewScreen) refresh() {
 	today := o.u.now()
 	o.date.SetText(viet.PlaceDateLine(placeOf(o.u.settings), today))
-	background(o.u, func(ctx context.Context) (overviewData, error) {
-		rows, err := o.u.store.Products(ctx, data.ProductQuery{AsOf: today})
-		if err != nil {
-			return overviewData{}, err
+	background(o.u, func(ctx context.Context) (data.Overview, error) {
+		return o.u.store.Overview(ctx, today)
+	}, func(d data.Overview) {
+		if o.shown && d.Version == o.last.Version && d.Day.Equal(o.last.Day) {
+			return // what is on screen already
 		}
-		counts, err := o.u.store.Counts(ctx)
-		if err != nil {
-			return overviewData{}, err
-		}
-		d := overviewData{summary: data.Summarize(rows), producers: counts.Producers}
-		// The summary report's own figures, for the period ending today.
-		if d.report, err = o.u.store.Summary(ctx, data.Span(today, today)); err != nil {
-			return d, err
-		}
-		year := today.Year()
-		d.training, err = o.u.store.Training(ctx, time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			return d, err
-		}
-		if d.dossiers, err = o.u.store.DossierSummary(ctx, today); err != nil {
-			return d, err
-		}
-		d.due, err = o.u.store.ComingDue(ctx, today)
-		return d, err
-	}, o.show)
+		o.last, o.shown = d, true
+		o.show(d)
+		timing("overview figures")
+	})
 }
 
-func (o *overviewScreen) show(d overviewData) {
-	s := d.summary
+func (o *overviewScreen) show(d data.Overview) {
+	s := d.Summary
 	set := func(key string, n int) {
 		o.figures[key].Text = strconv.Itoa(n)
 		o.figures[key].Refresh()
@@ -189,10 +168,10 @@ func (o *overviewScreen) show(d overviewData) {
 	set(figValid, s.ByStatus[data.StatusValid])
 	set(figExpiring, s.ByStatus[data.StatusExpiring])
 	set(figExpired, s.ByStatus[data.StatusExpired])
-	set(figProducers, d.producers)
+	set(figProducers, d.Producers)
 	o.rows = s.Attention
 	o.reranks, o.due = map[int64]data.RerankDue{}, nil
-	for _, r := range d.due {
+	for _, r := range d.Due {
 		o.reranks[r.Product.ID] = r
 		if r.State == data.RerankOpen || r.State == data.RerankClosing || r.State == data.RerankMissed {
 			o.due = append(o.due, r)
@@ -200,12 +179,12 @@ func (o *overviewScreen) show(d overviewData) {
 	}
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
-	set(figDossiers, d.dossiers.Open)
-	o.labels[figDossiers].SetText(dossierCardText(d.dossiers))
+	set(figDossiers, d.Dossiers.Open)
+	o.labels[figDossiers].SetText(dossierCardText(d.Dossiers))
 	set(figReranks, len(o.due))
 	o.labels[figReranks].SetText(rerankCardText(o.due))
 
-	r := d.report
+	r := d.Report
 	var stars []barItem
 	for k := 5; k >= 3; k-- {
 		stars = append(stars, barItem{starsText(k), r.Stars[k], starTint(k)})
@@ -218,7 +197,7 @@ func (o *overviewScreen) show(d overviewData) {
 		communes = append(communes, barItem{c.Name, c.Stars.Total(), theme.Color(theme.ColorNamePrimary)})
 	}
 	o.byCommune.set(communes)
-	t := d.training
+	t := d.Training
 	o.training.SetText(lang.L("{{.Courses}} lớp tập huấn\n{{.Times}} lượt người tham gia\n{{.People}} người được tập huấn\nNam {{.Men}}, nữ {{.Women}}",
 		map[string]any{"Courses": t.Courses, "Times": t.ParticipantTimes, "People": t.People,
 			"Men": t.ByGender[data.GenderMale], "Women": t.ByGender[data.GenderFemale]}))
@@ -261,16 +240,15 @@ func (u *ui) alertAtStart() {
 		due map[int64]data.RerankDue
 	}
 	background(u, func(ctx context.Context) (alert, error) {
-		rows, err := u.store.Products(ctx, data.ProductQuery{AsOf: today})
+		o, err := u.store.Overview(ctx, today) // the summary Tổng quan shows, worked out once
 		if err != nil {
 			return alert{}, err
 		}
-		due, err := u.store.ComingDue(ctx, today)
-		a := alert{data.Summarize(rows), map[int64]data.RerankDue{}}
-		for _, d := range due {
+		a := alert{o.Summary, map[int64]data.RerankDue{}}
+		for _, d := range o.Due {
 			a.due[d.Product.ID] = d
 		}
-		return a, err
+		return a, nil
 	}, func(a alert) {
 		s := a.s
 		if len(s.Attention) == 0 || u.modalOpen() {
@@ -306,6 +284,7 @@ func (u *ui) alertAtStart() {
 		f = u.newFormDialog(lang.L("Giấy chứng nhận cần chú ý"), container.NewBorder(container.NewVBox(notice, hint), nil, nil, nil, list),
 			fyne.NewSize(760, 480), nil, nil)
 		f.show()
+		timing("expiry alert")
 	})
 }
 

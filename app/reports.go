@@ -36,6 +36,7 @@ type reportsScreen struct {
 	preview   *widget.Label
 	saveBtn   *widget.Button
 	gen       int
+	built     bool // the initial choices are set: their handlers may compute
 
 	yearBox, partBox, fromBox, toBox fyne.CanvasObject // the period inputs as laid out
 
@@ -114,6 +115,7 @@ func newReportsScreen(u *ui) *reportsScreen {
 			r.province.dropped(uris)
 		}
 	})
+	r.built = true
 	return r
 }
 
@@ -189,9 +191,12 @@ func (r *reportsScreen) options() (xlsx.ReportOptions, error) {
 }
 
 // refresh works out, off the UI thread, the counts the workbook will hold.
+// Only while the screen is shown: setting the initial choices, or a
+// change of data while another screen is shown, computes nothing; showing
+// the screen does.
 func (r *reportsScreen) refresh() {
-	if r.preview == nil || r.kind == nil {
-		return // still being built
+	if !r.built || r.u.current != screenReports {
+		return
 	}
 	opt, err := r.options()
 	names := r.chosen()

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,6 +69,87 @@ func BenchmarkProductsAfterChange(b *testing.B) {
 			b.Fatalf("%d rows, %v", len(rows), err)
 		}
 	}
+	aim("list-after-other-write", msPerOp(b), 300, "ms")
+}
+
+// aim prints one line of `make bench`'s verdict: "AIM name measured aim
+// ok" or "FAIL" (the Makefile keeps each name's last line).
+func aim(name string, measured, limit float64, unit string) {
+	verdict := "ok"
+	if measured > limit {
+		verdict = "FAIL"
+	}
+	fmt.Printf("AIM %s %.1f%s ≤%g%s %s\n", name, measured, unit, limit, unit, verdict)
+}
+
+func msPerOp(b *testing.B) float64 { return float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N) }
+
+// BenchmarkOverviewUnchanged measures Tổng quan shown again with nothing
+// changed (Ctrl+1 back to it): its figures come from memory.
+func BenchmarkOverviewUnchanged(b *testing.B) {
+	s := largeStore(b)
+	ctx := context.Background()
+	today := time.Now()
+	if _, err := s.Overview(ctx, today); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if o, err := s.Overview(ctx, today); err != nil || o.Summary.Products != benchProducts {
+			b.Fatalf("%d products, %v", o.Summary.Products, err)
+		}
+	}
+	aim("back-to-overview", msPerOp(b), 50, "ms")
+}
+
+// BenchmarkOverviewAfterChange measures Tổng quan's figures worked out
+// afresh (at start, or after another program wrote): the data part of the
+// start-up's "Tổng quan figures filled".
+func BenchmarkOverviewAfterChange(b *testing.B) {
+	s := largeStore(b)
+	ctx := context.Background()
+	today := time.Now()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if _, err := s.db.Exec("INSERT OR REPLACE INTO settings(key, value) VALUES ('bench', ?)", i); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if o, err := s.Overview(ctx, today); err != nil || o.Summary.Products != benchProducts {
+			b.Fatalf("%d products, %v", o.Summary.Products, err)
+		}
+	}
+}
+
+// BenchmarkProductsAfterOwnEdit measures opening the product list right
+// after the program itself renamed a product (the form's save): only that
+// product is read again.
+func BenchmarkProductsAfterOwnEdit(b *testing.B) {
+	s := largeStore(b)
+	ctx := context.Background()
+	rows, err := s.Products(ctx, ProductQuery{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		p, err := s.Product(ctx, rows[i%len(rows)].ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Name += " mới"
+		if err := s.UpdateProduct(ctx, p); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		got, err := s.Products(ctx, ProductQuery{})
+		if err != nil || len(got) != benchProducts {
+			b.Fatalf("%d rows, %v", len(got), err)
+		}
+	}
+	aim("list-after-own-edit", msPerOp(b), 50, "ms")
 }
 
 // BenchmarkProducts measures opening the product list when nothing changed
@@ -131,6 +213,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	b.ReportMetric(ms(typing, 95), "ms-p95/typed-key")
 	b.ReportMetric(ms(all, 95), "ms-p95/any-key")
 	b.ReportMetric(ms(pastes, 50), "ms-paste")
+	aim("keystroke-p95", ms(typing, 95), 16, "ms")
 }
 
 // BenchmarkSortByProducer measures a tap on the Chủ thể column header.

@@ -369,12 +369,17 @@ type RerankDue struct {
 // valid on today, where it stands against its re-ranking window, the
 // window closing soonest first.
 func (s *Store) ComingDue(ctx context.Context, today time.Time) ([]RerankDue, error) {
-	today = DateOf(today)
-	rules, err := readRules(ctx, s.db)
+	products, err := s.Products(ctx, ProductQuery{AsOf: DateOf(today)})
 	if err != nil {
 		return nil, err
 	}
-	products, err := s.Products(ctx, ProductQuery{AsOf: today})
+	return s.comingDueOf(ctx, today, products)
+}
+
+// comingDueOf is ComingDue over products already read with Products(today).
+func (s *Store) comingDueOf(ctx context.Context, today time.Time, products []ProductRow) ([]RerankDue, error) {
+	today = DateOf(today)
+	rules, err := readRules(ctx, s.db)
 	if err != nil {
 		return nil, err
 	}

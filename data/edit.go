@@ -87,6 +87,7 @@ func logChange(ctx context.Context, tx *sql.Tx, entity string, id int64, action,
 
 // logChangeAs is logChange with the staff name known (bulk writes).
 func logChangeAs(ctx context.Context, ex execer, staff, entity string, id int64, action, details string) error {
+	logged(ex, entity, id)
 	_, err := ex.ExecContext(ctx, "INSERT INTO change_log(staff, entity, entity_id, action, details) VALUES (?, ?, ?, ?, ?)",
 		staff, entity, id, action, details)
 	return err

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ocopdesk/ocop/data/viet"
@@ -178,7 +179,7 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
-	cached, err := s.products.get(ctx, s.db, s.loadProducts)
+	cached, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
 	if err != nil {
 		return nil, err
 	}
@@ -204,24 +205,36 @@ func (s *Store) loadProducts(ctx context.Context) ([]ProductRow, error) {
 // ProductsAt returns the products as they stood on day, for reports on a
 // past period: each with its latest decision taken on or before day, and
 // its status on day. Products are listed even when first recognised later.
+// A day on or after the latest decision is served from the product list in
+// memory; an earlier one is read once per change of the data.
 func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, error) {
 	st, err := s.Settings(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.loadProductsAt(ctx, ISODate(day), 0)
+	cached, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
 	if err != nil {
 		return nil, err
 	}
+	rows := make([]ProductRow, len(cached))
+	copy(rows, cached)
 	for i := range rows {
 		rows[i].Status = StatusOn(rows[i].ValidUntil, day, st.ExpiryWindowDays)
 	}
 	return rows, nil
 }
 
+// latestDecision is the day (yyyy-mm-dd) of the latest live decision, "" when none.
+func (s *Store) latestDecision(ctx context.Context) (string, error) {
+	var day sql.NullString
+	err := s.db.QueryRowContext(ctx, "SELECT max(decision_date) FROM certifications WHERE deleted_at IS NULL").Scan(&day)
+	return day.String, err
+}
+
 // loadProductsAt is loadProducts with decisions taken up to cutoff
 // (yyyy-mm-dd); sizeHint is how many rows to expect.
 func (s *Store) loadProductsAt(ctx context.Context, cutoff string, sizeHint int) ([]ProductRow, error) {
+	s.products.lists.Add(1)
 	// The rows are read in slices of product ids, one per core, each on
 	// its own connection: SQLite's work per row (the latest decision)
 	// dominates, and the connections run side by side.
@@ -272,6 +285,12 @@ var splitProductsAbove int64 = 20000
 // readProductRows reads the live products with ids from..to and their
 // latest decision on or before cutoff.
 func (s *Store) readProductRows(ctx context.Context, cutoff string, from, to int64, sizeHint int) ([]ProductRow, error) {
+	return s.readProductRowsWhere(ctx, cutoff, "p.id BETWEEN ? AND ?", sizeHint, from, to)
+}
+
+// readProductRowsWhere reads the live products meeting cond (on p, the
+// product, and pr, its producer) with their latest decision on or before cutoff.
+func (s *Store) readProductRowsWhere(ctx context.Context, cutoff, cond string, sizeHint int, args ...any) ([]ProductRow, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT p.id, pr.id, COALESCE(pr.commune_id, 0), cert.stars, cert.score,
 		       p.name || char(31) || pr.name || char(31) || pr.type || char(31) || COALESCE(c.name, '') || char(31) ||
@@ -283,7 +302,7 @@ func (s *Store) readProductRows(ctx context.Context, cutoff string, from, to int
 		LEFT JOIN certifications cert ON cert.id = (
 			SELECT id FROM certifications WHERE product_id = p.id AND deleted_at IS NULL AND decision_date <= ?
 			ORDER BY decision_date DESC, id DESC LIMIT 1)
-		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL AND p.id BETWEEN ? AND ?`, cutoff, from, to)
+		WHERE p.deleted_at IS NULL AND pr.deleted_at IS NULL AND `+cond, append([]any{cutoff}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -327,9 +346,11 @@ func parallel(n int, work func(lo, hi int)) {
 	wg.Wait()
 }
 
-// productCache keeps the loaded product list until the database changes.
-// A connection set aside for it asks SQLite's data_version, which changes
-// whenever another connection (of this program or another) commits.
+// productCache keeps the loaded product list until the database changes,
+// with what the summaries read beside it (the decisions by day, the lists
+// of past days). A connection set aside for it asks SQLite's data_version,
+// which changes whenever another connection (of this program or another)
+// commits: the office's own edits included.
 type productCache struct {
 	mu      sync.Mutex
 	watch   *sql.Conn
@@ -337,33 +358,184 @@ type productCache struct {
 	rows    []ProductRow
 	loaded  bool
 	lastLen int // rows last loaded, to size the next load
+
+	latest       string                  // day of the latest decision, once asked
+	latestKnown  bool                    // latest is of this version
+	past         map[string][]ProductRow // ProductsAt of days before latest, by day
+	history      []decisionDay           // every live decision, counted by day and stars
+	historyKnown bool
+
+	// The products this store's own commits touched since rows were read,
+	// read again alone at the next get: an edit costs no full reload.
+	dirty touches
+
+	lists, histories atomic.Int64 // full reads, for LoadCounts
 }
 
-// get returns the cached rows (not to be modified), loading them when the
-// database changed since.
-func (c *productCache) get(ctx context.Context, db *sql.DB, load func(context.Context) ([]ProductRow, error)) ([]ProductRow, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// check makes sure what the cache holds is of the database's current
+// version, dropping it otherwise, and returns that version. c.mu is held.
+func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 	if c.watch == nil {
 		conn, err := db.Conn(ctx)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		c.watch = conn
 	}
 	var version int64
 	if err := c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&version); err != nil {
+		return 0, err
+	}
+	if version != c.version {
+		c.version, c.loaded, c.latestKnown, c.historyKnown, c.past, c.dirty = version, false, false, false, nil, touches{}
+	}
+	return version, nil
+}
+
+// currentVersion is the database's data_version, as the cache sees it:
+// two equal answers mean nothing was committed in between.
+func (c *productCache) currentVersion(ctx context.Context, db *sql.DB) (int64, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.check(ctx, db)
+}
+
+// get returns the cached rows (not to be modified), loading them when the
+// database changed since.
+// After the store's own edit, patch reads again what the edit touched.
+func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.getLocked(ctx, db, load, patch)
+}
+
+type (
+	loadFunc  func(context.Context) ([]ProductRow, error)
+	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, error)
+)
+
+func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
+	if _, err := c.check(ctx, db); err != nil {
 		return nil, err
 	}
-	if c.loaded && version == c.version {
+	if c.loaded && !c.dirty.any() {
 		return c.rows, nil
+	}
+	if c.loaded {
+		if rows, err := patch(ctx, c.rows, c.dirty); err == nil {
+			c.rows, c.dirty, c.lastLen = rows, touches{}, len(rows)
+			return rows, nil
+		}
 	}
 	rows, err := load(ctx)
 	if err != nil {
 		return nil, err
 	}
-	c.rows, c.version, c.loaded, c.lastLen = rows, version, true, len(rows)
+	c.rows, c.loaded, c.lastLen, c.dirty = rows, true, len(rows), touches{}
 	return rows, nil
+}
+
+// at returns the rows as of cutoff (not to be modified, status unset):
+// the current list when no decision is dated after cutoff, else a list
+// read for that day, kept until the data changes.
+func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
+	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	last, err := c.latestLocked(ctx, db, latest)
+	if err != nil {
+		return nil, err
+	}
+	if cutoff >= last {
+		return c.getLocked(ctx, db, load, patch)
+	}
+	if rows, ok := c.past[cutoff]; ok {
+		return rows, nil
+	}
+	rows, err := loadAt(ctx, cutoff, c.lastLen)
+	if err != nil {
+		return nil, err
+	}
+	if c.past == nil || len(c.past) >= 4 { // a few periods at a time, not every day ever asked
+		c.past = map[string][]ProductRow{}
+	}
+	c.past[cutoff] = rows
+	return rows, nil
+}
+
+// latestDecision returns the day of the latest decision (yyyy-mm-dd), asked
+// once per change of the data.
+func (c *productCache) latestDecision(ctx context.Context, db *sql.DB, latest func(context.Context) (string, error)) (string, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.latestLocked(ctx, db, latest)
+}
+
+func (c *productCache) latestLocked(ctx context.Context, db *sql.DB, latest func(context.Context) (string, error)) (string, error) {
+	if _, err := c.check(ctx, db); err != nil {
+		return "", err
+	}
+	if !c.latestKnown {
+		day, err := latest(ctx)
+		if err != nil {
+			return "", err
+		}
+		c.latest, c.latestKnown = day, true
+	}
+	return c.latest, nil
+}
+
+// decisionDay counts the live decisions taken on one day, by stars.
+type decisionDay struct {
+	day   time.Time
+	total int        // every decision of the day
+	stars StarCounts // those with 1-5 stars
+}
+
+// decisions returns every live decision counted by day, oldest first,
+// read once per change of the data (not to be modified).
+func (c *productCache) decisions(ctx context.Context, db *sql.DB) ([]decisionDay, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, err := c.check(ctx, db); err != nil {
+		return nil, err
+	}
+	if c.historyKnown {
+		return c.history, nil
+	}
+	c.histories.Add(1)
+	// The products in the trash are few: leaving them out costs a lookup
+	// in a small set, not two joins per decision.
+	rows, err := db.QueryContext(ctx, `SELECT c.decision_date, c.stars, count(*) FROM certifications c
+		WHERE c.deleted_at IS NULL AND c.product_id NOT IN (SELECT id FROM products WHERE deleted_at IS NOT NULL
+			UNION SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE pr.deleted_at IS NOT NULL)
+		GROUP BY c.decision_date, c.stars ORDER BY c.decision_date`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []decisionDay
+	for rows.Next() {
+		var day string
+		var stars, n int
+		if err := rows.Scan(&day, &stars, &n); err != nil {
+			return nil, err
+		}
+		d, _ := time.Parse(time.DateOnly, day)
+		if len(out) == 0 || !out[len(out)-1].day.Equal(d) {
+			out = append(out, decisionDay{day: d})
+		}
+		last := &out[len(out)-1]
+		last.total += n
+		if stars >= 1 && stars <= 5 {
+			last.stars[stars] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	c.history, c.historyKnown = out, true
+	return out, nil
 }
 
 func (c *productCache) close() {
@@ -373,7 +545,19 @@ func (c *productCache) close() {
 		c.watch.Close()
 		c.watch = nil
 	}
-	c.loaded = false
+	c.loaded, c.latestKnown, c.historyKnown, c.past = false, false, false, nil
+}
+
+// LoadCounts counts the store's full reads since it was opened, so that a
+// test can tell what showing a screen cost.
+type LoadCounts struct {
+	Lists   int64 // every product with its latest decision, read from SQLite
+	History int64 // every decision, read for the decisions by year and in a period
+}
+
+// Loads returns the full reads made so far.
+func (s *Store) Loads() LoadCounts {
+	return LoadCounts{Lists: s.products.lists.Load(), History: s.products.histories.Load()}
 }
 
 // SortProducts orders rows by name in Vietnamese order, then by producer.

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -129,27 +130,23 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 	}
 	sortByKeys(sum.ByCommune, func(c NamedCount) string { return c.Name })
 	// Decisions by year and those within the period, from the whole history.
-	hist, err := s.db.QueryContext(ctx, `SELECT c.decision_date, c.stars FROM certifications c
-		JOIN products p ON p.id = c.product_id JOIN producers pr ON pr.id = p.producer_id
-		WHERE c.deleted_at IS NULL AND p.deleted_at IS NULL AND pr.deleted_at IS NULL AND c.decision_date <= ?`, ISODate(p.To))
+	days, err := s.products.decisions(ctx, s.db)
 	if err != nil {
 		return sum, err
 	}
-	defer hist.Close()
-	for hist.Next() {
-		var day string
-		var stars int
-		if err := hist.Scan(&day, &stars); err != nil {
-			return sum, err
+	for _, d := range days {
+		if d.day.After(DateOf(p.To)) {
+			break
 		}
-		d, _ := time.Parse(time.DateOnly, day)
-		sum.ByYear[d.Year()]++
-		if p.Contains(d) && stars >= 1 && stars <= 5 {
-			sum.New[stars]++
-			sum.NewTotal++
+		sum.ByYear[d.day.Year()] += d.total
+		if p.Contains(d.day) {
+			for k := 1; k <= 5; k++ {
+				sum.New[k] += d.stars[k]
+			}
+			sum.NewTotal += d.stars.Total()
 		}
 	}
-	return sum, hist.Err()
+	return sum, nil
 }
 
 // Years returns the years of ByYear in order.
@@ -182,24 +179,43 @@ func (s *Store) ExpiringProducts(ctx context.Context, day time.Time, days int) (
 
 // ExpiringOf is ExpiringProducts over rows already read with ProductsAt(day).
 func (s *Store) ExpiringOf(ctx context.Context, rows []ProductRow, day time.Time, days int) ([]ExpiringRow, error) {
-	producers, err := s.Producers(ctx)
+	limit := DateOf(day).AddDate(0, 0, days)
+	var at []int32 // positions of the rows listed, sorted rather than the rows
+	need := map[int64]bool{}
+	for i, r := range rows {
+		if r.Certified && !r.ValidUntil.After(limit) {
+			at = append(at, int32(i))
+			need[r.ProducerID] = true
+		}
+	}
+	slices.SortFunc(at, func(a, b int32) int { return cmp.Or(rows[a].ValidUntil.Compare(rows[b].ValidUntil), cmp.Compare(a, b)) })
+	// Only the contacts, of the producers listed: not Producers' counts.
+	type contact struct{ representative, phone, address string }
+	contacts := map[int64]contact{}
+	q, err := s.db.QueryContext(ctx, "SELECT id, representative, phone, address FROM producers WHERE deleted_at IS NULL")
 	if err != nil {
 		return nil, err
 	}
-	contact := map[int64]ProducerRow{}
-	for _, p := range producers {
-		contact[p.ID] = p
-	}
-	limit := DateOf(day).AddDate(0, 0, days)
-	var out []ExpiringRow
-	for _, r := range rows {
-		if !r.Certified || r.ValidUntil.After(limit) {
-			continue
+	defer q.Close()
+	for q.Next() {
+		var id int64
+		var c contact
+		if err := q.Scan(&id, &c.representative, &c.phone, &c.address); err != nil {
+			return nil, err
 		}
-		c := contact[r.ProducerID]
-		out = append(out, ExpiringRow{r, c.Representative, c.Phone, c.Address})
+		if need[id] {
+			contacts[id] = c
+		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].ValidUntil.Before(out[j].ValidUntil) })
+	if err := q.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]ExpiringRow, len(at))
+	for i, j := range at {
+		r := rows[j]
+		c := contacts[r.ProducerID]
+		out[i] = ExpiringRow{r, c.representative, c.phone, c.address}
+	}
 	return out, nil
 }
 

@@ -321,6 +321,8 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return s.explainStoreWrite(err)
 	}
 	defer tx.Rollback()
+	_, current := s.products.beginTouches(ctx, tx)
+	defer openTouches.Delete(tx)
 	if err := fn(tx); err != nil {
 		return s.explainStoreWrite(err)
 	}
@@ -328,6 +330,7 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return s.explainStoreWrite(err)
 	}
 	s.writes.Add(1)
+	s.products.committed(ctx, tx, current) // the product list reads again only what tx touched
 	return nil
 }
 

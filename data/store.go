@@ -41,7 +41,8 @@ type Store struct {
 	// its value when the latest backup was taken (CloseBackup compares them).
 	writes, backedUp atomic.Int64
 
-	products productCache // the product list, kept between calls
+	products productCache  // the product list, kept between calls
+	overview overviewCache // Tổng quan's figures, likewise
 }
 
 // Errors Open returns, with messages a user can act on.

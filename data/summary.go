@@ -1,9 +1,9 @@
 package data
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -188,26 +188,60 @@ type Summary struct {
 // attention (expiring or expired), the soonest end first.
 func Summarize(rows []ProductRow) Summary {
 	s := Summary{Products: len(rows), ByStatus: map[Status]int{}, ByStars: map[int]int{}}
-	for _, r := range rows {
-		s.ByStatus[r.Status]++
+	var counts [4]int // by status, without a map lookup per row
+	var stars [6]int
+	var at []int32 // the rows needing attention, sorted as positions
+	for i := range rows {
+		r := &rows[i]
+		switch r.Status {
+		case StatusValid:
+			counts[0]++
+		case StatusExpiring:
+			counts[1]++
+			at = append(at, int32(i))
+		case StatusExpired:
+			counts[2]++
+			at = append(at, int32(i))
+		default:
+			s.ByStatus[r.Status]++
+		}
 		if r.Certified {
 			s.Certified++
-			s.ByStars[r.Stars]++
+			if r.Stars >= 0 && r.Stars <= 5 {
+				stars[r.Stars]++
+			} else {
+				s.ByStars[r.Stars]++
+			}
 		}
-		if r.Status == StatusExpiring || r.Status == StatusExpired {
-			s.Attention = append(s.Attention, r)
+	}
+	for i, st := range []Status{StatusValid, StatusExpiring, StatusExpired} {
+		if counts[i] > 0 {
+			s.ByStatus[st] += counts[i]
+		}
+	}
+	for k, n := range stars {
+		if n > 0 {
+			s.ByStars[k] += n
 		}
 	}
 	// Expiring first (soonest end first), then expired (latest end first).
-	sort.SliceStable(s.Attention, func(i, j int) bool {
-		a, b := s.Attention[i], s.Attention[j]
+	slices.SortFunc(at, func(i, j int32) int {
+		a, b := &rows[i], &rows[j]
 		if a.Status != b.Status {
-			return a.Status == StatusExpiring
+			if a.Status == StatusExpiring {
+				return -1
+			}
+			return 1
 		}
-		if a.Status == StatusExpiring {
-			return a.ValidUntil.Before(b.ValidUntil)
+		c := a.ValidUntil.Compare(b.ValidUntil)
+		if a.Status == StatusExpired {
+			c = -c
 		}
-		return a.ValidUntil.After(b.ValidUntil)
+		return cmp.Or(c, cmp.Compare(i, j))
 	})
+	s.Attention = make([]ProductRow, len(at))
+	for k, i := range at {
+		s.Attention[k] = rows[i]
+	}
 	return s
 }

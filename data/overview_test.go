@@ -1,0 +1,71 @@
+package data
+
+import (
+	"context"
+	"testing"
+)
+
+// TestSummariesReadOncePerChange asks for the figures reports and Tổng
+// quan show, twice each, around a new decision: the data read once costs
+// one read of the product list (two when a period ends before the latest
+// decision) and one of the decisions; the office's own new decision costs
+// a read of the decisions and of its product only, and the figures after
+// it count the new decision.
+func TestSummariesReadOncePerChange(t *testing.T) {
+	s := reportStore(t)
+	ctx := context.Background()
+	start := s.Loads()
+	rows, _ := s.ProductsAt(ctx, day("2026-12-31"))
+	p1, p5 := rows[0].ID, rows[4].ID // by name
+	steps := []struct {
+		name  string
+		do    func() (got, want int)
+		loads LoadCounts // since the start
+	}{
+		{"year 2026: 2 decisions", func() (int, int) {
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 2
+		}, LoadCounts{1, 1}},
+		{"again", func() (int, int) {
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 2
+		}, LoadCounts{1, 1}},
+		{"first half 2026, before P3's re-evaluation: P3 has 3 stars", func() (int, int) {
+			sum, _ := s.Summary(ctx, Half(2026, 1))
+			return sum.Stars[3], 3 // P2, P3 (2023) and P5
+		}, LoadCounts{2, 1}},
+		{"Tổng quan twice", func() (int, int) {
+			s.Overview(ctx, day("2026-11-28"))
+			o, _ := s.Overview(ctx, day("2026-11-28"))
+			return o.Summary.Certified, 4
+		}, LoadCounts{2, 1}},
+		{"a re-evaluation of P1 in 2026 counts at once", func() (int, int) {
+			if err := s.AddCertification(ctx, &Certification{ProductID: p1, DecisionDate: day("2026-10-01"), Stars: 5}); err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 3
+		}, LoadCounts{2, 2}}, // the list reads P1 again, not every product
+		{"Tổng quan after it", func() (int, int) {
+			o, _ := s.Overview(ctx, day("2026-11-28"))
+			return o.Report.Stars[5], 2
+		}, LoadCounts{2, 2}},
+		{"P5 in the trash: its decision no longer counts", func() (int, int) {
+			if err := s.DeleteProduct(ctx, p5); err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 2
+		}, LoadCounts{2, 3}},
+	}
+	for _, st := range steps {
+		got, want := st.do()
+		if got != want {
+			t.Errorf("%s: %d, want %d", st.name, got, want)
+		}
+		l := s.Loads()
+		if d := (LoadCounts{l.Lists - start.Lists, l.History - start.History}); d != st.loads {
+			t.Errorf("%s: reads %+v in all, want %+v", st.name, d, st.loads)
+		}
+	}
+}

@@ -41,7 +41,7 @@ const (
 var ErrNotDocx = errors.New("không phải tệp Word (.docx) hoặc tệp đã hỏng")
 
 // ReadTables reads every table of the .docx document in r (size bytes),
-// top-level tables only: a table nested in a cell is flattened into that
+// top-level tables only, the text after the last table as its last rows: a table nested in a cell is flattened into that
 // cell's text. A cell's text is the text of its runs, a tab read as a
 // space, a line break or a new paragraph inside the cell as "\n". A cell
 // spanning columns (gridSpan) or rows (vMerge) gives its text to every
@@ -176,6 +176,13 @@ func parseBody(r io.Reader) ([]TextTable, error) {
 			if st.inText && st.skip == 0 {
 				st.para.Write(t)
 			}
+		}
+	}
+	// The text after the last table ("Danh sách có 06 sản phẩm./.") ends
+	// it, as the rows under a sheet's table do.
+	if n := len(st.tables); n > 0 {
+		for _, p := range st.pending {
+			st.tables[n-1].Rows = append(st.tables[n-1].Rows, []string{p})
 		}
 	}
 	return st.tables, nil

@@ -110,6 +110,9 @@ func readZip(f *os.File, size int64, path, name, ext string) ([]Table, error) {
 		}
 		return nil, fmt.Errorf("tệp %s: %v", name, err)
 	}
+	if len(tables) == 0 {
+		return nil, fmt.Errorf("tệp %s không có bảng nào: chương trình chỉ đọc danh sách kẻ thành bảng (Table) trong tệp Word", name)
+	}
 	out := make([]Table, len(tables))
 	for i, t := range tables {
 		out[i] = Table{Sheet: t.Name, Rows: t.Rows}

@@ -1,15 +1,17 @@
 package xlsx
 
 // A reader of Excel 97-2003 workbooks (.xls, BIFF8): cell values only, as
-// the importers need them. The Go readers that exist were weighed first:
-// github.com/extrame/xls (Apache-2.0) has open reports of panics on
-// ordinary files and of dates read wrong, and is little kept;
-// github.com/shakinm/xlsReader (MIT) has been still since 2021 and brings
-// its own compound-file code. The compound file (OLE) is read here with
-// github.com/richardlehane/mscfb, which excelize already brings for
-// password-protected workbooks; the BIFF8 records the importers need
-// (shared strings across CONTINUE records, numbers, RK, formulas' values,
-// merged cells) are a few hundred lines, without LibreOffice on the PC.
+// the importers need them. The pure-Go readers were weighed first: both
+// github.com/extrame/xls (Apache-2.0) and github.com/shakinm/xlsReader
+// (MIT) have open reports of a panic on a shared-string index out of range
+// (extrame/xls issue 60, shakinm/xlsReader issue 29), and neither has
+// moved in years; LibreOffice is not on the offices' PCs. The compound
+// file (OLE) is read with github.com/richardlehane/mscfb (Apache-2.0),
+// which excelize already brings for password-protected workbooks; the
+// BIFF8 records the importers need (shared strings across CONTINUE
+// records, numbers, RK, formulas' values, merged cells) are a few hundred
+// lines. Numbers come as the .xlsx reader's raw values (a date as its
+// serial day), so the importers read both alike.
 
 import (
 	"encoding/binary"

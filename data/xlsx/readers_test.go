@@ -30,8 +30,9 @@ func copyAs(t *testing.T, fixture, name string) string {
 }
 
 // The product list kept as Excel 97-2003 (products-97.xls, saved by
-// LibreOffice Calc from the same sheet as danh-sach-san-pham.xlsx) imports
-// exactly as the .xlsx does: every field of every row, every problem.
+// LibreOffice Calc from the same sheet as danh-sach-san-pham.xlsx), as
+// .ods, and as the flat .fods they were all made from, imports exactly as
+// the .xlsx does: every field of every row, every problem.
 func TestReadProductsFromXLS(t *testing.T) {
 	s := emptyStore(t)
 	ref := refOf(t, s)
@@ -39,7 +40,8 @@ func TestReadProductsFromXLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{"testdata/products-97.xls", copyAs(t, "testdata/products-97.xls", "danh-sach.xlsx")} {
+	for _, path := range []string{"testdata/products-97.xls", copyAs(t, "testdata/products-97.xls", "danh-sach.xlsx"),
+		"testdata/products.ods", "testdata/danh-sach-san-pham.fods"} {
 		rows, problems, maps, err := ReadProducts(path, ref)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
@@ -74,11 +76,12 @@ func TestReadProductsFromXLS(t *testing.T) {
 // A sign-in list typed in Word (signin-word.docx, saved by LibreOffice
 // Writer) reads as a participant list; the phone numbers that lost their
 // zero, or were written with dots, come back as ten or eleven digits.
-// The same file renamed .doc is still read by its content.
+// The same file renamed .doc is still read by its content, and the list
+// saved by Writer as .odt reads alike.
 func TestReadParticipantsFromWord(t *testing.T) {
 	s, _ := demoStore(t)
 	groups, _ := s.EthnicGroups(context.Background())
-	for _, path := range []string{"testdata/signin-word.docx", copyAs(t, "testdata/signin-word.docx", "ky-ten.doc")} {
+	for _, path := range []string{"testdata/signin-word.docx", copyAs(t, "testdata/signin-word.docx", "ky-ten.doc"), "testdata/signin-writer.odt"} {
 		people, problems, err := ReadParticipants(path, groups)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
@@ -102,15 +105,15 @@ func TestReadParticipantsFromWord(t *testing.T) {
 	}
 }
 
-// The annex saved by Writer as .docx and by Calc as .xlsx from the same
-// HTML reads as the same rows: the title lines above the heading, the
+// The annex saved by Writer as .docx and by Calc as .xlsx and .ods from
+// the same HTML reads as the same rows: the title lines above the heading, the
 // merged heading, the line break in a cell, the closing line.
 func TestReadAnnexWordLikeExcel(t *testing.T) {
 	want, err := ReadTables("testdata/annex-2865.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{"testdata/annex-2865.docx"} {
+	for _, path := range []string{"testdata/annex-2865.docx", "testdata/annex-2865.ods"} {
 		got, err := ReadTables(path)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)

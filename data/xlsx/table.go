@@ -72,6 +72,8 @@ func ReadTables(path string) ([]Table, error) {
 			return nil, fmt.Errorf("không đọc được tệp %s: %w", name, err)
 		}
 		return readCSV(raw, name)
+	case ".fods", ".fodt":
+		return readODFXML(f, name)
 	case ".xls":
 		return nil, xlsError(name, "tệp không phải bảng tính Excel hoặc đã hỏng")
 	case ".xlsx", ".xlsm":
@@ -90,6 +92,7 @@ var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // (word/...), else an Excel workbook.
 func readZip(f *os.File, size int64, path, name, ext string) ([]Table, error) {
 	kind := ext
+	var content *zip.File
 	if zr, err := zip.NewReader(f, size); err == nil {
 		for _, zf := range zr.File {
 			switch {
@@ -97,7 +100,15 @@ func readZip(f *os.File, size int64, path, name, ext string) ([]Table, error) {
 				kind = ".docx"
 			case strings.HasPrefix(zf.Name, "xl/"):
 				kind = ".xlsx"
+			case zf.Name == "content.xml":
+				content = zf
 			}
+		}
+		if content != nil && kind != ".docx" && kind != ".xlsx" || ext == ".ods" || ext == ".odt" {
+			if content == nil {
+				return nil, fmt.Errorf("tệp %s không đọc được như một tệp OpenDocument (%s): tệp đã hỏng", name, ext)
+			}
+			return readODF(content, name)
 		}
 	}
 	if kind != ".docx" {

@@ -294,22 +294,34 @@ func readSheet(b []byte, pos int, sst []string) ([][]string, error) {
 			return nil, fmt.Errorf("quá nhiều dòng (tối đa %d)", maxTableRows)
 		}
 	}
-	// Merged cells read as in an .xlsx: every cell takes the top-left text.
+	return fillMerges(rows, merges), nil
+}
+
+// fillMerges gives every cell of each merged range (first row, last row,
+// first column, last column; from 0) the text of its top-left cell, as
+// merged cells of an .xlsx read.
+func fillMerges(rows [][]string, merges [][4]int) [][]string {
 	for _, m := range merges {
 		r1, r2, c1, c2 := m[0], m[1], m[2], m[3]
-		if r1 >= len(rows) || r2 < r1 || c2 < c1 || r2-r1 > 10000 || c2-c1 > 200 || c1 >= len(rows[r1]) {
+		if r1 < 0 || c1 < 0 || r1 >= len(rows) || r2 < r1 || c2 < c1 || r2-r1 > 10000 || c2-c1 > 200 || c1 >= len(rows[r1]) {
 			continue
 		}
 		v := rows[r1][c1]
 		for r := r1; r <= r2; r++ {
+			for len(rows) <= r {
+				rows = append(rows, nil)
+			}
+			for len(rows[r]) <= c2 {
+				rows[r] = append(rows[r], "")
+			}
 			for c := c1; c <= c2; c++ {
-				if r >= len(rows) || c >= len(rows[r]) || rows[r][c] == "" {
-					set(r, c, v)
+				if rows[r][c] == "" {
+					rows[r][c] = v
 				}
 			}
 		}
 	}
-	return rows, nil
+	return rows
 }
 
 // rk decodes an RK number: a 30-bit integer or the top of a float, maybe

@@ -31,6 +31,10 @@ func xlsError(name, why string) error {
 	return fmt.Errorf("tệp %s là Excel 97-2003 (.xls) và không đọc được: %s. Hãy mở bằng Excel hoặc LibreOffice và lưu thành .xlsx", name, why)
 }
 
+// maxXLSColumns is Excel 97's last column (IV) plus one: a cell record
+// claiming another is from a damaged file.
+const maxXLSColumns = 256
+
 // maxXLSStream bounds the workbook stream read into memory.
 const maxXLSStream = 64 << 20
 
@@ -203,7 +207,7 @@ func readSheet(b []byte, pos int, sst []string) ([][]string, error) {
 	}
 	var rows [][]string
 	set := func(r, c int, v string) {
-		if v == "" {
+		if v == "" || c >= maxXLSColumns {
 			return
 		}
 		for len(rows) <= r {
@@ -297,14 +301,23 @@ func readSheet(b []byte, pos int, sst []string) ([][]string, error) {
 	return fillMerges(rows, merges), nil
 }
 
+// maxMergedCells bounds the cells that merged ranges fill in one sheet.
+const maxMergedCells = 1 << 20
+
 // fillMerges gives every cell of each merged range (first row, last row,
 // first column, last column; from 0) the text of its top-left cell, as
 // merged cells of an .xlsx read.
 func fillMerges(rows [][]string, merges [][4]int) [][]string {
+	budget := maxMergedCells
 	for _, m := range merges {
 		r1, r2, c1, c2 := m[0], m[1], m[2], m[3]
 		if r1 < 0 || c1 < 0 || r1 >= len(rows) || r2 < r1 || c2 < c1 || r2-r1 > 10000 || c2-c1 > 200 || c1 >= len(rows[r1]) {
 			continue
+		}
+		// A hostile file's thousand ranges of 10,000 rows would fill
+		// billions of cells: beyond the budget, ranges stay unfilled.
+		if budget -= (r2 - r1 + 1) * (c2 - c1 + 1); budget < 0 {
+			break
 		}
 		v := rows[r1][c1]
 		for r := r1; r <= r2; r++ {

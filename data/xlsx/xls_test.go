@@ -71,3 +71,67 @@ func TestRK(t *testing.T) {
 		}
 	}
 }
+
+// rec is one BIFF record.
+func rec(typ uint16, data []byte) []byte {
+	b := binary.LittleEndian.AppendUint16(nil, typ)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(data)))
+	return append(b, data...)
+}
+
+// numberAt is a NUMBER record of value v at row r, column c.
+func numberAt(r, c uint16, v float64) []byte {
+	d := binary.LittleEndian.AppendUint16(nil, r)
+	d = binary.LittleEndian.AppendUint16(d, c)
+	d = append(d, 0, 0)
+	return rec(recNumber, binary.LittleEndian.AppendUint64(d, math.Float64bits(v)))
+}
+
+// workbookOf is a workbook stream of one sheet "DS" holding records.
+func workbookOf(records ...[]byte) []byte {
+	bof := rec(recBOF, []byte{0, 6, 0x10, 0, 0, 0, 0, 0})
+	sheet := append([]byte{0, 0, 0, 0, 0, 0, 2, 0}, "DS"...)
+	globals := append(append([]byte{}, bof...), rec(recBoundSheet, sheet)...)
+	globals = append(globals, rec(recEOF, nil)...)
+	binary.LittleEndian.PutUint32(globals[len(bof)+4:], uint32(len(globals)))
+	out := append(globals, bof...)
+	for _, r := range records {
+		out = append(out, r...)
+	}
+	return append(out, rec(recEOF, nil)...)
+}
+
+// A damaged file's cell beyond Excel 97's 256 columns, or merged ranges
+// claiming billions of cells, are dropped: the sheet stays small.
+func TestReadBIFFDamagedSheet(t *testing.T) {
+	merges := binary.LittleEndian.AppendUint16(nil, 500)
+	for range 500 {
+		merges = binary.LittleEndian.AppendUint16(merges, 0)
+		merges = binary.LittleEndian.AppendUint16(merges, 9000)
+		merges = binary.LittleEndian.AppendUint16(merges, 1)
+		merges = binary.LittleEndian.AppendUint16(merges, 150)
+	}
+	tests := []struct {
+		name    string
+		records [][]byte
+		rows    int
+		cells   int
+	}{
+		{"a cell in column 60000", [][]byte{numberAt(0, 1, 5), numberAt(0, 60000, 7)}, 1, 2},
+		{"500 merged ranges of 9000 by 150", [][]byte{numberAt(0, 1, 5), rec(recMergeCells, merges)}, 1, 2},
+	}
+	for _, tt := range tests {
+		tables, err := readBIFF(workbookOf(tt.records...), "hong.xls")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		rows := tables[0].Rows
+		cells := 0
+		for _, r := range rows {
+			cells = max(cells, len(r))
+		}
+		if tables[0].Sheet != "DS" || rows[0][1] != "5" || len(rows) != tt.rows || cells != tt.cells {
+			t.Errorf("%s: sheet %q, %d rows, %d cells in the widest, want %d and %d", tt.name, tables[0].Sheet, len(rows), cells, tt.rows, tt.cells)
+		}
+	}
+}

@@ -57,7 +57,8 @@ Lệnh:
   backup TỆP.db                          sao lưu cơ sở dữ liệu vào một tệp
   restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
   import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
-                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên
+                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên;
+                                         nhận cả .xls, .ods, bảng trong tệp Word .docx và .odt
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx

@@ -31,13 +31,19 @@ type Table struct {
 // maxTableRows limits the rows of one imported sheet.
 const maxTableRows = 200000
 
+// ImportExtensions are the files the import dialogs offer: those ReadTables
+// reads, and PDF and Word 97 files, which it refuses saying what to ask for.
+var ImportExtensions = []string{".xlsx", ".xls", ".docx", ".ods", ".odt", ".csv", ".pdf", ".doc"}
+
 // ReadTables reads the tables of a file an office receives, within the
-// size limits for untrusted files: every sheet of an .xlsx or Excel 97-2003
-// .xls workbook (formulas read as their values), a .csv file (UTF-8 with or
-// without BOM, or Windows-1258 as Excel on a Vietnamese Windows writes it),
-// and every table of a Word .docx document ("Bảng 1", "Bảng 2", …, the text
-// above each table as one-cell rows before it). The kind of file is told by
-// its content where the extension lies (an .xlsx renamed .xls, a .docx
+// size limits for untrusted files: every sheet of an .xlsx, Excel 97-2003
+// .xls or .ods workbook (formulas read as their values), a .csv file
+// (UTF-8 with or without BOM, or Windows-1258 as Excel on a Vietnamese
+// Windows writes it), and every table of a Word .docx or Writer .odt
+// document ("Bảng 1", "Bảng 2", …, the text above each table as one-cell
+// rows before it, the text after the last one as its last rows). Merged
+// cells give their text to every cell they cover. The kind of file is told
+// by its content where the extension lies (an .xlsx renamed .xls, a .docx
 // renamed .doc); a PDF or a Word 97 .doc is refused with what to ask for.
 func ReadTables(path string) ([]Table, error) {
 	name := filepath.Base(path)
@@ -81,7 +87,7 @@ func ReadTables(path string) ([]Table, error) {
 	case ".docx", ".doc":
 		return nil, fmt.Errorf("tệp %s không đọc được như một tệp Word: không phải tệp Word hoặc tệp đã hỏng", name)
 	}
-	return nil, fmt.Errorf("tệp %s: chỉ nhập được tệp Excel (.xlsx, .xls), Word (.docx) hoặc .csv", name)
+	return nil, fmt.Errorf("tệp %s: chỉ nhập được tệp Excel (.xlsx, .xls), Word (.docx), OpenDocument (.ods, .odt) hoặc .csv", name)
 }
 
 // cfbMagic starts an OLE compound file: Excel 97-2003 .xls, Word 97 .doc,

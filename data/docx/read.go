@@ -160,8 +160,13 @@ func parseBody(r io.Reader) ([]TextTable, error) {
 			break
 		}
 		if err != nil {
-			line, _ := d.InputPos()
-			return nil, fmt.Errorf("tệp Word hỏng (word/document.xml, dòng %d): %v", line, err)
+			var syntax *xml.SyntaxError
+			if !errors.As(err, &syntax) {
+				// The zip data itself is damaged (a bad checksum, a size
+				// that is not the one its header says).
+				return nil, ErrNotDocx
+			}
+			return nil, fmt.Errorf("tệp Word hỏng: nội dung văn bản (word/document.xml) sai ở dòng %d", syntax.Line)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

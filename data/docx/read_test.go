@@ -3,7 +3,9 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"os"
 	"strings"
 	"testing"
@@ -166,7 +168,7 @@ func TestReadTablesRefuses(t *testing.T) {
 		{"not a zip", []byte("%PDF-1.4 ..."), "không phải tệp Word (.docx) hoặc tệp đã hỏng"},
 		{"over the unzipped limit", docxOf(t, big), "nội dung văn bản giải nén vượt giới hạn 1 MB"},
 		{"too many rows", docxOf(t, tbl(tr(tc("", p())), tr(tc("", p())), tr(tc("", p())), tr(tc("", p())))), "bảng 1 có quá nhiều dòng (tối đa 3)"},
-		{"broken XML", docxOf(t, "<w:tbl><w:tr></w:tbl>"), "tệp Word hỏng (word/document.xml, dòng 1)"},
+		{"broken XML", docxOf(t, "<w:tbl><w:tr></w:tbl>"), "tệp Word hỏng: nội dung văn bản (word/document.xml) sai ở dòng 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +177,24 @@ func TestReadTablesRefuses(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
 		})
+	}
+	// A zip header that says the body is small, over a body that is not, is
+	// a damaged file.
+	var lying bytes.Buffer
+	{
+		body := []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + big + `</w:body></w:document>`)
+		var packed bytes.Buffer
+		fw, _ := flate.NewWriter(&packed, flate.BestSpeed)
+		fw.Write(body)
+		fw.Close()
+		z := zip.NewWriter(&lying)
+		w, _ := z.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(body),
+			CompressedSize64: uint64(packed.Len()), UncompressedSize64: 100})
+		w.Write(packed.Bytes())
+		z.Close()
+	}
+	if _, err := ReadTables(bytes.NewReader(lying.Bytes()), int64(lying.Len())); !errors.Is(err, ErrNotDocx) || err.Error() != "không phải tệp Word (.docx) hoặc tệp đã hỏng" {
+		t.Errorf("a header lying about the size: %v", err)
 	}
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -52,8 +53,11 @@ func readODFXML(r io.Reader, name string) ([]Table, error) {
 			return nil, fmt.Errorf("tệp %s quá lớn: nội dung giải nén vượt giới hạn %d MB", name, unzipLimit>>20)
 		}
 		if err != nil {
-			line, _ := d.InputPos()
-			return nil, fmt.Errorf("tệp %s đã hỏng (content.xml, dòng %d): %v", name, line, err)
+			var syntax *xml.SyntaxError
+			if !errors.As(err, &syntax) {
+				return nil, fmt.Errorf("tệp %s không đọc được như một tệp OpenDocument: tệp đã hỏng", name)
+			}
+			return nil, fmt.Errorf("tệp %s đã hỏng: nội dung (content.xml) sai ở dòng %d", name, syntax.Line)
 		}
 		if err := st.token(tok); err != nil {
 			return nil, fmt.Errorf("tệp %s, %v", name, err)

@@ -160,6 +160,7 @@ func TestReadTablesRefusals(t *testing.T) {
 		{"testdata/signin-word97.doc", "tệp signin-word97.doc là Word 97-2003 (.doc): chương trình chỉ đọc được bảng trong tệp Word .docx. Hãy mở bằng Word hoặc LibreOffice và lưu thành .docx"},
 		{big, "tệp DanhSach.xlsx quá lớn (21 MB, tối đa 20 MB)"},
 		{write("PhuLuc.docx", []byte(zbuf.String())), "tệp PhuLuc.docx: nội dung văn bản giải nén vượt giới hạn 1 MB"},
+		{write("Hong.ods", zipOf("content.xml", "<a><b></a>")), "tệp Hong.ods đã hỏng: nội dung (content.xml) sai ở dòng 1"},
 		{write("CongVan.docx", docxBody("<w:p><w:r><w:t>Kính gửi</w:t></w:r></w:p>")), "tệp CongVan.docx không có bảng nào"},
 	}
 	for _, tt := range tests {
@@ -176,6 +177,16 @@ func docxBody(body string) []byte {
 	z := zip.NewWriter(&b)
 	w, _ := z.Create("word/document.xml")
 	fmt.Fprintf(w, `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>%s</w:body></w:document>`, body)
+	z.Close()
+	return []byte(b.String())
+}
+
+// zipOf is a zip file holding one file.
+func zipOf(name, content string) []byte {
+	var b strings.Builder
+	z := zip.NewWriter(&b)
+	w, _ := z.Create(name)
+	w.Write([]byte(content))
 	z.Close()
 	return []byte(b.String())
 }

@@ -107,13 +107,15 @@ func TestReadParticipantsFromWord(t *testing.T) {
 
 // The annex saved by Writer as .docx and by Calc as .xlsx and .ods from
 // the same HTML reads as the same rows: the title lines above the heading, the
-// merged heading, the line break in a cell, the closing line.
+// merged heading, the line break in a cell, the closing line; also when
+// renamed to another kind of file.
 func TestReadAnnexWordLikeExcel(t *testing.T) {
 	want, err := ReadTables("testdata/annex-2865.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, path := range []string{"testdata/annex-2865.docx", "testdata/annex-2865.ods"} {
+	for _, path := range []string{"testdata/annex-2865.docx", "testdata/annex-2865.ods",
+		copyAs(t, "testdata/annex-2865.xlsx", "phu-luc.ods"), copyAs(t, "testdata/annex-2865.docx", "phu-luc.odt")} {
 		got, err := ReadTables(path)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)

@@ -110,11 +110,13 @@ func readZip(f *os.File, size int64, path, name, ext string) ([]Table, error) {
 				content = zf
 			}
 		}
-		if content != nil && kind != ".docx" && kind != ".xlsx" || ext == ".ods" || ext == ".odt" {
-			if content == nil {
+		if kind != ".docx" && kind != ".xlsx" {
+			if content != nil {
+				return readODF(content, name)
+			}
+			if ext == ".ods" || ext == ".odt" {
 				return nil, fmt.Errorf("tệp %s không đọc được như một tệp OpenDocument (%s): tệp đã hỏng", name, ext)
 			}
-			return readODF(content, name)
 		}
 	}
 	if kind != ".docx" {

@@ -60,7 +60,7 @@ type rowKey struct {
 
 // importProducts asks for a product list (.xlsx or .csv) and previews it.
 func (u *ui) importProducts() {
-	u.chooseFile([]string{".xlsx", ".csv", ".xls"}, u.previewImportFile)
+	u.chooseFile(xlsx.ImportExtensions, u.previewImportFile)
 }
 
 // previewImportFile reads path off the UI thread and opens the preview.

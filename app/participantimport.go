@@ -38,7 +38,7 @@ type participantImport struct {
 // it holds and every problem, and enrolls the people once confirmed.
 func (p *coursePage) importList() {
 	u := p.u
-	u.chooseFile([]string{".xlsx", ".csv", ".xls"}, func(path string) {
+	u.chooseFile(xlsx.ImportExtensions, func(path string) {
 		type read struct {
 			tables []xlsx.Table
 			groups []string

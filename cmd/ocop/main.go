@@ -61,7 +61,8 @@ Lệnh:
   restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
   import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
         [--decision SỐ --decision-date NGÀY] quyết định cho các dòng không ghi quyết định (thay cho quyết định ở tiêu đề)
-                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên
+                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên;
+                                         nhận cả .xls, .ods, bảng trong tệp Word .docx và .odt
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx

@@ -247,3 +247,51 @@ func TestImportDecisionAnnex(t *testing.T) {
 		})
 	}
 }
+
+// The same decision annex as the province sends it, as Word (.docx), as
+// LibreOffice (.ods) and as Excel (.xlsx), all made by LibreOffice: a
+// two-row heading ("Kết quả" merged over "Phân nhóm" and "Hạng sao"), the
+// decision in the title, producer and address in one column. Each gives
+// the six products field by field, and nothing is a problem.
+func TestDecisionAnnexFromWordAndSheets(t *testing.T) {
+	s := emptyStore(t)
+	ref := refOf(t, s)
+	type want struct {
+		product, producer, address, commune, no, decided string
+		stars                                            int
+	}
+	wants := []want{
+		{"Miến dong Bình Gia", "HTX Nông nghiệp Bình Gia", "xã Bình Gia, tỉnh Lạng Sơn", "Bình Gia", "2865/QĐ-UBND", "31/12/2025", 3},
+		{"Thạch đen Tràng Định", "HTX Nông nghiệp Thạch đen Đoàn Kết", "thôn Nà Pàn, xã Đoàn Kết, tỉnh Lạng Sơn", "Đoàn Kết", "2865/QĐ-UBND", "31/12/2025", 4},
+		{"Chè Shan tuyết Kháng Chiến", "Công ty TNHH Chè Xứ Lạng", "khối 5, xã Thất Khê, tỉnh Lạng Sơn", "Thất Khê", "2865/QĐ-UBND", "31/12/2025", 3},
+		{"Hồi Lạng Sơn sấy khô", "Hộ kinh doanh Hoàng Văn Hồi", "thôn Bản Châu, xã Văn Quan, tỉnh Lạng Sơn", "Văn Quan", "2865/QĐ-UBND", "31/12/2025", 4},
+		{"Rượu men lá Quốc Việt", "Hộ kinh doanh Nông Thị Liên", "xã Quốc Việt, tỉnh Lạng Sơn", "Quốc Việt", "2865/QĐ-UBND", "31/12/2025", 3},
+		{"Khau nhục Thất Khê", "Công ty TNHH Đặc sản Xứ Lạng", "khối 3, xã Thất Khê, tỉnh Lạng Sơn", "Thất Khê", "2865/QĐ-UBND", "31/12/2025", 5},
+	}
+	communes := map[int64]string{}
+	for _, c := range ref.Communes {
+		communes[c.ID] = c.Name
+	}
+	for _, file := range []string{"annex-2865.docx", "annex-2865.ods", "annex-2865.xlsx"} {
+		rows, problems, maps, err := ReadProducts("testdata/"+file, ref)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if len(problems) > 0 || len(rows) != len(wants) {
+			t.Fatalf("%s: %d rows, problems %v", file, len(rows), problems)
+		}
+		for i, w := range wants {
+			r := rows[i]
+			got := want{r.Product, r.Producer, r.Address, communes[r.CommuneID], "", "", 0}
+			if r.Cert != nil {
+				got.no, got.decided, got.stars = r.Cert.DecisionNo, data.VNDate(r.Cert.DecisionDate), r.Cert.Stars
+			}
+			if got != w {
+				t.Errorf("%s row %d:\n got %+v\nwant %+v", file, r.Row, got, w)
+			}
+		}
+		if lines := DecisionLines(maps, rows); len(lines) != 1 || !strings.HasPrefix(lines[0], "Áp dụng Quyết định số 2865/QĐ-UBND ngày 31/12/2025 (ghi ở tiêu đề) cho 6 dòng") {
+			t.Errorf("%s: decision lines %q", file, lines)
+		}
+	}
+}

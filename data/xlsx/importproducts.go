@@ -183,11 +183,18 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 		}
 		m := Mapping{Sheet: t.Sheet, HeadRow: i, Columns: cols, Legacy: legacy, Headings: head, Decision: titleDecision(t, legacy, i)}
 		if i+1 < len(t.Rows) {
+			// A second heading row under merged cells ("Quyết định" over
+			// "Số" and "Ngày", "Kết quả" over "Phân nhóm" and "Hạng sao")
+			// maps a field the first row did not.
 			next := row(i + 1)
 			sub := mapHeadings(next)
-			_, hasNo := sub[FieldDecisionNo]
-			_, hasDate := sub[FieldDecisionDate]
-			if hasNo || hasDate {
+			more := false
+			for k, c := range sub {
+				if old, ok := cols[k]; !ok || old != c {
+					more = true
+				}
+			}
+			if more {
 				for k, c := range sub {
 					if k != FieldProduct {
 						m.Columns[k] = c
@@ -283,7 +290,8 @@ func ProductRows(t Table, m Mapping, ref Reference) ([]data.ImportRow, []Problem
 			return ""
 		}
 		name := viet.Clean(cell(FieldProduct))
-		if name == "" || skipRow(row, name) {
+		// A heading repeated on each page of a Word table is no product.
+		if _, again := mapHeadings([]string{name})[FieldProduct]; name == "" || again || skipRow(row, name) {
 			continue
 		}
 		problem := func(field, value, reason string) {

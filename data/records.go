@@ -365,9 +365,11 @@ type productCache struct {
 	history      []decisionDay           // every live decision, counted by day and stars
 	historyKnown bool
 
-	// The products this store's own commits touched since rows were read,
-	// read again alone at the next get: an edit costs no full reload.
+	// The products this store's own commits, or another program's logged
+	// writes, touched since rows were read, read again alone at the next
+	// get: an edit costs no full reload.
 	dirty touches
+	mark  logMark // where the change log stood when rows were read
 
 	lists, histories atomic.Int64 // full reads, for LoadCounts
 }
@@ -387,7 +389,15 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 		return 0, err
 	}
 	if version != c.version {
-		c.version, c.loaded, c.latestKnown, c.historyKnown, c.past, c.dirty = version, false, false, false, nil, touches{}
+		c.version, c.latestKnown, c.historyKnown, c.past = version, false, false, nil
+		if !c.loaded {
+			c.dirty, c.mark = touches{}, logMark{}
+		} else if t, mark, ok := c.sinceMark(ctx); ok {
+			c.dirty.add(t)
+			c.mark = mark
+		} else {
+			c.loaded, c.dirty, c.mark = false, touches{}, logMark{}
+		}
 	}
 	return version, nil
 }
@@ -410,8 +420,10 @@ func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch
 }
 
 type (
-	loadFunc  func(context.Context) ([]ProductRow, error)
-	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, error)
+	loadFunc func(context.Context) ([]ProductRow, error)
+	// patchFunc returns rows with what t names read again, and false when
+	// the result cannot be trusted (it is then read in full).
+	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, bool)
 )
 
 func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
@@ -422,16 +434,20 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 		return c.rows, nil
 	}
 	if c.loaded {
-		if rows, err := patch(ctx, c.rows, c.dirty); err == nil {
+		if rows, ok := patch(ctx, c.rows, c.dirty); ok {
 			c.rows, c.dirty, c.lastLen = rows, touches{}, len(rows)
 			return rows, nil
 		}
 	}
+	// The mark is read before the rows: a write in between is read again
+	// at the next get.
+	mark, _ := readMark(ctx, c.watch)
 	rows, err := load(ctx)
 	if err != nil {
+		c.loaded, c.mark = false, logMark{}
 		return nil, err
 	}
-	c.rows, c.loaded, c.lastLen, c.dirty = rows, true, len(rows), touches{}
+	c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
 	return rows, nil
 }
 
@@ -545,7 +561,7 @@ func (c *productCache) close() {
 		c.watch.Close()
 		c.watch = nil
 	}
-	c.loaded, c.latestKnown, c.historyKnown, c.past = false, false, false, nil
+	c.loaded, c.latestKnown, c.historyKnown, c.past, c.mark = false, false, false, nil, logMark{}
 }
 
 // LoadCounts counts the store's full reads since it was opened, so that a

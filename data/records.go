@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -179,19 +180,40 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
-	cached, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
+	out, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ProductRow, len(cached))
-	copy(out, cached)
+	status := newStatusDay(asOf, st.ExpiryWindowDays)
 	for i := range out {
-		out[i].Status = StatusOn(out[i].ValidUntil, asOf, st.ExpiryWindowDays)
+		out[i].Status = status.of(out[i].ValidUntil)
 	}
 	if strings.TrimSpace(q.Search) == "" {
 		return out, nil
 	}
 	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
+}
+
+// statusDay is StatusOn for one day and window, worked out once for a
+// whole list.
+type statusDay struct{ day, windowEnd time.Time }
+
+func newStatusDay(day time.Time, windowDays int) statusDay {
+	day = DateOf(day)
+	return statusDay{day: day, windowEnd: day.AddDate(0, 0, windowDays)}
+}
+
+// of is StatusOn(validUntil, day, windowDays).
+func (d statusDay) of(validUntil time.Time) Status {
+	switch {
+	case validUntil.IsZero():
+		return StatusNone
+	case d.day.After(validUntil):
+		return StatusExpired
+	case !d.windowEnd.Before(validUntil):
+		return StatusExpiring
+	}
+	return StatusValid
 }
 
 // loadProducts reads every product with its latest certification, in
@@ -212,14 +234,13 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 	if err != nil {
 		return nil, err
 	}
-	cached, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
+	rows, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]ProductRow, len(cached))
-	copy(rows, cached)
+	status := newStatusDay(day, st.ExpiryWindowDays)
 	for i := range rows {
-		rows[i].Status = StatusOn(rows[i].ValidUntil, day, st.ExpiryWindowDays)
+		rows[i].Status = status.of(rows[i].ValidUntil)
 	}
 	return rows, nil
 }
@@ -410,13 +431,15 @@ func (c *productCache) currentVersion(ctx context.Context, db *sql.DB) (int64, e
 	return c.check(ctx, db)
 }
 
-// get returns the cached rows (not to be modified), loading them when the
-// database changed since.
-// After the store's own edit, patch reads again what the edit touched.
+// get returns a copy of the cached rows, loading them when the database
+// changed since. After an edit the change log names, patch reads again
+// what the edit touched. The cache's own rows never leave its lock: a
+// patch may change them in place.
 func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.getLocked(ctx, db, load, patch)
+	rows, err := c.getLocked(ctx, db, load, patch)
+	return slices.Clone(rows), err
 }
 
 type (
@@ -451,13 +474,19 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 	return rows, nil
 }
 
-// at returns the rows as of cutoff (not to be modified, status unset):
-// the current list when no decision is dated after cutoff, else a list
-// read for that day, kept until the data changes.
+// at returns a copy of the rows as of cutoff (status unset): the current
+// list when no decision is dated after cutoff, else a list read for that
+// day, kept until the data changes.
 func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
 	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	rows, err := c.atLocked(ctx, db, cutoff, load, patch, loadAt, latest)
+	return slices.Clone(rows), err
+}
+
+func (c *productCache) atLocked(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
+	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	last, err := c.latestLocked(ctx, db, latest)
 	if err != nil {
 		return nil, err

@@ -240,6 +240,9 @@ func (s *Store) patchProducts(ctx context.Context, rows []ProductRow, t touches)
 }
 
 func (s *Store) patchRows(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, error) {
+	if len(t.products) == 0 && len(t.producers) == 0 {
+		return rows, nil // a course, a participant: nothing in the list
+	}
 	products, _ := json.Marshal(append([]int64{}, t.products...))
 	producers, _ := json.Marshal(append([]int64{}, t.producers...))
 	fresh, err := s.readProductRowsWhere(ctx, "9999-12-31",
@@ -248,26 +251,97 @@ func (s *Store) patchRows(ctx context.Context, rows []ProductRow, t touches) ([]
 	if err != nil {
 		return nil, err
 	}
-	gone, goneProducer := map[int64]bool{}, map[int64]bool{}
-	for _, id := range t.products {
-		gone[id] = true
+	gone, goneProducer := newIDSet(t.products), newIDSet(t.producers)
+	// Each fresh row goes before the first listed row that sorts after it
+	// (rows are in order, the ones read again among them or not).
+	put := make([]placed, len(fresh))
+	for i, r := range fresh {
+		r.folded = foldProduct(r)
+		put[i] = placed{row: r, key: string(viet.SortKey(r.Name + "\x00" + r.Producer))}
 	}
-	for _, id := range t.producers {
-		goneProducer[id] = true
+	slices.SortFunc(put, func(a, b placed) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.row.ID, b.row.ID)) })
+	for i := range put {
+		put[i].at, _ = slices.BinarySearchFunc(rows, put[i], func(e ProductRow, p placed) int {
+			return cmp.Or(cmp.Compare(string(viet.SortKey(e.Name+"\x00"+e.Producer)), p.key), cmp.Compare(e.ID, p.row.ID))
+		})
 	}
+	if patchInPlace(rows, put, func(r ProductRow) bool { return gone.has(r.ID) || goneProducer.has(r.ProducerID) },
+		func(r ProductRow) string { return string(viet.SortKey(r.Name + "\x00" + r.Producer)) }) {
+		return rows, nil
+	}
+	// One pass copying the kept rows in spans, the fresh ones between.
 	out := make([]ProductRow, 0, len(rows)+len(fresh))
-	for _, r := range rows {
-		if !gone[r.ID] && !goneProducer[r.ProducerID] {
-			out = append(out, r)
+	start, j := 0, 0
+	for i := 0; i <= len(rows); i++ {
+		for ; j < len(put) && put[j].at == i; j++ {
+			out = append(out, rows[start:i]...)
+			out = append(out, put[j].row)
+			start = i
+		}
+		if i < len(rows) && (gone.has(rows[i].ID) || goneProducer.has(rows[i].ProducerID)) {
+			out = append(out, rows[start:i]...)
+			start = i + 1
 		}
 	}
-	for _, r := range fresh {
-		r.folded = foldProduct(r)
-		key := string(viet.SortKey(r.Name + "\x00" + r.Producer))
-		at, _ := slices.BinarySearchFunc(out, r, func(e, _ ProductRow) int {
-			return cmp.Or(cmp.Compare(string(viet.SortKey(e.Name+"\x00"+e.Producer)), key), cmp.Compare(e.ID, r.ID))
-		})
-		out = slices.Insert(out, at, r)
+	return append(out, rows[start:]...), nil
+}
+
+// placed is a row read again with its sort key and the place it goes in
+// the list as it was.
+type placed struct {
+	row ProductRow
+	key string
+	at  int
+}
+
+// patchInPlace writes the one row read again over the row it was, when
+// it keeps its place: the same product, still between its neighbours (an
+// edit of anything but the name and the producer, a new decision). The
+// list is the cache's own, not shared.
+func patchInPlace(rows []ProductRow, put []placed, gone func(ProductRow) bool, key func(ProductRow) string) bool {
+	if len(put) != 1 {
+		return false
 	}
-	return out, nil
+	at := -1
+	for i := range rows {
+		if gone(rows[i]) {
+			if at >= 0 {
+				return false
+			}
+			at = i
+		}
+	}
+	p := put[0]
+	if at < 0 || rows[at].ID != p.row.ID {
+		return false
+	}
+	before := func(a ProductRow, ak string, b ProductRow, bk string) bool {
+		return cmp.Or(cmp.Compare(ak, bk), cmp.Compare(a.ID, b.ID)) < 0
+	}
+	if at > 0 && !before(rows[at-1], key(rows[at-1]), p.row, p.key) {
+		return false
+	}
+	if at+1 < len(rows) && !before(p.row, p.key, rows[at+1], key(rows[at+1])) {
+		return false
+	}
+	rows[at] = p.row
+	return true
+}
+
+// idSet is the ids an edit touched, sorted: one or a few are looked up
+// in a row or two, an import's by halves.
+type idSet []int64
+
+func newIDSet(ids []int64) idSet {
+	s := slices.Clone(ids)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+func (s idSet) has(id int64) bool {
+	if len(s) <= 8 {
+		return slices.Contains(s, id)
+	}
+	_, ok := slices.BinarySearch(s, id)
+	return ok
 }

@@ -231,7 +231,10 @@ func TestOtherProgramsWritesPatchTheList(t *testing.T) {
 			p.SetCode = ""
 			return other.UpdateProduct(ctx, p)
 		}, false},
-		{"an import", func() error { return doImport("Trà hoa vàng", "Miến dong", "Cao ban long") }, false},
+		{"an import (more than a few ids)", func() error {
+			return doImport("Trà hoa vàng", "Miến dong", "Cao ban long", "Ấm tử sa", "Bún khô", "Chè búp", "Dầu hồi",
+				"Gừng gió", "Hạt dẻ rang", "Khau nhục", "Lạp sườn", "Măng khô", "Ớt chỉ thiên")
+		}, false},
 		{"the import undone (logs no product)", func() error { return other.UndoImport(ctx, importID) }, true},
 		{"a setting alone (logs nothing)", func() error {
 			st, _ := other.Settings(ctx)

@@ -3,7 +3,9 @@ package app
 import (
 	"context"
 	"image/color"
+	"runtime/debug"
 	"strconv"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -155,8 +157,14 @@ func (o *overviewScreen) refresh() {
 		o.last, o.shown = d, true
 		o.show(d)
 		timing("overview figures")
+		// The first figures read the whole product list: what that left
+		// behind (its slices read side by side, the sort keys, the copies)
+		// goes back to the system now rather than minutes later.
+		releaseAfterStart.Do(func() { go debug.FreeOSMemory() })
 	})
 }
+
+var releaseAfterStart sync.Once
 
 func (o *overviewScreen) show(d data.Overview) {
 	s := d.Summary

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -179,19 +180,40 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	if asOf.IsZero() {
 		asOf = time.Now()
 	}
-	cached, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
+	out, err := s.products.get(ctx, s.db, s.loadProducts, s.patchProducts)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ProductRow, len(cached))
-	copy(out, cached)
+	status := newStatusDay(asOf, st.ExpiryWindowDays)
 	for i := range out {
-		out[i].Status = StatusOn(out[i].ValidUntil, asOf, st.ExpiryWindowDays)
+		out[i].Status = status.of(out[i].ValidUntil)
 	}
 	if strings.TrimSpace(q.Search) == "" {
 		return out, nil
 	}
 	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
+}
+
+// statusDay is StatusOn for one day and window, worked out once for a
+// whole list.
+type statusDay struct{ day, windowEnd time.Time }
+
+func newStatusDay(day time.Time, windowDays int) statusDay {
+	day = DateOf(day)
+	return statusDay{day: day, windowEnd: day.AddDate(0, 0, windowDays)}
+}
+
+// of is StatusOn(validUntil, day, windowDays).
+func (d statusDay) of(validUntil time.Time) Status {
+	switch {
+	case validUntil.IsZero():
+		return StatusNone
+	case d.day.After(validUntil):
+		return StatusExpired
+	case !d.windowEnd.Before(validUntil):
+		return StatusExpiring
+	}
+	return StatusValid
 }
 
 // loadProducts reads every product with its latest certification, in
@@ -212,14 +234,13 @@ func (s *Store) ProductsAt(ctx context.Context, day time.Time) ([]ProductRow, er
 	if err != nil {
 		return nil, err
 	}
-	cached, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
+	rows, err := s.products.at(ctx, s.db, ISODate(day), s.loadProducts, s.patchProducts, s.loadProductsAt, s.latestDecision)
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]ProductRow, len(cached))
-	copy(rows, cached)
+	status := newStatusDay(day, st.ExpiryWindowDays)
 	for i := range rows {
-		rows[i].Status = StatusOn(rows[i].ValidUntil, day, st.ExpiryWindowDays)
+		rows[i].Status = status.of(rows[i].ValidUntil)
 	}
 	return rows, nil
 }
@@ -365,9 +386,11 @@ type productCache struct {
 	history      []decisionDay           // every live decision, counted by day and stars
 	historyKnown bool
 
-	// The products this store's own commits touched since rows were read,
-	// read again alone at the next get: an edit costs no full reload.
+	// The products this store's own commits, or another program's logged
+	// writes, touched since rows were read, read again alone at the next
+	// get: an edit costs no full reload.
 	dirty touches
+	mark  logMark // where the change log stood when rows were read
 
 	lists, histories atomic.Int64 // full reads, for LoadCounts
 }
@@ -387,7 +410,15 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 		return 0, err
 	}
 	if version != c.version {
-		c.version, c.loaded, c.latestKnown, c.historyKnown, c.past, c.dirty = version, false, false, false, nil, touches{}
+		c.version, c.latestKnown, c.historyKnown, c.past = version, false, false, nil
+		if !c.loaded {
+			c.dirty, c.mark = touches{}, logMark{}
+		} else if t, mark, ok := c.sinceMark(ctx); ok {
+			c.dirty.add(t)
+			c.mark = mark
+		} else {
+			c.loaded, c.dirty, c.mark = false, touches{}, logMark{}
+		}
 	}
 	return version, nil
 }
@@ -400,18 +431,22 @@ func (c *productCache) currentVersion(ctx context.Context, db *sql.DB) (int64, e
 	return c.check(ctx, db)
 }
 
-// get returns the cached rows (not to be modified), loading them when the
-// database changed since.
-// After the store's own edit, patch reads again what the edit touched.
+// get returns a copy of the cached rows, loading them when the database
+// changed since. After an edit the change log names, patch reads again
+// what the edit touched. The cache's own rows never leave its lock: a
+// patch may change them in place.
 func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.getLocked(ctx, db, load, patch)
+	rows, err := c.getLocked(ctx, db, load, patch)
+	return slices.Clone(rows), err
 }
 
 type (
-	loadFunc  func(context.Context) ([]ProductRow, error)
-	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, error)
+	loadFunc func(context.Context) ([]ProductRow, error)
+	// patchFunc returns rows with what t names read again, and false when
+	// the result cannot be trusted (it is then read in full).
+	patchFunc func(ctx context.Context, rows []ProductRow, t touches) ([]ProductRow, bool)
 )
 
 func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc) ([]ProductRow, error) {
@@ -422,26 +457,36 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 		return c.rows, nil
 	}
 	if c.loaded {
-		if rows, err := patch(ctx, c.rows, c.dirty); err == nil {
+		if rows, ok := patch(ctx, c.rows, c.dirty); ok {
 			c.rows, c.dirty, c.lastLen = rows, touches{}, len(rows)
 			return rows, nil
 		}
 	}
+	// The mark is read before the rows: a write in between is read again
+	// at the next get.
+	mark, _ := readMark(ctx, c.watch)
 	rows, err := load(ctx)
 	if err != nil {
+		c.loaded, c.mark = false, logMark{}
 		return nil, err
 	}
-	c.rows, c.loaded, c.lastLen, c.dirty = rows, true, len(rows), touches{}
+	c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
 	return rows, nil
 }
 
-// at returns the rows as of cutoff (not to be modified, status unset):
-// the current list when no decision is dated after cutoff, else a list
-// read for that day, kept until the data changes.
+// at returns a copy of the rows as of cutoff (status unset): the current
+// list when no decision is dated after cutoff, else a list read for that
+// day, kept until the data changes.
 func (c *productCache) at(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
 	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	rows, err := c.atLocked(ctx, db, cutoff, load, patch, loadAt, latest)
+	return slices.Clone(rows), err
+}
+
+func (c *productCache) atLocked(ctx context.Context, db *sql.DB, cutoff string, load loadFunc, patch patchFunc,
+	loadAt func(context.Context, string, int) ([]ProductRow, error), latest func(context.Context) (string, error)) ([]ProductRow, error) {
 	last, err := c.latestLocked(ctx, db, latest)
 	if err != nil {
 		return nil, err
@@ -545,7 +590,7 @@ func (c *productCache) close() {
 		c.watch.Close()
 		c.watch = nil
 	}
-	c.loaded, c.latestKnown, c.historyKnown, c.past = false, false, false, nil
+	c.loaded, c.latestKnown, c.historyKnown, c.past, c.mark = false, false, false, nil, logMark{}
 }
 
 // LoadCounts counts the store's full reads since it was opened, so that a

@@ -326,11 +326,15 @@ func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return s.explainStoreWrite(err)
 	}
+	var mark logMark
+	if current {
+		mark, _ = readMark(ctx, tx) // where the change log stands with tx's rows
+	}
 	if err := tx.Commit(); err != nil {
 		return s.explainStoreWrite(err)
 	}
 	s.writes.Add(1)
-	s.products.committed(ctx, tx, current) // the product list reads again only what tx touched
+	s.products.committed(ctx, tx, current, mark) // the product list reads again only what tx touched
 	return nil
 }
 

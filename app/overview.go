@@ -28,6 +28,7 @@ type overviewScreen struct {
 	figures map[string]*canvas.Text
 	labels  map[string]*widget.Label // under the figures
 	notice  *widget.Label
+	hint    *widget.Label // "Bấm vào một dòng…", under a list that has rows
 	list    *widget.List
 	rows    []data.ProductRow // needing attention
 
@@ -81,6 +82,8 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		tappable(card(figReranks, lang.L("Cần đánh giá lại"), theme.ColorNameWarning, theme.HistoryIcon()), func() { u.showReranks(o.due) }),
 	)
 	o.notice = widget.NewLabel("")
+	o.hint = widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm."))
+	o.hint.Hide()
 	o.notice.Wrapping = fyne.TextWrapWord
 	o.notice.TextStyle.Bold = true
 	o.list = widget.NewList(
@@ -137,7 +140,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		charts,
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, o.notice),
-		widget.NewLabel(lang.L("Bấm vào một dòng để mở sản phẩm.")),
+		o.hint,
 	)
 	o.view = container.NewBorder(top, nil, nil, nil, o.list)
 	return o
@@ -187,6 +190,12 @@ func (o *overviewScreen) show(d data.Overview) {
 	}
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
+	// The hint is for a list there is.
+	if len(o.rows) == 0 {
+		o.hint.Hide()
+	} else {
+		o.hint.Show()
+	}
 	set(figDossiers, d.Dossiers.Open)
 	o.labels[figDossiers].SetText(dossierCardText(d.Dossiers))
 	set(figReranks, len(o.due))

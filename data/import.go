@@ -557,22 +557,9 @@ func (s *Store) UndoImport(ctx context.Context, importID int64) error {
 // on dossiers: each is "Đã gửi tỉnh" again, without the result and its
 // step, and the change log says why.
 func reopenImportedDossiers(ctx context.Context, tx *sql.Tx, importID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT d.id FROM dossiers d JOIN certifications c ON c.id = d.certification_id
+	ids, err := queryIDs(ctx, tx, `SELECT d.id FROM dossiers d JOIN certifications c ON c.id = d.certification_id
 		WHERE c.import_id = ? AND c.deleted_at IS NULL AND d.status = ? AND d.deleted_at IS NULL`, importID, DossierPassed)
 	if err != nil {
-		return err
-	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, id := range ids {

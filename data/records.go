@@ -73,6 +73,25 @@ type execer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// queryIDs runs query, whose rows are one id each, and returns the ids, all
+// read before the caller writes (a transaction's statements run one at a time).
+func queryIDs(ctx context.Context, ex execer, query string, args ...any) ([]int64, error) {
+	rows, err := ex.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 func addProducer(ctx context.Context, ex execer, p *Producer) error {
 	p.Name = viet.Clean(p.Name)
 	if p.Name == "" {

@@ -697,21 +697,11 @@ func setAttendance(ctx context.Context, tx *sql.Tx, sessionID, participantID int
 // a session ("cả lớp có mặt"); exceptions are then set one by one.
 func (s *Store) MarkSession(ctx context.Context, sessionID int64, a Attendance) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT e.participant_id FROM enrolments e JOIN course_sessions ss ON ss.course_id = e.course_id
+		ids, err := queryIDs(ctx, tx, `SELECT e.participant_id FROM enrolments e JOIN course_sessions ss ON ss.course_id = e.course_id
 			WHERE ss.id = ?`, sessionID)
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
 		for _, id := range ids {
 			if err := setAttendance(ctx, tx, sessionID, id, a); err != nil {
 				return err

@@ -43,6 +43,11 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 		return c.last, nil
 	}
 	o := Overview{Version: version, Day: day}
+	// The decisions by day are read on a connection of their own while
+	// the product list is read.
+	if err := s.products.prefetchDecisions(ctx, s.db); err != nil {
+		return o, err
+	}
 	rows, err := s.Products(ctx, ProductQuery{AsOf: day})
 	if err != nil {
 		return o, err
@@ -74,19 +79,16 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 	if o.Dossiers, err = s.DossierSummary(ctx, day); err != nil {
 		return o, err
 	}
-	due, err := s.comingDueOf(ctx, day, rows)
-	if err != nil {
-		return o, err
-	}
 	// Kept: what Tổng quan and the notice show, not every valid certificate.
 	attention := map[int64]bool{}
 	for _, r := range o.Summary.Attention {
 		attention[r.ID] = true
 	}
-	for _, d := range due {
-		if attention[d.Product.ID] || d.State == RerankOpen || d.State == RerankClosing || d.State == RerankMissed {
-			o.Due = append(o.Due, d)
-		}
+	o.Due, err = s.comingDueOf(ctx, day, rows, func(p *ProductRow, state RerankState) bool {
+		return attention[p.ID] || state == RerankOpen || state == RerankClosing || state == RerankMissed
+	})
+	if err != nil {
+		return o, err
 	}
 	c.last, c.have = o, true
 	return o, nil

@@ -604,6 +604,9 @@ func (c *productCache) historyFlightLocked(ctx context.Context, db *sql.DB, vers
 		// Not cancelled with the caller who started it: others may wait for it.
 		f.days, f.err = readDecisionDays(context.WithoutCancel(ctx), db)
 		close(f.done)
+		if afterHistoryRead != nil {
+			afterHistoryRead()
+		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if f.err == nil && c.version == version && !c.historyKnown {
@@ -615,6 +618,10 @@ func (c *productCache) historyFlightLocked(ctx context.Context, db *sql.DB, vers
 	}()
 	return f
 }
+
+// afterHistoryRead, when set (tests), runs between a read of the decisions
+// by day and its keeping.
+var afterHistoryRead func()
 
 // readDecisionDays reads every live decision counted by day and stars.
 func readDecisionDays(ctx context.Context, db *sql.DB) ([]decisionDay, error) {

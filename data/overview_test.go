@@ -111,3 +111,26 @@ func TestDecisionsReadBeforeAWriteAreNotKept(t *testing.T) {
 		}
 	}
 }
+
+// TestOverviewCountsStarsOnItsDay: Tổng quan on a day before a product's
+// latest decision counts the stars the product had on that day.
+func TestOverviewCountsStarsOnItsDay(t *testing.T) {
+	s := reportStore(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		day         string
+		three, five int
+	}{
+		{"2026-06-30", 3, 0}, // P3 still 3 stars (2023), its 5 stars from 1/9/2026
+		{"2026-11-28", 2, 1},
+		{"2026-06-30", 3, 0}, // back again, from memory or not
+	} {
+		o, err := s.Overview(ctx, day(tc.day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Report.Stars[3] != tc.three || o.Report.Stars[5] != tc.five {
+			t.Errorf("%s: %d products with 3 stars, %d with 5; want %d and %d", tc.day, o.Report.Stars[3], o.Report.Stars[5], tc.three, tc.five)
+		}
+	}
+}

@@ -290,3 +290,29 @@ func TestFillLargeListsEverything(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOverviewFresh measures Tổng quan's figures on a store just
+// opened over the large database, as at start: the first full read of the
+// products and the decisions by day, nothing in memory yet.
+func BenchmarkOverviewFresh(b *testing.B) {
+	path := largeStore(b).Path()
+	ctx := context.Background()
+	today := time.Now()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		o, err := s.Overview(ctx, today)
+		b.StopTimer()
+		if err != nil || o.Summary.Products != benchProducts {
+			b.Fatalf("%d products, %v", o.Summary.Products, err)
+		}
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(msPerOp(b), "ms/start")
+}

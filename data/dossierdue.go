@@ -373,11 +373,13 @@ func (s *Store) ComingDue(ctx context.Context, today time.Time) ([]RerankDue, er
 	if err != nil {
 		return nil, err
 	}
-	return s.comingDueOf(ctx, today, products)
+	return s.comingDueOf(ctx, today, products, nil)
 }
 
-// comingDueOf is ComingDue over products already read with Products(today).
-func (s *Store) comingDueOf(ctx context.Context, today time.Time, products []ProductRow) ([]RerankDue, error) {
+// comingDueOf is ComingDue over products already read with Products(today),
+// keeping only those keep accepts (every one when keep is nil): a caller
+// that shows a few costs no copy and sort of every valid certificate.
+func (s *Store) comingDueOf(ctx context.Context, today time.Time, products []ProductRow, keep func(*ProductRow, RerankState) bool) ([]RerankDue, error) {
 	today = DateOf(today)
 	rules, err := readRules(ctx, s.db)
 	if err != nil {
@@ -404,13 +406,18 @@ func (s *Store) comingDueOf(ctx context.Context, today time.Time, products []Pro
 		return nil, err
 	}
 	var out []RerankDue
-	for _, p := range products {
+	for i := range products {
+		p := &products[i]
 		if !p.Certified || p.ValidUntil.Before(today) {
 			continue
 		}
-		r := RerankDue{Product: p, DossierID: filed[p.ID]}
-		r.Opens, r.Closes = rules.RerankWindow(p.ValidUntil)
-		r.State = RerankStateOn(r.Opens, r.Closes, today, r.DossierID != 0)
+		dossier := filed[p.ID]
+		opens, closes := rules.RerankWindow(p.ValidUntil)
+		state := RerankStateOn(opens, closes, today, dossier != 0)
+		if keep != nil && !keep(p, state) {
+			continue
+		}
+		r := RerankDue{Product: *p, DossierID: dossier, Opens: opens, Closes: closes, State: state}
 		r.DaysToClose = int(r.Closes.Sub(today).Hours() / 24)
 		out = append(out, r)
 	}

@@ -13,7 +13,7 @@ type Overview struct {
 	Version   int64 // the data_version it was worked out at: equal versions, equal figures
 	Day       time.Time
 	Summary   Summary       // products by status and stars, those needing attention
-	Report    ReportSummary // the summary report for the period ending on day
+	Report    ReportSummary // the products as they stand on day, as the summary report counts them; without the history of decisions (ByYear, New), which Tổng quan does not show and which costs a read of every decision
 	Producers int
 	Training  TrainingStats // the courses of day's year
 	Dossiers  DossierSummary
@@ -48,16 +48,23 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 		return o, err
 	}
 	o.Summary = Summarize(rows)
-	// The rows as of day are the list itself unless a decision is dated
-	// later: one copy of 100,000 rows less.
-	latest, err := s.products.latestDecision(ctx, s.db, s.latestDecision)
-	if err != nil {
-		return o, err
+	// The rows as of day are the list itself unless a product's latest
+	// decision is dated later: one copy of 100,000 rows less.
+	later := false
+	for i := range rows {
+		if rows[i].DecisionDate.After(day) {
+			later = true
+			break
+		}
 	}
-	if latest <= ISODate(day) {
-		o.Report, err = s.SummaryOf(ctx, Span(day, day), rows)
+	if later {
+		at, err := s.ProductsAt(ctx, day)
+		if err != nil {
+			return o, err
+		}
+		o.Report, err = s.stockOf(ctx, Span(day, day), at)
 	} else {
-		o.Report, err = s.Summary(ctx, Span(day, day))
+		o.Report, err = s.stockOf(ctx, Span(day, day), rows)
 	}
 	if err != nil {
 		return o, err
@@ -74,19 +81,16 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 	if o.Dossiers, err = s.DossierSummary(ctx, day); err != nil {
 		return o, err
 	}
-	due, err := s.comingDueOf(ctx, day, rows)
-	if err != nil {
-		return o, err
-	}
 	// Kept: what Tổng quan and the notice show, not every valid certificate.
 	attention := map[int64]bool{}
 	for _, r := range o.Summary.Attention {
 		attention[r.ID] = true
 	}
-	for _, d := range due {
-		if attention[d.Product.ID] || d.State == RerankOpen || d.State == RerankClosing || d.State == RerankMissed {
-			o.Due = append(o.Due, d)
-		}
+	o.Due, err = s.comingDueOf(ctx, day, rows, func(p *ProductRow, state RerankState) bool {
+		return attention[p.ID] || state == RerankOpen || state == RerankClosing || state == RerankMissed
+	})
+	if err != nil {
+		return o, err
 	}
 	c.last, c.have = o, true
 	return o, nil

@@ -69,3 +69,68 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 		}
 	}
 }
+
+// TestDecisionsReadBeforeAWriteAreNotKept starts the read of the decisions
+// by day (as Tổng quan does beside the product list), lets a new decision
+// be committed and seen before that read is kept, and asks the figures
+// again: they count the new decision, the read of the older data is
+// dropped.
+func TestDecisionsReadBeforeAWriteAreNotKept(t *testing.T) {
+	s := reportStore(t)
+	ctx := context.Background()
+	rows, _ := s.ProductsAt(ctx, day("2026-12-31"))
+	release, held := make(chan struct{}), make(chan struct{})
+	afterHistoryRead = func() {
+		afterHistoryRead = nil
+		close(held)
+		<-release
+	}
+	t.Cleanup(func() { afterHistoryRead = nil })
+	if err := s.products.prefetchDecisions(ctx, s.db); err != nil {
+		t.Fatal(err)
+	}
+	<-held // read, not yet kept
+	if err := s.AddCertification(ctx, &Certification{ProductID: rows[0].ID, DecisionDate: day("2026-10-01"), Stars: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.products.currentVersion(ctx, s.db); err != nil { // the write is seen
+		t.Fatal(err)
+	}
+	close(release)
+	s.products.flights.Wait()
+	for _, tc := range []struct {
+		name string
+		got  func() int
+		want int
+	}{
+		{"decisions in 2026", func() int { sum, _ := s.Summary(ctx, Year(2026)); return sum.NewTotal }, 3},
+		{"5-star decisions in 2026", func() int { sum, _ := s.Summary(ctx, Year(2026)); return sum.New[5] }, 2},
+	} {
+		if got := tc.got(); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestOverviewCountsStarsOnItsDay: Tổng quan on a day before a product's
+// latest decision counts the stars the product had on that day.
+func TestOverviewCountsStarsOnItsDay(t *testing.T) {
+	s := reportStore(t)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		day         string
+		three, five int
+	}{
+		{"2026-06-30", 3, 0}, // P3 still 3 stars (2023), its 5 stars from 1/9/2026
+		{"2026-11-28", 2, 1},
+		{"2026-06-30", 3, 0}, // back again, from memory or not
+	} {
+		o, err := s.Overview(ctx, day(tc.day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Report.Stars[3] != tc.three || o.Report.Stars[5] != tc.five {
+			t.Errorf("%s: %d products with 3 stars, %d with 5; want %d and %d", tc.day, o.Report.Stars[3], o.Report.Stars[5], tc.three, tc.five)
+		}
+	}
+}

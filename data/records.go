@@ -404,6 +404,8 @@ type productCache struct {
 	past         map[string][]ProductRow // ProductsAt of days before latest, by day
 	history      []decisionDay           // every live decision, counted by day and stars
 	historyKnown bool
+	flight       *historyFlight // the read of history under way, if any
+	flights      sync.WaitGroup // reads of history not yet finished
 
 	// The products this store's own commits, or another program's logged
 	// writes, touched since rows were read, read again alone at the next
@@ -557,23 +559,101 @@ type decisionDay struct {
 }
 
 // decisions returns every live decision counted by day, oldest first,
-// read once per change of the data (not to be modified).
+// read once per change of the data (not to be modified). The read runs
+// without the cache's lock, so that it can go side by side with the
+// product list's (see prefetchDecisions); a caller arriving meanwhile
+// waits for that read instead of starting its own.
 func (c *productCache) decisions(ctx context.Context, db *sql.DB) ([]decisionDay, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, err := c.check(ctx, db); err != nil {
+	version, err := c.check(ctx, db)
+	if err != nil {
+		c.mu.Unlock()
 		return nil, err
 	}
 	if c.historyKnown {
+		c.mu.Unlock()
 		return c.history, nil
 	}
+	f := c.historyFlightLocked(ctx, db, version)
+	c.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.days, f.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// prefetchDecisions starts reading the decisions by day, unless they are
+// known or being read, and returns at once.
+func (c *productCache) prefetchDecisions(ctx context.Context, db *sql.DB) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	version, err := c.check(ctx, db)
+	if err != nil || c.historyKnown {
+		return err
+	}
+	c.historyFlightLocked(ctx, db, version)
+	return nil
+}
+
+// historyFlight is one read of the decisions by day, tagged with the
+// data_version seen before it started: the read's snapshot is that
+// version's or a later one, and it is kept only while the cache is still
+// at that version (a later one drops it at the next check).
+type historyFlight struct {
+	version int64
+	done    chan struct{} // closed once days and err are set
+	days    []decisionDay
+	err     error
+}
+
+// historyFlightLocked returns the read of version's decisions, starting it
+// when none is under way. c.mu is held.
+func (c *productCache) historyFlightLocked(ctx context.Context, db *sql.DB, version int64) *historyFlight {
+	if f := c.flight; f != nil && f.version == version {
+		return f
+	}
+	f := &historyFlight{version: version, done: make(chan struct{})}
+	c.flight = f
+	c.flights.Add(1)
 	c.histories.Add(1)
+	go func() {
+		defer c.flights.Done()
+		// Not cancelled with the caller who started it: others may wait for it.
+		f.days, f.err = readDecisionDays(context.WithoutCancel(ctx), db)
+		close(f.done)
+		if afterHistoryRead != nil {
+			afterHistoryRead()
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if f.err == nil && c.version == version && !c.historyKnown {
+			c.history, c.historyKnown = f.days, true
+		}
+		if c.flight == f {
+			c.flight = nil
+		}
+	}()
+	return f
+}
+
+// afterHistoryRead, when set (tests), runs between a read of the decisions
+// by day and its keeping.
+var afterHistoryRead func()
+
+// readDecisionDays reads every live decision counted by day and stars.
+func readDecisionDays(ctx context.Context, db *sql.DB) ([]decisionDay, error) {
 	// The products in the trash are few: leaving them out costs a lookup
-	// in a small set, not two joins per decision.
-	rows, err := db.QueryContext(ctx, `SELECT c.decision_date, c.stars, count(*) FROM certifications c
+	// in a small set, not two joins per decision. The set is found from
+	// the trashed producers (CROSS JOIN: through products' producer
+	// index, not a lookup per product), and the decisions are read
+	// straight from the table, not through the partial index, which lacks
+	// the stars and would cost a table lookup per decision.
+	rows, err := db.QueryContext(ctx, `SELECT c.decision_date, c.stars, count(*) FROM certifications c NOT INDEXED
 		WHERE c.deleted_at IS NULL AND c.product_id NOT IN (SELECT id FROM products WHERE deleted_at IS NOT NULL
-			UNION SELECT p.id FROM products p JOIN producers pr ON pr.id = p.producer_id WHERE pr.deleted_at IS NOT NULL)
-		GROUP BY c.decision_date, c.stars ORDER BY c.decision_date`)
+			UNION SELECT p.id FROM producers pr CROSS JOIN products p ON p.producer_id = pr.id WHERE pr.deleted_at IS NOT NULL)
+		GROUP BY c.decision_date, c.stars ORDER BY c.decision_date, c.stars`)
 	if err != nil {
 		return nil, err
 	}
@@ -595,14 +675,11 @@ func (c *productCache) decisions(ctx context.Context, db *sql.DB) ([]decisionDay
 			last.stars[stars] += n
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	c.history, c.historyKnown = out, true
-	return out, nil
+	return out, rows.Err()
 }
 
 func (c *productCache) close() {
+	c.flights.Wait() // a read of the decisions under way ends first
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.watch != nil {

@@ -57,6 +57,11 @@ func (s *Store) Summary(ctx context.Context, p Period) (ReportSummary, error) {
 	if err := p.Validate(); err != nil {
 		return ReportSummary{Period: p}, err
 	}
+	// The decisions by day are read on a connection of their own while
+	// the products are.
+	if err := s.products.prefetchDecisions(ctx, s.db); err != nil {
+		return ReportSummary{Period: p}, err
+	}
 	rows, err := s.ProductsAt(ctx, p.To)
 	if err != nil {
 		return ReportSummary{Period: p}, err
@@ -67,6 +72,33 @@ func (s *Store) Summary(ctx context.Context, p Period) (ReportSummary, error) {
 // SummaryOf is Summary over rows already read with ProductsAt(p.To), so
 // that a workbook of several reports reads the products once.
 func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (ReportSummary, error) {
+	sum, err := s.stockOf(ctx, p, rows)
+	if err != nil {
+		return sum, err
+	}
+	// Decisions by year and those within the period, from the whole history.
+	days, err := s.products.decisions(ctx, s.db)
+	if err != nil {
+		return sum, err
+	}
+	for _, d := range days {
+		if d.day.After(DateOf(p.To)) {
+			break
+		}
+		sum.ByYear[d.day.Year()] += d.total
+		if p.Contains(d.day) {
+			for k := 1; k <= 5; k++ {
+				sum.New[k] += d.stars[k]
+			}
+			sum.NewTotal += d.stars.Total()
+		}
+	}
+	return sum, nil
+}
+
+// stockOf is SummaryOf without what comes from the history of decisions
+// (ByYear, New, NewTotal): the products as they stand at the period's end.
+func (s *Store) stockOf(ctx context.Context, p Period, rows []ProductRow) (ReportSummary, error) {
 	sum := ReportSummary{Period: p, ByYear: map[int]int{}}
 	classes, err := s.Classification(ctx)
 	if err != nil {
@@ -129,23 +161,6 @@ func (s *Store) SummaryOf(ctx context.Context, p Period, rows []ProductRow) (Rep
 		sum.ByCommune = append(sum.ByCommune, *c)
 	}
 	sortByKeys(sum.ByCommune, func(c NamedCount) string { return c.Name })
-	// Decisions by year and those within the period, from the whole history.
-	days, err := s.products.decisions(ctx, s.db)
-	if err != nil {
-		return sum, err
-	}
-	for _, d := range days {
-		if d.day.After(DateOf(p.To)) {
-			break
-		}
-		sum.ByYear[d.day.Year()] += d.total
-		if p.Contains(d.day) {
-			for k := 1; k <= 5; k++ {
-				sum.New[k] += d.stars[k]
-			}
-			sum.NewTotal += d.stars.Total()
-		}
-	}
 	return sum, nil
 }
 

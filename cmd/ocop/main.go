@@ -59,10 +59,12 @@ Lệnh:
                                          chuẩn bị gửi tỉnh: một tệp .zip (công văn, danh sách, Mẫu 03 và tệp đính kèm)
   backup TỆP.db                          sao lưu cơ sở dữ liệu vào một tệp
   restore TỆP.db                         khôi phục từ một bản sao lưu (dữ liệu hiện có được sao lưu trước)
-  import TỆP.xlsx|TỆP.csv [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
-        [--decision SỐ --decision-date NGÀY] quyết định cho các dòng không ghi quyết định (thay cho quyết định ở tiêu đề)
-                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên;
-                                         nhận cả .xls, .ods, bảng trong tệp Word .docx và .odt
+  import TỆP [--kind products|participants] [--course ID] [--dry-run] [--skip-existing]
+         [--decision SỐ --decision-date dd/mm/yyyy]
+                                         nhập danh sách sản phẩm (kèm chủ thể, quyết định) hoặc học viên từ
+                                         .xlsx, .xls, .ods, .csv hoặc bảng trong tệp Word .docx, .odt;
+                                         --decision: quyết định cho các dòng không ghi quyết định
+                                         (thay cho quyết định ghi ở tiêu đề của phụ lục)
   export signin --course ID [--session ID] --out TỆP.xlsx
                                          xuất danh sách học viên ký tên của một lớp
   export attendance --course ID --out TỆP.xlsx

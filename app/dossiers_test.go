@@ -40,21 +40,26 @@ func openedDossier(t *testing.T, u *ui, status data.DossierStatus) *dossierForm 
 	return f
 }
 
+// stepFields returns the entries of the step form shown, in order, and its
+// (last) choice; call it on the UI goroutine (inside onUI).
+func stepFields(u *ui) (entries []*textEntry, sel *widget.Select) {
+	eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *textEntry:
+			entries = append(entries, w)
+		case *widget.Select:
+			sel = w
+		}
+	})
+	return entries, sel
+}
+
 // fillStep fills the open step form's entries in order and confirms it.
 func fillStep(t *testing.T, u *ui, texts ...string) {
 	t.Helper()
 	eventually(t, "step form", func() bool { return u.lastStep != nil && u.win.Canvas().Overlays().Top() != nil })
 	onUI(func() {
-		var entries []*textEntry
-		var sel *widget.Select
-		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
-			switch w := o.(type) {
-			case *textEntry:
-				entries = append(entries, w)
-			case *widget.Select:
-				sel = w
-			}
-		})
+		entries, sel := stepFields(u)
 		for i, text := range texts {
 			if i < len(entries) && text != "" {
 				entries[i].SetText(text)

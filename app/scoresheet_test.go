@@ -283,16 +283,7 @@ func TestCouncilSheetsGiveTheResult(t *testing.T) {
 	tapInForm(t, u, "Ghi kết quả Đạt…")
 	eventually(t, "step form", func() bool { return u.lastStep != nil && u.win.Canvas().Overlays().Top() != nil })
 	onUI(func() {
-		var entries []*textEntry
-		var sel *widget.Select
-		eachObject([]fyne.CanvasObject{u.win.Canvas().Overlays().Top()}, func(o fyne.CanvasObject) {
-			switch w := o.(type) {
-			case *textEntry:
-				entries = append(entries, w)
-			case *widget.Select:
-				sel = w
-			}
-		})
+		entries, sel := stepFields(u)
 		if len(entries) == 0 || entries[0].Text != avg.VI() {
 			t.Errorf("score filled %v, want %s", entries, avg.VI())
 		}

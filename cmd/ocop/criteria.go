@@ -122,16 +122,8 @@ func scoreSheets(files []string, day time.Time, stdout io.Writer) error {
 	for i, m := range res.Members {
 		fmt.Fprintf(stdout, "%s: %s\n", memberName(sheets[i], files[i]), m.Summary())
 	}
-	fmt.Fprintf(stdout, "Điểm trung bình %s: %d sao theo khung điểm (Điều 3.3).\n", res.Average.VI(), res.Stars)
-	if res.Rejected > 0 {
-		fmt.Fprintf(stdout, "%d thành viên đánh dấu hồ sơ bị loại.\n", res.Rejected)
-	}
-	for i, d := range res.Disagreements {
-		if i >= 5 {
-			break
-		}
-		fmt.Fprintf(stdout, "- tiêu chí %s %s: %s\n", d.Criterion.No, d.Criterion.Name, pointsText(d.Points))
-	}
+	fmt.Fprintf(stdout, "Hội đồng (%d phiếu): ", len(res.Members))
+	printCouncil(stdout, res)
 	return nil
 }
 

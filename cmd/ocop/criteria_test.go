@@ -90,7 +90,7 @@ func TestCriteriaScoreCommand(t *testing.T) {
 		}
 	}
 	code, out, _ = ocop("criteria", "score", "--as-of", "01/06/2026", file, file)
-	if code != 0 || !strings.Contains(out, "Điểm trung bình 98: 5 sao") {
+	if code != 0 || !strings.Contains(out, "Hội đồng (2 phiếu): điểm trung bình 98, 5 sao theo khung điểm") {
 		t.Errorf("council of two: exit %d\n%s", code, out)
 	}
 }

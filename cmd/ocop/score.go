@@ -57,16 +57,8 @@ func score(ctx context.Context, store *data.Store, args []string, stdout io.Writ
 		fmt.Fprintf(stdout, "%s: %s (%s)\n", st.Title(), r.Summary(), partsText(r))
 	}
 	if c := res.Council; c != nil {
-		fmt.Fprintf(stdout, "Hội đồng (%d phiếu): điểm trung bình %s, %d sao theo khung điểm (Điều 3.3).\n", len(c.Members), c.Average.VI(), c.Stars)
-		if c.Rejected > 0 {
-			fmt.Fprintf(stdout, "%d thành viên đánh dấu hồ sơ bị loại.\n", c.Rejected)
-		}
-		for i, dis := range c.Disagreements {
-			if i >= 5 {
-				break
-			}
-			fmt.Fprintf(stdout, "- chấm khác nhau ở tiêu chí %s %s: %s\n", dis.Criterion.No, dis.Criterion.Name, pointsText(dis.Points))
-		}
+		fmt.Fprintf(stdout, "Hội đồng (%d phiếu): ", len(c.Members))
+		printCouncil(stdout, *c)
 		for _, st := range res.Mixed {
 			fmt.Fprintf(stdout, "Không tính phiếu %s: theo bộ tiêu chí khác (%s).\n", st.Title(), st.Sheet.Set.Source)
 		}
@@ -125,6 +117,21 @@ func scoreCSV(res data.DossierScore, w io.Writer) error {
 			c.Average.String(), strconv.Itoa(c.Stars), strconv.Itoa(c.Stars), strconv.Itoa(c.Rejected), "", "", "", "", ""})
 	}
 	return writeRows(w, rows, true)
+}
+
+// printCouncil prints the average, the members who ticked a rejection
+// ground and the five criteria they scored most differently.
+func printCouncil(w io.Writer, c data.CouncilResult) {
+	fmt.Fprintf(w, "điểm trung bình %s, %d sao theo khung điểm (Điều 3.3).\n", c.Average.VI(), c.Stars)
+	if c.Rejected > 0 {
+		fmt.Fprintf(w, "%d thành viên đánh dấu hồ sơ bị loại.\n", c.Rejected)
+	}
+	for i, d := range c.Disagreements {
+		if i >= 5 {
+			break
+		}
+		fmt.Fprintf(w, "- chấm khác nhau ở tiêu chí %s %s: %s\n", d.Criterion.No, d.Criterion.Name, pointsText(d.Points))
+	}
 }
 
 func yesNo(b bool) string {

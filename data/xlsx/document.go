@@ -45,6 +45,7 @@ type document struct {
 
 func newDocument() (*document, error) {
 	f := excelize.NewFile()
+	f.SetZipWriter(newParallelZip)
 	d := &document{f: f}
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
@@ -278,6 +279,11 @@ func rowHeight(cols []column, texts []string) float64 {
 // wrappedLines counts the lines text takes when wrapped at perLine
 // characters on word boundaries.
 func wrappedLines(text string, perLine int) int {
+	// Text no longer than a line takes one (most cells): no need to cut it
+	// into words. Bytes are at least as many as characters.
+	if len(text) <= perLine || utf8.RuneCountInString(text) <= perLine {
+		return 1
+	}
 	lines, n := 1, 0
 	for _, word := range strings.Fields(text) {
 		w := utf8.RuneCountInString(word)

@@ -102,9 +102,8 @@ func (w *sheetWriter) flushRow() error {
 	if w.height > 0 {
 		opts = append(opts, excelize.RowOpts{Height: w.height})
 	}
-	row := make([]any, len(w.cells))
-	copy(row, w.cells)
-	err := w.sw.SetRow(cell, row, opts...)
+	// SetRow writes the cells out before it returns: the slice is reused.
+	err := w.sw.SetRow(cell, w.cells, opts...)
 	w.cells, w.height = w.cells[:0], 0
 	return err
 }

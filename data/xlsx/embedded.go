@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"slices"
@@ -51,12 +52,35 @@ const (
 	dataEncoding = "gzip+base64"
 )
 
-// embedReportData adds the data sheet to a report workbook: every product
-// at the end of the period, the period's training and dossiers
-// (Store.PeriodDossiers), and the visible totals of the sheets written
-// (names).
-func (d *document) embedReportData(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions, names []string,
-	dossiers []data.DossierRow) error {
+// reportData is the data part being written: the report's products are
+// encoded, hashed and gzipped on a goroutine of their own while the sheets
+// are written (they were a sixth of the workbook's time), straight from
+// the rows, without a list of them as JSON values nor the JSON in memory.
+type reportData struct {
+	rep  data.OfficeReport // all but the products, the training and the totals
+	done chan reportDataPart
+}
+
+// reportDataPart is the goroutine's work: the JSON up to the end of the
+// products, and where it went.
+type reportDataPart struct {
+	head   []byte // the JSON written, up to the end of the products
+	packed *bytes.Buffer
+	zw     *gzip.Writer
+	sum    hash.Hash
+	err    error
+}
+
+// productsKey ends the JSON before the products (which Marshal writes as
+// [] when empty) and starts what follows them. Within a JSON string
+// every quote is escaped, so it can only be the field itself.
+const productsKey = `,"products":[],"training":`
+
+// startReportData starts the data part of a report workbook (see
+// finishReportData): every product at the end of the period and the
+// period's dossiers (Store.PeriodDossiers).
+func (d *document) startReportData(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions,
+	dossiers []data.DossierRow) (*reportData, error) {
 	rep := data.OfficeReport{
 		Format:   data.OfficeReportFormat,
 		Program:  "OCOP Desk",
@@ -74,11 +98,11 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 	}
 	typeName, className, err := referenceNames(ctx, store)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	communes, err := store.Communes(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, c := range communes {
 		if c.Covered && c.Code != "" {
@@ -86,21 +110,62 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 		}
 	}
 	slices.Sort(rep.Office.Communes)
-	for _, r := range d.rows {
-		p := data.OfficeProduct{Name: r.Name, Producer: r.Producer, ProducerType: r.ProducerType, ProducerTypeName: typeName[r.ProducerType],
-			Commune: r.Commune, SetCode: r.SetCode, SetName: className[r.SetCode], Certified: r.Certified, Status: r.Status}
-		if r.SetCode != "" {
-			p.Group = data.GroupOf(r.SetCode)
-			p.GroupName = className[p.Group]
+	rd := &reportData{rep: rep, done: make(chan reportDataPart, 1)}
+	rows := d.rows
+	go func() {
+		part := reportDataPart{packed: &bytes.Buffer{}, sum: sha256.New()}
+		part.zw, _ = gzip.NewWriterLevel(part.packed, gzip.BestSpeed)
+		raw, err := json.Marshal(rep)
+		at := bytes.Index(raw, []byte(productsKey))
+		if err != nil || at < 0 {
+			part.err = fmt.Errorf("phần dữ liệu của báo cáo: không ghi được danh sách sản phẩm (%v)", err)
+			rd.done <- part
+			return
 		}
-		if r.HasScore {
-			p.Score = r.Score.String()
+		head := raw[:at+len(`,"products":[`)]
+		out := io.MultiWriter(part.sum, part.zw)
+		buf := bytes.NewBuffer(slices.Clone(head))
+		for i, r := range rows {
+			p := data.OfficeProduct{Name: r.Name, Producer: r.Producer, ProducerType: r.ProducerType, ProducerTypeName: typeName[r.ProducerType],
+				Commune: r.Commune, SetCode: r.SetCode, SetName: className[r.SetCode], Certified: r.Certified, Status: r.Status}
+			if r.SetCode != "" {
+				p.Group = data.GroupOf(r.SetCode)
+				p.GroupName = className[p.Group]
+			}
+			if r.HasScore {
+				p.Score = r.Score.String()
+			}
+			if r.Certified {
+				p.Stars, p.DecisionNo, p.DecisionDate, p.ValidUntil = r.Stars, r.DecisionNo, r.DecisionDate, r.ValidUntil
+			}
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			b, err := json.Marshal(p)
+			if err != nil {
+				part.err = err
+				rd.done <- part
+				return
+			}
+			buf.Write(b)
+			if buf.Len() >= 256<<10 {
+				out.Write(buf.Bytes())
+				buf.Reset()
+			}
 		}
-		if r.Certified {
-			p.Stars, p.DecisionNo, p.DecisionDate, p.ValidUntil = r.Stars, r.DecisionNo, r.DecisionDate, r.ValidUntil
-		}
-		rep.Products = append(rep.Products, p)
-	}
+		buf.WriteByte(']')
+		out.Write(buf.Bytes())
+		part.head = head
+		rd.done <- part
+	}()
+	return rd, nil
+}
+
+// finishReportData adds the data sheet to a report workbook: the products
+// started by startReportData, the period's training and the visible
+// totals of the sheets written (names).
+func (d *document) finishReportData(ctx context.Context, store *data.Store, opt ReportOptions, names []string, rd *reportData) error {
+	rep := rd.rep
 	tr, err := d.periodTraining(ctx, store, opt.Period)
 	if err != nil {
 		return err
@@ -121,7 +186,23 @@ func (d *document) embedReportData(ctx context.Context, store *data.Store, st da
 	if err != nil {
 		return err
 	}
-	return writeDataSheet(d.f, raw)
+	part := <-rd.done
+	if part.err != nil {
+		return part.err
+	}
+	// The same JSON as one Marshal of the whole report: what comes before
+	// the products is the goroutine's, what comes after them is here.
+	at := bytes.Index(raw, []byte(productsKey))
+	if at < 0 || !bytes.Equal(raw[:at+len(`,"products":[`)], part.head) {
+		return fmt.Errorf("phần dữ liệu của báo cáo: phần đầu không khớp")
+	}
+	tail := raw[at+len(`,"products":[]`):]
+	part.sum.Write(tail)
+	part.zw.Write(tail)
+	if err := part.zw.Close(); err != nil {
+		return err
+	}
+	return writePackedDataSheet(d.f, part.packed.Bytes(), part.sum.Sum(nil))
 }
 
 // periodTraining is the training of a report's period: its courses,
@@ -179,9 +260,6 @@ func (d *document) visibleTotals(sheet string, labels map[string]bool) []data.Vi
 
 // writeDataSheet adds the very hidden, protected data sheet holding raw.
 func writeDataSheet(f *excelize.File, raw []byte) error {
-	if _, err := f.NewSheet(dataSheet); err != nil {
-		return err
-	}
 	sum := sha256.Sum256(raw)
 	var packed bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&packed, gzip.BestSpeed)
@@ -189,7 +267,16 @@ func writeDataSheet(f *excelize.File, raw []byte) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	chunks := splitRunes(base64.StdEncoding.EncodeToString(packed.Bytes()), dataChunk)
+	return writePackedDataSheet(f, packed.Bytes(), sum[:])
+}
+
+// writePackedDataSheet adds the very hidden, protected data sheet holding
+// a JSON: packed is the JSON gzipped, sum its SHA-256.
+func writePackedDataSheet(f *excelize.File, packed, sum []byte) error {
+	if _, err := f.NewSheet(dataSheet); err != nil {
+		return err
+	}
+	chunks := splitRunes(base64.StdEncoding.EncodeToString(packed), dataChunk)
 	f.SetCellStr(dataSheet, "A1", dataMagic)
 	f.SetCellInt(dataSheet, "B1", data.OfficeReportFormat)
 	f.SetCellStr(dataSheet, "C1", dataEncoding)

@@ -91,6 +91,11 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 	if err != nil {
 		return nil, err
 	}
+	// The data part's products are written beside the sheets.
+	rd, err := d.startReportData(ctx, store, st, opt, dossiers)
+	if err != nil {
+		return nil, err
+	}
 	counts := map[string]int{}
 	for _, n := range names {
 		var c int
@@ -113,7 +118,7 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		}
 		counts[n] = c
 	}
-	if err := d.embedReportData(ctx, store, st, opt, names, dossiers); err != nil {
+	if err := d.finishReportData(ctx, store, opt, names, rd); err != nil {
 		return nil, err
 	}
 	if err := d.save(path); err != nil {

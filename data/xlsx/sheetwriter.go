@@ -15,7 +15,9 @@ type sheetWriter struct {
 	name    string
 	sw      *excelize.StreamWriter // nil: the normal API
 	row     int                    // the row being gathered (stream)
-	cells   []any                  // its cells, as excelize.Cell (stream)
+	cells   []excelize.Cell        // its cells (stream)
+	filled  []bool                 // which of them are set (stream)
+	out     []any                  // the cells handed to SetRow, as *excelize.Cell: no allocation per cell
 	height  float64                // its height, 0 for the default (stream)
 	heights []float64              // every row's height as set, by row, for pagination
 }
@@ -55,9 +57,11 @@ func (w *sheetWriter) set(row, col int, v any, style int) error {
 		w.row = row
 	}
 	for len(w.cells) < col {
-		w.cells = append(w.cells, nil)
+		w.cells = append(w.cells, excelize.Cell{})
+		w.filled = append(w.filled, false)
 	}
 	w.cells[col-1] = excelize.Cell{StyleID: style, Value: v}
+	w.filled[col-1] = true
 	return nil
 }
 
@@ -94,7 +98,7 @@ func (w *sheetWriter) merge(row, fromCol, toCol int, v any, style int) error {
 
 func (w *sheetWriter) flushRow() error {
 	if w.sw == nil || (len(w.cells) == 0 && w.height == 0) || w.row == 0 {
-		w.cells, w.height = w.cells[:0], 0
+		w.cells, w.filled, w.height = w.cells[:0], w.filled[:0], 0
 		return nil
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, w.row)
@@ -102,9 +106,17 @@ func (w *sheetWriter) flushRow() error {
 	if w.height > 0 {
 		opts = append(opts, excelize.RowOpts{Height: w.height})
 	}
-	// SetRow writes the cells out before it returns: the slice is reused.
-	err := w.sw.SetRow(cell, w.cells, opts...)
-	w.cells, w.height = w.cells[:0], 0
+	// SetRow writes the cells out before it returns: the slices are reused.
+	w.out = w.out[:0]
+	for i := range w.cells {
+		if w.filled[i] {
+			w.out = append(w.out, &w.cells[i])
+		} else {
+			w.out = append(w.out, nil)
+		}
+	}
+	err := w.sw.SetRow(cell, w.out, opts...)
+	w.cells, w.filled, w.height = w.cells[:0], w.filled[:0], 0
 	return err
 }
 

@@ -41,6 +41,8 @@ type document struct {
 	rows                                        []data.ProductRow // the reports' products
 	training                                    *periodTraining   // read once for the training sheet and the data part
 	layout                                      sheetLayout       // of the sheet being written
+	summary                                     chan summaryRead  // the summary read ahead, when asked for
+	expiring                                    chan expiringRead // the expiring list read ahead, when asked for
 }
 
 func newDocument() (*document, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,6 +92,25 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 	if err != nil {
 		return nil, err
 	}
+	// The summary's and the expiring list's reads of the store run beside
+	// the product list's writing (a quarter of a second at 100,000
+	// products), for their sheets to take when they come.
+	if slices.Contains(names, ReportSummary) {
+		ch := make(chan summaryRead, 1)
+		go func() {
+			sum, err := store.SummaryOf(ctx, opt.Period, d.rows)
+			ch <- summaryRead{sum, err}
+		}()
+		d.summary = ch
+	}
+	if slices.Contains(names, ReportExpiring) {
+		ch := make(chan expiringRead, 1)
+		go func() {
+			rows, err := store.ExpiringOf(ctx, d.rows, opt.Period.To, opt.ExpiringDays)
+			ch <- expiringRead{rows, err}
+		}()
+		d.expiring = ch
+	}
 	// The data part's products are written beside the sheets.
 	rd, err := d.startReportData(ctx, store, st, opt, dossiers)
 	if err != nil {
@@ -125,6 +145,17 @@ func WriteReports(ctx context.Context, store *data.Store, path string, names []s
 		return nil, err
 	}
 	return counts, nil
+}
+
+// summaryRead and expiringRead are the store's answers read ahead.
+type summaryRead struct {
+	sum data.ReportSummary
+	err error
+}
+
+type expiringRead struct {
+	rows []data.ExpiringRow
+	err  error
 }
 
 // section writes a bold section title across the table's width at row.
@@ -177,7 +208,14 @@ var borders = []excelize.Border{
 // decisions of the period, with charts of stars by commune and decisions
 // by year. It returns the number of certified products.
 func (d *document) summarySheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	sum, err := store.SummaryOf(ctx, opt.Period, d.rows)
+	var sum data.ReportSummary
+	var err error
+	if d.summary != nil {
+		r := <-d.summary
+		sum, err, d.summary = r.sum, r.err, nil
+	} else {
+		sum, err = store.SummaryOf(ctx, opt.Period, d.rows)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -315,7 +353,14 @@ func (d *document) summaryCharts(sh string, communeFirst, communeLast, years, ro
 // expiringSheet writes the certificates expired or ending within the
 // window, soonest first, with producers' contacts.
 func (d *document) expiringSheet(ctx context.Context, store *data.Store, st data.Settings, opt ReportOptions) (int, error) {
-	rows, err := store.ExpiringOf(ctx, d.rows, opt.Period.To, opt.ExpiringDays)
+	var rows []data.ExpiringRow
+	var err error
+	if d.expiring != nil {
+		r := <-d.expiring
+		rows, err, d.expiring = r.rows, r.err, nil
+	} else {
+		rows, err = store.ExpiringOf(ctx, d.rows, opt.Period.To, opt.ExpiringDays)
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -22,8 +22,7 @@ import (
 // each council member's), what each comes to, and the council's average
 // that decides the stars (Điều 3.3), with where its members disagree.
 type sheetsTab struct {
-	f       *dossierForm
-	score   data.DossierScore
+	f       *dossierForm // its sheets: what the tab shows
 	lines   *fyne.Container
 	council *widget.Label
 	compare *widget.Button
@@ -52,7 +51,7 @@ func newSheetsTab(f *dossierForm) *sheetsTab {
 
 // show lists score's sheets and the council's line.
 func (t *sheetsTab) show(score data.DossierScore) {
-	t.score = score
+	t.f.sheets = score
 	t.lines.RemoveAll()
 	if len(score.Sheets) == 0 {
 		t.lines.Add(widget.NewLabel(lang.L("Chưa có phiếu đánh giá nào.")))
@@ -119,10 +118,7 @@ func (t *sheetsTab) reload() {
 	today := u.now()
 	background(u, func(ctx context.Context) (data.DossierScore, error) {
 		return u.store.ScoreDossier(ctx, id, today)
-	}, func(score data.DossierScore) {
-		t.f.sheets = score
-		t.show(score)
-	})
+	}, t.show)
 }
 
 func (t *sheetsTab) who() xlsx.PartIII {
@@ -131,7 +127,7 @@ func (t *sheetsTab) who() xlsx.PartIII {
 
 // openRole opens the dossier's sheet of role, or a new one.
 func (t *sheetsTab) openRole(role data.SheetRole) {
-	for _, st := range t.score.Sheets {
+	for _, st := range t.f.sheets.Sheets {
 		if st.Role == role {
 			t.open(st)
 			return
@@ -197,7 +193,7 @@ func (t *sheetsTab) importFiles() {
 // showCouncil compares the council members' sheets: each member's total
 // and stars, then the criteria they scored differently, widest first.
 func (t *sheetsTab) showCouncil() {
-	c, members := t.score.Council, t.score.Members
+	c, members := t.f.sheets.Council, t.f.sheets.Members
 	if c == nil {
 		return
 	}
@@ -240,7 +236,7 @@ func (t *sheetsTab) showCouncil() {
 		row(&widget.Label{Text: d.Criterion.No + " " + d.Criterion.Name, Truncation: fyne.TextTruncateEllipsis},
 			append(cells, widget.NewLabel((d.High-d.Low).VI()))...)
 	}
-	head := &widget.Label{Text: councilLine(t.score), Wrapping: fyne.TextWrapWord}
+	head := &widget.Label{Text: councilLine(t.f.sheets), Wrapping: fyne.TextWrapWord}
 	note := &widget.Label{Text: lang.L("Các tiêu chí các thành viên chấm khác nhau, chênh lệch lớn nhất trước; điểm thấp nhất được tô màu."), Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	if len(c.Disagreements) == 0 {
 		note.Text = lang.L("Các thành viên chấm giống nhau ở mọi tiêu chí.")

@@ -32,7 +32,6 @@ type scoreSheet struct {
 	sheet    *data.Sheet
 	rules    data.Rules
 	settings data.Settings
-	product  string
 	day      time.Time
 	saved    string // the sheet as CSV when opened or last saved
 	who      xlsx.PartIII
@@ -107,7 +106,7 @@ func (u *ui) openSheet(setCode string, who xlsx.PartIII, day time.Time, target *
 }
 
 func newScoreSheet(u *ui, set *data.CriteriaSet, rules data.Rules, st data.Settings, who xlsx.PartIII, day time.Time, target *sheetTarget) *scoreSheet {
-	s := &scoreSheet{u: u, set: set, sheet: data.NewSheet(set), rules: rules, settings: st, product: who.Product, who: who, day: day, target: target}
+	s := &scoreSheet{u: u, set: set, sheet: data.NewSheet(set), rules: rules, settings: st, who: who, day: day, target: target}
 	product := who.Product
 	n := len(set.Criteria)
 	s.choices, s.got, s.full, s.evidence = make([]*widget.Select, n), make([]*widget.Label, n), make([]*widget.Label, n), make([]*textEntry, n)
@@ -307,7 +306,7 @@ func (s *scoreSheet) csv() string {
 }
 
 func (s *scoreSheet) fileName(ext string) string {
-	return data.SafeFileName("PhieuDanhGia " + s.product + " " + s.set.Code + ext)
+	return data.SafeFileName("PhieuDanhGia " + s.who.Product + " " + s.set.Code + ext)
 }
 
 // saveCSV writes the sheet to a CSV file chosen by the user.
@@ -386,14 +385,14 @@ func (s *scoreSheet) load(sheet *data.Sheet) {
 func (s *scoreSheet) print() {
 	sheet, res := s.sheet, s.rules.ScoreSheet(s.sheet, s.day)
 	s.u.saveAs(s.fileName(".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
-		return 1, xlsx.WriteScoreSheet(s.settings, s.set, sheet, res, s.product, path, s.u.now())
+		return 1, xlsx.WriteScoreSheet(s.settings, s.set, sheet, res, s.who.Product, path, s.u.now())
 	}, func(int) string { return lang.L("Đã ghi phiếu đánh giá (Excel):") })
 }
 
 // printPartIII writes the sheet as the producer's Phần III of Mẫu 02.
 func (s *scoreSheet) printPartIII() {
 	sheet, res, who := s.sheet, s.rules.ScoreSheet(s.sheet, s.day), s.who
-	s.u.saveAs(data.SafeFileName("Phan III "+s.product+".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
+	s.u.saveAs(data.SafeFileName("Phan III "+s.who.Product+".xlsx"), ".xlsx", func(_ context.Context, path string) (int, error) {
 		return 1, xlsx.WritePartIII(s.settings, who, s.set, sheet, res, path, s.u.now())
 	}, func(int) string {
 		return lang.L("Đã ghi Phần III của báo cáo tự đánh giá (Excel), để chủ thể ký:")

@@ -167,8 +167,8 @@ func TestScoreSheetFromTheProductForm(t *testing.T) {
 	})
 	tapButton(t, u, "Tự đánh giá…")
 	s := openedScoreSheet(t, u)
-	if s.set.Code != pr.SetCode || s.product != pr.Name {
-		t.Errorf("sheet of set %s for %q, want %s for %q", s.set.Code, s.product, pr.SetCode, pr.Name)
+	if s.set.Code != pr.SetCode || s.who.Product != pr.Name {
+		t.Errorf("sheet of set %s for %q, want %s for %q", s.set.Code, s.who.Product, pr.SetCode, pr.Name)
 	}
 }
 

@@ -1,10 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -169,12 +167,8 @@ func (t *sheetsTab) importFiles() {
 			if err != nil {
 				return st, err
 			}
-			raw, err := os.ReadFile(path)
-			if err != nil {
+			if st.Sheet, err = data.ReadSheetFile(path, set.EffectiveFrom); err != nil {
 				return st, err
-			}
-			if st.Sheet, err = data.ReadSheetCSV(bytes.NewReader(raw), set.EffectiveFrom); err != nil {
-				return st, fmt.Errorf("%s: %w", path, err)
 			}
 			if st.Sheet.Set != set {
 				return st, fmt.Errorf("%s", lang.L("Phiếu này theo bộ tiêu chí {{.Code}}, khác bộ {{.Here}} của sản phẩm.", map[string]any{"Code": st.Sheet.Set.Code, "Here": set.Code}))

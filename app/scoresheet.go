@@ -323,12 +323,7 @@ func (s *scoreSheet) saveCSV() {
 // openCSV replaces the sheet with one read from a CSV file of the same set.
 func (s *scoreSheet) openCSV() {
 	s.u.chooseFile([]string{".csv"}, func(path string) {
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		sheet, err := data.ReadSheetCSV(bytes.NewReader(raw), s.day)
+		sheet, err := data.ReadSheetFile(path, s.day)
 		if err != nil {
 			s.u.showError(err)
 			return

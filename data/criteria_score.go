@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,6 +349,21 @@ func WriteSheetCSV(w io.Writer, sheet *Sheet) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// ReadSheetFile reads the sheet file at path (as WriteSheetCSV writes it)
+// against the sets in force on day; its errors name the file.
+func ReadSheetFile(path string, day time.Time) (*Sheet, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("không mở được tệp %s: %w", path, err)
+	}
+	defer f.Close()
+	sheet, err := ReadSheetCSV(f, day)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return sheet, nil
 }
 
 // ReadSheetCSV reads a sheet written by WriteSheetCSV, against the set in

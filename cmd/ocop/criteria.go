@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -93,14 +92,9 @@ func scoreSheets(files []string, day time.Time, stdout io.Writer) error {
 	}
 	var sheets []*data.Sheet
 	for _, name := range files {
-		f, err := os.Open(name)
+		s, err := data.ReadSheetFile(name, day)
 		if err != nil {
 			return err
-		}
-		s, err := data.ReadSheetCSV(f, day)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
 		}
 		sheets = append(sheets, s)
 	}

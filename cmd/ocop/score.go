@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -173,14 +172,9 @@ func addSheets(ctx context.Context, store *data.Store, id int64, role data.Sheet
 	}
 	var sheets []*data.StoredSheet
 	for _, name := range files {
-		f, err := os.Open(name)
+		sheet, err := data.ReadSheetFile(name, set.EffectiveFrom)
 		if err != nil {
-			return fmt.Errorf("không mở được tệp %s: %w", name, err)
-		}
-		sheet, err := data.ReadSheetCSV(f, set.EffectiveFrom)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("tệp %s: %w", name, err)
+			return err
 		}
 		if sheet.Set != set {
 			return fmt.Errorf("tệp %s: phiếu theo bộ tiêu chí %s, sản phẩm của hồ sơ thuộc bộ %s", name, sheet.Set.Code, set.Code)

@@ -137,16 +137,25 @@ func (s *Store) SaveSheets(ctx context.Context, sheets ...*StoredSheet) error {
 	return nil
 }
 
-func saveSheet(ctx context.Context, tx *sql.Tx, st *StoredSheet, answers string, res SheetResult) (int64, error) {
-	d, err := readDossier(ctx, tx, st.DossierID)
+// openDossierOf checks that dossier id, whose sheets are to change, is
+// still open: a closed dossier's sheets are a record.
+func openDossierOf(ctx context.Context, tx *sql.Tx, id int64) error {
+	d, err := readDossier(ctx, tx, id)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	if d.Status.Closed() {
-		return 0, fmt.Errorf("hồ sơ %s đã %s: phiếu đánh giá của hồ sơ không sửa được nữa", d.Receipt, strings.ToLower(d.Status.Label()))
+		return fmt.Errorf("hồ sơ %s đã %s: phiếu đánh giá của hồ sơ không sửa được nữa", d.Receipt, strings.ToLower(d.Status.Label()))
+	}
+	return nil
+}
+
+func saveSheet(ctx context.Context, tx *sql.Tx, st *StoredSheet, answers string, res SheetResult) (int64, error) {
+	if err := openDossierOf(ctx, tx, st.DossierID); err != nil {
+		return 0, err
 	}
 	var other int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM score_sheets WHERE dossier_id = ? AND role = ? AND member = ? AND id <> ? AND deleted_at IS NULL`,
+	err := tx.QueryRowContext(ctx, `SELECT id FROM score_sheets WHERE dossier_id = ? AND role = ? AND member = ? AND id <> ? AND deleted_at IS NULL`,
 		st.DossierID, st.Role, st.Sheet.Member, st.ID).Scan(&other)
 	if err == nil {
 		if st.Role == RoleCouncil {
@@ -243,12 +252,8 @@ func (s *Store) setSheetRemoved(ctx context.Context, id int64, removed bool) err
 	}
 	st := list[0]
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		d, err := readDossier(ctx, tx, st.DossierID)
-		if err != nil {
+		if err := openDossierOf(ctx, tx, st.DossierID); err != nil {
 			return err
-		}
-		if d.Status.Closed() {
-			return fmt.Errorf("hồ sơ %s đã %s: phiếu đánh giá của hồ sơ không sửa được nữa", d.Receipt, strings.ToLower(d.Status.Label()))
 		}
 		set, verb, cond := "datetime('now')", "Bỏ phiếu đánh giá ", "deleted_at IS NULL"
 		if !removed {

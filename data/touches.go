@@ -35,6 +35,23 @@ func (t *touches) add(o touches) {
 	t.verify = t.verify || o.verify
 }
 
+// note adds a change log row of entity id to t; it says false for an
+// entity whose effect on the product list is not known.
+func (t *touches) note(entity string, id int64) bool {
+	t.logged++
+	switch entity {
+	case EntityProduct:
+		t.products = append(t.products, id)
+	case EntityProducer:
+		t.producers = append(t.producers, id)
+	case EntityCourse, EntityParticipant:
+		// training: not in the product list
+	default:
+		return false
+	}
+	return true
+}
+
 // patchAtMost is the number of products above which an edit reloads the
 // whole list rather than its rows (an import).
 const patchAtMost = 2000
@@ -57,15 +74,7 @@ func logged(ex execer, entity string, id int64) {
 		return
 	}
 	touched := t.(*touches)
-	touched.logged++
-	switch entity {
-	case EntityProduct:
-		touched.products = append(touched.products, id)
-	case EntityProducer:
-		touched.producers = append(touched.producers, id)
-	case EntityCourse, EntityParticipant:
-		// training: not in the product list
-	default:
+	if !touched.note(entity, id) {
 		touched.unknown = true
 	}
 }
@@ -191,14 +200,7 @@ func (c *productCache) sinceMark(ctx context.Context) (touches, logMark, bool) {
 			return touches{}, logMark{}, false
 		}
 		next++
-		t.logged++
-		switch entity {
-		case EntityProduct:
-			t.products = append(t.products, entityID)
-		case EntityProducer:
-			t.producers = append(t.producers, entityID)
-		case EntityCourse, EntityParticipant:
-		default:
+		if !t.note(entity, entityID) {
 			return touches{}, logMark{}, false
 		}
 	}

@@ -134,31 +134,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printUsage()
 		return 2
 	}
-	dbGiven := false
-	global.Visit(func(f *flag.Flag) { dbGiven = dbGiven || f.Name == "db" })
-	if !dbGiven && len(rest) >= 2 && rest[0] == "list" && rest[1] == "communes" {
-		// The country's list as the program carries it, no database needed.
-		if err := listCommunes(context.Background(), nil, rest[2:], stdout); err != nil {
-			if errors.Is(err, errUsage) {
-				printUsage()
-				return 2
-			}
+	// exit is a command's exit code: 2 with the usage for a command used
+	// wrongly, 1 with the error said, 0 when it went well.
+	exit := func(err error) int {
+		switch {
+		case errors.Is(err, errUsage):
+			printUsage()
+			return 2
+		case err != nil:
 			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
 			return 1
 		}
 		return 0
 	}
+	dbGiven := false
+	global.Visit(func(f *flag.Flag) { dbGiven = dbGiven || f.Name == "db" })
+	if !dbGiven && len(rest) >= 2 && rest[0] == "list" && rest[1] == "communes" {
+		// The country's list as the program carries it, no database needed.
+		return exit(listCommunes(context.Background(), nil, rest[2:], stdout))
+	}
 	if len(rest) > 0 && rest[0] == "criteria" {
 		// The criteria sets the program carries: no database needed.
-		if err := criteria(rest[1:], stdout); err != nil {
-			if errors.Is(err, errUsage) {
-				printUsage()
-				return 2
-			}
-			fmt.Fprintf(stderr, "Lỗi: %v\n", err)
-			return 1
-		}
-		return 0
+		return exit(criteria(rest[1:], stdout))
 	}
 	if len(rest) == 0 {
 		// The window takes the database's lock, and explains any problem itself.
@@ -186,16 +183,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
-	err = command(context.Background(), store, rest, stdout, stderr)
-	switch {
-	case errors.Is(err, errUsage):
-		printUsage()
-		return 2
-	case err != nil:
-		fmt.Fprintf(stderr, "Lỗi: %v\n", err)
-		return 1
-	}
-	return 0
+	return exit(command(context.Background(), store, rest, stdout, stderr))
 }
 
 func knownCommand(name string) bool {

@@ -58,6 +58,9 @@ var fixtureScripts = map[int][]string{
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL},
 	10: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
 		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL, fixtureSheetsV10SQL},
+	// 11 adds the list tag, made by the migration itself: no data of its own.
+	11: {fixtureOfficeSQL, fixtureRecordsV1SQL, fixtureEditV2SQL, fixtureTrainingV3SQL, fixtureImportV4SQL, fixtureOfficeV5SQL,
+		fixtureCountryV6SQL, fixtureHolidaysV7SQL, fixtureDossiersV8SQL, fixtureAttachmentsV9SQL, fixtureSheetsV10SQL},
 }
 
 // Version 1: the office's settings and the communes it covers, one of them

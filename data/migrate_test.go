@@ -33,7 +33,9 @@ package data
 //
 // (Migrations 0009, the dossiers' attached files, and 0010, their filled
 // criteria sheets, were added the same way: fixtureScripts[9] and [10],
-// v9.db and v10.db, and fixtureWant under "v >= 9" and "v >= 10".)
+// v9.db and v10.db, and fixtureWant under "v >= 9" and "v >= 10". 0011,
+// the product list's tag, holds no data of its own: fixtureScripts[11] is
+// version 10's, and v11.db is checked by the same fixtureWant.)
 //
 // TestMigrationFixturesCoverEveryVersion fails until vN.db exists for
 // every schema version.

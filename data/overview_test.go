@@ -25,38 +25,38 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 		{"year 2026: 2 decisions", func() (int, int) {
 			sum, _ := s.Summary(ctx, Year(2026))
 			return sum.NewTotal, 2
-		}, LoadCounts{1, 1}},
+		}, LoadCounts{Lists: 1, History: 1}},
 		{"again", func() (int, int) {
 			sum, _ := s.Summary(ctx, Year(2026))
 			return sum.NewTotal, 2
-		}, LoadCounts{1, 1}},
+		}, LoadCounts{Lists: 1, History: 1}},
 		{"first half 2026, before P3's re-evaluation: P3 has 3 stars", func() (int, int) {
 			sum, _ := s.Summary(ctx, Half(2026, 1))
 			return sum.Stars[3], 3 // P2, P3 (2023) and P5
-		}, LoadCounts{2, 1}},
+		}, LoadCounts{Lists: 2, History: 1}},
 		{"Tổng quan twice", func() (int, int) {
 			s.Overview(ctx, day("2026-11-28"))
 			o, _ := s.Overview(ctx, day("2026-11-28"))
 			return o.Summary.Certified, 4
-		}, LoadCounts{2, 1}},
+		}, LoadCounts{Lists: 2, History: 1}},
 		{"a re-evaluation of P1 in 2026 counts at once", func() (int, int) {
 			if err := s.AddCertification(ctx, &Certification{ProductID: p1, DecisionDate: day("2026-10-01"), Stars: 5}); err != nil {
 				t.Fatal(err)
 			}
 			sum, _ := s.Summary(ctx, Year(2026))
 			return sum.NewTotal, 3
-		}, LoadCounts{2, 2}}, // the list reads P1 again, not every product
+		}, LoadCounts{Lists: 2, History: 2}}, // the list reads P1 again, not every product
 		{"Tổng quan after it", func() (int, int) {
 			o, _ := s.Overview(ctx, day("2026-11-28"))
 			return o.Report.Stars[5], 2
-		}, LoadCounts{2, 2}},
+		}, LoadCounts{Lists: 2, History: 2}},
 		{"P5 in the trash: its decision no longer counts", func() (int, int) {
 			if err := s.DeleteProduct(ctx, p5); err != nil {
 				t.Fatal(err)
 			}
 			sum, _ := s.Summary(ctx, Year(2026))
 			return sum.NewTotal, 2
-		}, LoadCounts{2, 3}},
+		}, LoadCounts{Lists: 2, History: 3}},
 	}
 	for _, st := range steps {
 		got, want := st.do()
@@ -64,7 +64,7 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 			t.Errorf("%s: %d, want %d", st.name, got, want)
 		}
 		l := s.Loads()
-		if d := (LoadCounts{l.Lists - start.Lists, l.History - start.History}); d != st.loads {
+		if d := (LoadCounts{Lists: l.Lists - start.Lists, History: l.History - start.History}); d != st.loads {
 			t.Errorf("%s: reads %+v in all, want %+v", st.name, d, st.loads)
 		}
 	}

@@ -213,6 +213,23 @@ func (s *Store) Products(ctx context.Context, q ProductQuery) ([]ProductRow, err
 	return FilterProducts(out, ProductFilter{Search: q.Search}), nil
 }
 
+// viewProducts runs f over the product list as Products(AsOf: day) gives
+// it, without copying it: the rows are the cache's own, to be read only,
+// and only while f runs. f must not ask for products itself.
+func (s *Store) viewProducts(ctx context.Context, day time.Time, f func([]ProductRow) error) error {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	status := newStatusDay(day, st.ExpiryWindowDays)
+	return s.products.view(ctx, s.db, s.loadProducts, s.patchProducts, func(rows []ProductRow) error {
+		for i := range rows {
+			rows[i].Status = status.of(rows[i].ValidUntil) // the cache's own Status means nothing: every copy sets its own
+		}
+		return f(rows)
+	})
+}
+
 // statusDay is StatusOn for one day and window, worked out once for a
 // whole list.
 type statusDay struct{ day, windowEnd time.Time }
@@ -413,7 +430,14 @@ type productCache struct {
 	dirty touches
 	mark  logMark // where the change log stood when rows were read
 
-	lists, histories atomic.Int64 // full reads, for LoadCounts
+	// The file the list is kept in between runs (listcache.go), the tag of
+	// the state it holds as far as this store knows, and the write of it
+	// waiting to run after a full read.
+	file      string
+	fileTag   []byte
+	keepTimer *time.Timer
+
+	lists, histories, files atomic.Int64 // full reads and lists read from the file, for LoadCounts
 }
 
 // check makes sure what the cache holds is of the database's current
@@ -463,6 +487,19 @@ func (c *productCache) get(ctx context.Context, db *sql.DB, load loadFunc, patch
 	return slices.Clone(rows), err
 }
 
+// view runs f over the cache's own rows, brought up to date, under its
+// lock: for a caller that only reads them (Status aside), at no copy of
+// 100,000 rows. f must not ask the cache again.
+func (c *productCache) view(ctx context.Context, db *sql.DB, load loadFunc, patch patchFunc, f func([]ProductRow) error) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rows, err := c.getLocked(ctx, db, load, patch)
+	if err != nil {
+		return err
+	}
+	return f(rows)
+}
+
 type (
 	loadFunc func(context.Context) ([]ProductRow, error)
 	// patchFunc returns rows with what t names read again, and false when
@@ -486,12 +523,17 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 	// The mark is read before the rows: a write in between is read again
 	// at the next get.
 	mark, _ := readMark(ctx, c.watch)
+	if rows, ok := c.fromFile(ctx); ok {
+		c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
+		return rows, nil
+	}
 	rows, err := load(ctx)
 	if err != nil {
 		c.loaded, c.mark = false, logMark{}
 		return nil, err
 	}
 	c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
+	c.keepSoon()
 	return rows, nil
 }
 
@@ -679,7 +721,14 @@ func readDecisionDays(ctx context.Context, db *sql.DB) ([]decisionDay, error) {
 }
 
 func (c *productCache) close() {
-	c.flights.Wait() // a read of the decisions under way ends first
+	c.mu.Lock()
+	if c.keepTimer != nil && c.keepTimer.Stop() {
+		c.keepTimer = nil
+		c.flights.Done()
+	}
+	c.mu.Unlock()
+	c.flights.Wait() // a read of the decisions, a write of the file under way end first
+	c.keep(context.Background())
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.watch != nil {
@@ -694,11 +743,12 @@ func (c *productCache) close() {
 type LoadCounts struct {
 	Lists   int64 // every product with its latest decision, read from SQLite
 	History int64 // every decision, read for the decisions by year and in a period
+	Files   int64 // the product list read from the file it was kept in (listcache.go)
 }
 
 // Loads returns the full reads made so far.
 func (s *Store) Loads() LoadCounts {
-	return LoadCounts{Lists: s.products.lists.Load(), History: s.products.histories.Load()}
+	return LoadCounts{Lists: s.products.lists.Load(), History: s.products.histories.Load(), Files: s.products.files.Load()}
 }
 
 // SortProducts orders rows by name in Vietnamese order, then by producer.

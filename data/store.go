@@ -103,6 +103,7 @@ func Open(path string) (*Store, error) {
 	// are enough for one desktop user.
 	db.SetMaxOpenConns(4)
 	s := &Store{db: db, path: abs}
+	s.products.file = listCachePath(abs)
 	if err := s.migrate(context.Background(), version, migrations()); err != nil {
 		db.Close()
 		return nil, err
@@ -130,7 +131,9 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, &OpenError{Path: abs, Err: err}
 	}
 	db.SetMaxOpenConns(4)
-	return &Store{db: db, path: abs, readOnly: true}, nil
+	s := &Store{db: db, path: abs, readOnly: true}
+	s.products.file = listCachePath(abs)
+	return s, nil
 }
 
 // ReadOnly reports whether the store was opened only for viewing.

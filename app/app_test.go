@@ -106,10 +106,10 @@ func TestOverviewShowsFigures(t *testing.T) {
 	// The charts show the summary report's figures for the period ending today.
 	rep, _ := u.store.Summary(context.Background(), data.Span(u.now(), u.now()))
 	eventually(t, "charts", func() bool {
-		return len(o.byCommune.view.Objects) == len(rep.ByCommune) && strings.HasPrefix(o.training.Text, "3 lớp tập huấn")
+		return len(o.byCommune.items) == len(rep.ByCommune) && strings.HasPrefix(o.training.Text, "3 lớp tập huấn")
 	})
 	onUI(func() {
-		row := o.byStars.view.Objects[1].(*fyne.Container) // 4 sao
+		row := o.byStars.box.Objects[1].(*fyne.Container) // 4 sao
 		if got := row.Objects[2].(*widget.Label).Text; got != strconv.Itoa(rep.Stars[4]) {
 			t.Errorf("4-star bar says %s, the summary %d", got, rep.Stars[4])
 		}

@@ -34,9 +34,8 @@ type overviewScreen struct {
 
 	byStars, byCommune *barChart
 	training           *widget.Label
-	reranks            map[int64]data.RerankDue // by product, for the attention list
-	due                []data.RerankDue         // windows open, closing or missed
-	last               data.Overview            // the figures shown
+	due                []data.RerankDue // windows open, closing or missed
+	last               data.Overview    // the figures shown
 	shown              bool
 }
 
@@ -108,7 +107,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 			if r.Status == data.StatusExpired {
 				text = lang.L("Hết hạn từ {{.Date}}", map[string]any{"Date": data.VNDate(r.ValidUntil)})
 			}
-			if d, ok := o.reranks[r.ID]; ok {
+			if d, ok := o.last.DueFor(r.ID); ok {
 				text += " · " + rerankText(d)
 			}
 			when.SetText(text)
@@ -117,7 +116,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		o.list.UnselectAll()
 		u.openFromAlert(o.rows[id].ID)
 	}
-	o.byStars, o.byCommune = newBarChart(84), newBarChart(84)
+	o.byStars, o.byCommune = newBarChart(84), newBarList(84)
 	o.training = widget.NewLabel("")
 	o.training.Wrapping = fyne.TextWrapWord
 
@@ -132,7 +131,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 	}
 	charts := container.NewGridWithColumns(3,
 		box(lang.L("Theo hạng sao và tình trạng"), o.byStars.view),
-		box(lang.L("Sản phẩm được công nhận theo xã, phường"), container.NewVScroll(o.byCommune.view)),
+		box(lang.L("Sản phẩm được công nhận theo xã, phường"), o.byCommune.view),
 		box(lang.L("Tập huấn năm nay"), o.training))
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading(lang.L("Tổng quan")), o.date),
@@ -181,13 +180,7 @@ func (o *overviewScreen) show(d data.Overview) {
 	set(figExpired, s.ByStatus[data.StatusExpired])
 	set(figProducers, d.Producers)
 	o.rows = s.Attention
-	o.reranks, o.due = map[int64]data.RerankDue{}, nil
-	for _, r := range d.Due {
-		o.reranks[r.Product.ID] = r
-		if r.State == data.RerankOpen || r.State == data.RerankClosing || r.State == data.RerankMissed {
-			o.due = append(o.due, r)
-		}
-	}
+	o.due = d.Reranks
 	o.notice.SetText(o.u.attentionText(s))
 	o.list.Refresh()
 	// The hint is for a list there is.
@@ -252,22 +245,10 @@ func (u *ui) openFromAlert(id int64) {
 // expiring or expired; each line opens its product.
 func (u *ui) alertAtStart() {
 	today := u.now()
-	type alert struct {
-		s   data.Summary
-		due map[int64]data.RerankDue
-	}
-	background(u, func(ctx context.Context) (alert, error) {
-		o, err := u.store.Overview(ctx, today) // the summary Tổng quan shows, worked out once
-		if err != nil {
-			return alert{}, err
-		}
-		a := alert{o.Summary, map[int64]data.RerankDue{}}
-		for _, d := range o.Due {
-			a.due[d.Product.ID] = d
-		}
-		return a, nil
-	}, func(a alert) {
-		s := a.s
+	background(u, func(ctx context.Context) (data.Overview, error) {
+		return u.store.Overview(ctx, today) // the summary Tổng quan shows, worked out once
+	}, func(a data.Overview) {
+		s := a.Summary
 		if len(s.Attention) == 0 || u.modalOpen() {
 			return
 		}
@@ -285,7 +266,7 @@ func (u *ui) alertAtStart() {
 				ic.SetResource(statusIcon(r.Status))
 				when.Importance = statusImportance(r.Status)
 				text := lang.L(r.Status.Label()) + " · " + data.VNDate(r.ValidUntil)
-				if d, ok := a.due[r.ID]; ok {
+				if d, ok := a.DueFor(r.ID); ok {
 					text += " · " + rerankText(d)
 				}
 				when.SetText(text)

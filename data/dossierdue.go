@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -421,6 +420,6 @@ func (s *Store) comingDueOf(ctx context.Context, today time.Time, products []Pro
 		r.DaysToClose = int(r.Closes.Sub(today).Hours() / 24)
 		out = append(out, r)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Closes.Before(out[j].Closes) })
+	sortByNumber(out, func(r *RerankDue) int64 { return r.Closes.Unix() })
 	return out, nil
 }

@@ -95,6 +95,26 @@ func sortWithKeys[T any](rows []T, keys []string, sign int) {
 	copy(rows, sorted)
 }
 
+// sortByNumber orders rows by key, rows of equal keys staying in their
+// order, sorting the keys with their positions rather than moving large
+// rows on every comparison.
+func sortByNumber[T any](rows []T, key func(*T) int64) {
+	type keyed struct {
+		key int64
+		at  int32
+	}
+	ks := make([]keyed, len(rows))
+	for i := range rows {
+		ks[i] = keyed{key(&rows[i]), int32(i)}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.at, b.at)) })
+	sorted := make([]T, len(rows))
+	for i, k := range ks {
+		sorted[i] = rows[k.at]
+	}
+	copy(rows, sorted)
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1

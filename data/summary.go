@@ -1,7 +1,6 @@
 package data
 
 import (
-	"cmp"
 	"runtime"
 	"slices"
 	"strings"
@@ -225,19 +224,12 @@ func Summarize(rows []ProductRow) Summary {
 		}
 	}
 	// Expiring first (soonest end first), then expired (latest end first).
-	slices.SortFunc(at, func(i, j int32) int {
-		a, b := &rows[i], &rows[j]
-		if a.Status != b.Status {
-			if a.Status == StatusExpiring {
-				return -1
-			}
-			return 1
+	sortByNumber(at, func(i *int32) int64 {
+		r := &rows[*i]
+		if r.Status == StatusExpired {
+			return 1<<62 - r.ValidUntil.Unix()
 		}
-		c := a.ValidUntil.Compare(b.ValidUntil)
-		if a.Status == StatusExpired {
-			c = -c
-		}
-		return cmp.Or(c, cmp.Compare(i, j))
+		return r.ValidUntil.Unix()
 	})
 	s.Attention = make([]ProductRow, len(at))
 	for k, i := range at {

@@ -179,7 +179,7 @@ func (s *starter) run(store *data.Store) error {
 			})
 		}
 		// Time to copy a backup off this PC?
-		if items, err := store.Backups(); err == nil {
+		if items, err := store.BackupFiles(); err == nil {
 			doUI(func() {
 				if _, due := u.settings.CopyOutDue(u.now(), firstBackup(items)); due {
 					u.say(u.copyOutNote(items))

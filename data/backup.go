@@ -244,7 +244,14 @@ func stampOf(name string) string {
 
 // Backups lists the backups of the database, newest first, each checked
 // and counted without being changed.
-func (s *Store) Backups() ([]BackupInfo, error) {
+func (s *Store) Backups() ([]BackupInfo, error) { return s.listBackups(InspectBackup) }
+
+// BackupFiles lists the backups, newest first, as their names and files
+// tell, without opening any: their days and sizes, for the reminder at
+// start to copy them off the PC (inspecting each one reads it whole).
+func (s *Store) BackupFiles() ([]BackupInfo, error) { return s.listBackups(backupFile) }
+
+func (s *Store) listBackups(info func(path string) BackupInfo) ([]BackupInfo, error) {
 	dir := BackupDir(s.path)
 	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
@@ -258,16 +265,15 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
 			continue
 		}
-		out = append(out, InspectBackup(filepath.Join(dir, e.Name())))
+		out = append(out, info(filepath.Join(dir, e.Name())))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }
 
-// InspectBackup checks a file that may be restored: that it is an OCOP
-// Desk database this program can read, sound, and what it holds. The file
-// is only read.
-func InspectBackup(path string) BackupInfo {
+// backupFile is what a backup's name and file say of it: when it was
+// made, before what, its size.
+func backupFile(path string) BackupInfo {
 	info := BackupInfo{Path: path}
 	name := filepath.Base(path)
 	if t, err := time.ParseInLocation(stampLayout, stampOf(name), time.Local); err == nil {
@@ -287,6 +293,17 @@ func InspectBackup(path string) BackupInfo {
 	info.Size = fi.Size()
 	if info.At.IsZero() {
 		info.At = fi.ModTime()
+	}
+	return info
+}
+
+// InspectBackup checks a file that may be restored: that it is an OCOP
+// Desk database this program can read, sound, and what it holds. The file
+// is only read.
+func InspectBackup(path string) BackupInfo {
+	info := backupFile(path)
+	if info.Problem != "" {
+		return info
 	}
 	version, err := inspect(path)
 	if err != nil {

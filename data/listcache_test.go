@@ -1,0 +1,284 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// The product list kept between runs (listcache.go): a start with nothing
+// changed reads it from its file, any change made in between (by this
+// program, another copy, another SQLite tool, a backup copied back) reads
+// the database again, and a damaged file is never trusted.
+
+// listOf is what the list shows of a store today, with what the search
+// finds for a word of a product's name, producer and commune.
+func listOf(t *testing.T, s *Store) ([]ProductRow, []int64) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := s.Products(ctx, ProductQuery{AsOf: day("2026-11-28")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, err := s.Products(ctx, ProductQuery{AsOf: day("2026-11-28"), Search: "thach khe"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, r := range found {
+		ids = append(ids, r.ID)
+	}
+	return rows, ids
+}
+
+// reopen closes s and opens its database again.
+func reopen(t *testing.T, s *Store) *Store {
+	t.Helper()
+	path := s.Path()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	return n
+}
+
+// listStore is reportStore with a product whose name the search below finds.
+func listStore(t *testing.T) *Store {
+	s := reportStore(t)
+	ctx := context.Background()
+	rows, _ := s.Products(ctx, ProductQuery{})
+	p, err := s.Product(ctx, rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Name = "Thạch đen Tràng Định"
+	if err := s.UpdateProduct(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestListKeptBetweenRuns(t *testing.T) {
+	s := listStore(t)
+	before, found := listOf(t, s)
+	if len(found) != 1 {
+		t.Fatalf("search found %v, want the one product", found)
+	}
+	start := s.Loads()
+	s = reopen(t, s)
+	if _, err := os.Stat(s.Path() + "-cache"); err != nil {
+		t.Fatalf("no list kept at close: %v", err)
+	}
+	after, foundAfter := listOf(t, s)
+	if l := s.Loads(); l.Lists != 0 || l.Files != 1 {
+		t.Errorf("after a restart with nothing changed: %+v, want the list read from its file only (before: %+v)", l, start)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("the kept list differs from the database's:\n%+v\n%+v", before, after)
+	}
+	if !reflect.DeepEqual(found, foundAfter) {
+		t.Errorf("search finds %v from the kept list, %v from the database", foundAfter, found)
+	}
+}
+
+func TestListReadAgainAfterAChangeBetweenRuns(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, path string)
+	}{
+		{"another copy of the program renames a product", func(t *testing.T, path string) {
+			o, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer o.Close()
+			rows, _ := o.Products(ctx, ProductQuery{})
+			p, _ := o.Product(ctx, rows[1].ID)
+			p.Name = "Tên mới"
+			if err := o.UpdateProduct(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"another SQLite tool renames a commune", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("UPDATE communes SET name = 'Tên mới' WHERE name = 'Thất Khê'"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"another SQLite tool ends a certificate", func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("UPDATE certifications SET valid_until = '2026-01-01'"); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := listStore(t)
+			kept, _ := listOf(t, s)
+			path := s.Path()
+			s.Close()
+			tc.change(t, path)
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			got, _ := listOf(t, s)
+			if l := s.Loads(); l.Files != 0 || l.Lists != 1 {
+				t.Errorf("reads %+v, want the database read again", l)
+			}
+			if reflect.DeepEqual(kept, got) {
+				t.Error("the list shows the state before the change")
+			}
+			fresh, err := s.loadProducts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fresh) != len(got) {
+				t.Fatalf("%d rows listed, %d in the database", len(got), len(fresh))
+			}
+			for i := range got {
+				got[i].Status = fresh[i].Status // the cache's own rows carry none
+			}
+			if !reflect.DeepEqual(fresh, got) {
+				t.Error("the list is not the database's")
+			}
+		})
+	}
+}
+
+// A backup copied back over the database is another state, even when the
+// program made as many changes after it as before: the list kept at close
+// is not the backup's.
+func TestListNotTakenForARestoredCopy(t *testing.T) {
+	ctx := context.Background()
+	s := listStore(t)
+	path := s.Path()
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if err := s.BackupTo(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := listOf(t, s)
+	rows, _ := s.Products(ctx, ProductQuery{})
+	p, _ := s.Product(ctx, rows[2].ID)
+	p.Name = "Sau bản sao"
+	if err := s.UpdateProduct(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	listOf(t, s)
+	s.Close()
+	for _, f := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + f)
+	}
+	b, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, _ := listOf(t, s)
+	if l := s.Loads(); l.Files != 0 {
+		t.Errorf("reads %+v: the list kept after the copy was taken for the copy's", l)
+	}
+	if !reflect.DeepEqual(old, got) {
+		t.Error("the list is not the copy's")
+	}
+}
+
+func TestListFileDamaged(t *testing.T) {
+	s := listStore(t)
+	want, _ := listOf(t, s)
+	path := s.Path()
+	s.Close()
+	cache := path + "-cache"
+	good, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := good[len(listMagic)+4 : len(listMagic)+20]
+	rows, err := decodeList(good, tag)
+	if err != nil || len(rows) != len(want) {
+		t.Fatalf("the file as written: %d rows, %v", len(rows), err)
+	}
+	// Every cut and every changed byte is refused, never a panic or a list
+	// that is not the database's.
+	for n := range len(good) {
+		if _, err := decodeList(good[:n], tag); err == nil {
+			t.Fatalf("a file cut at %d bytes of %d was read", n, len(good))
+		}
+	}
+	for i := range good {
+		bad := append([]byte(nil), good...)
+		bad[i] ^= 0x5a
+		if _, err := decodeList(bad, tag); err == nil {
+			t.Fatalf("a file with byte %d changed was read", i)
+		}
+	}
+	// A list written with another folding or sort order is another program's.
+	other := append([]byte(nil), good...)
+	other[len(listMagic)+20]++
+	if _, err := decodeList(other, tag); err == nil {
+		t.Error("a file of other sort keys was read")
+	}
+	// At start, a damaged file only costs the read from the database.
+	bad := append([]byte(nil), good...)
+	bad[len(bad)/2] ^= 1
+	if err := os.WriteFile(cache, bad, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, _ := listOf(t, s)
+	if l := s.Loads(); l.Files != 0 || l.Lists != 1 || !reflect.DeepEqual(want, got) {
+		t.Errorf("with a damaged file: reads %+v, same list %v", l, reflect.DeepEqual(want, got))
+	}
+}
+
+// The list is kept soon after the first full read too, not only at a
+// close that a power cut may never bring.
+func TestListKeptSoonAfterRead(t *testing.T) {
+	defer func(d time.Duration) { keepAfter = d }(keepAfter)
+	keepAfter = 10 * time.Millisecond
+	s := listStore(t)
+	os.Remove(s.Path() + "-cache")
+	s.products.mu.Lock()
+	s.products.loaded = false // read in full again, as at a start
+	s.products.mu.Unlock()
+	listOf(t, s)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(s.Path() + "-cache"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the list read in full was not kept")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -54,15 +54,22 @@ var listAlgo = func() uint32 {
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// readListTag reads the database's list tag through q; nil before schema 11
-// has run (never, once the store is open) or on error.
-func readListTag(ctx context.Context, q execer) []byte {
-	var tag []byte
-	if err := q.QueryRowContext(ctx, "SELECT tag FROM list_tag WHERE id = 1").Scan(&tag); err != nil || len(tag) != 16 {
-		return nil
+// listTags are the database's tags (schema 11): list changes with what the
+// product list shows, decisions with what the decisions by day count.
+type listTags struct{ list, decisions []byte }
+
+// readListTags reads the tags through q; nil ones on error.
+func readListTags(ctx context.Context, q execer) listTags {
+	var t listTags
+	if err := q.QueryRowContext(ctx, "SELECT tag, decisions FROM list_tag WHERE id = 1").Scan(&t.list, &t.decisions); err != nil ||
+		len(t.list) != 16 || len(t.decisions) != 16 {
+		return listTags{}
 	}
-	return tag
+	return t
 }
+
+// readListTag is the list's tag alone.
+func readListTag(ctx context.Context, q execer) []byte { return readListTags(ctx, q).list }
 
 // encodeList writes rows (in the list's order, with their search text) and
 // tag as the file's bytes.
@@ -248,13 +255,12 @@ func saveListFile(path string, rows []ProductRow, tag []byte) error {
 	return err
 }
 
-// fromFile gives the list kept in the cache's file when it is of the
-// database's state, as the full load would read it. c.mu is held.
-func (c *productCache) fromFile(ctx context.Context) ([]ProductRow, bool) {
-	if c.file == "" || c.watch == nil {
+// fromFile gives the list kept in the cache's file when it is of tag, the
+// database's list tag now, as the full load would read it. c.mu is held.
+func (c *productCache) fromFile(ctx context.Context, tag []byte) ([]ProductRow, bool) {
+	if c.file == "" {
 		return nil, false
 	}
-	tag := readListTag(ctx, c.watch)
 	rows, ok := loadListFile(c.file, tag)
 	if ok {
 		c.fileTag = tag

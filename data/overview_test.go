@@ -50,13 +50,43 @@ func TestSummariesReadOncePerChange(t *testing.T) {
 			o, _ := s.Overview(ctx, day("2026-11-28"))
 			return o.Report.Stars[5], 2
 		}, LoadCounts{Lists: 2, History: 2}},
-		{"P5 in the trash: its decision no longer counts", func() (int, int) {
+		{"P1 renamed, here and by another program: the decisions by day are not read again", func() (int, int) {
+			p, _ := s.Product(ctx, p1)
+			p.Name = "Trà hoa vàng"
+			if err := s.UpdateProduct(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			other, err := Open(s.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			p.Name = "Trà hoa vàng Đình Lập"
+			if err := other.UpdateProduct(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 3
+		}, LoadCounts{Lists: 2, History: 2}},
+		{"a decision by another program is counted", func() (int, int) {
+			other, err := Open(s.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			if err := other.AddCertification(ctx, &Certification{ProductID: p5, DecisionDate: day("2026-11-02"), Stars: 4}); err != nil {
+				t.Fatal(err)
+			}
+			sum, _ := s.Summary(ctx, Year(2026))
+			return sum.NewTotal, 4
+		}, LoadCounts{Lists: 2, History: 3}},
+		{"P5 in the trash: its decisions no longer count", func() (int, int) {
 			if err := s.DeleteProduct(ctx, p5); err != nil {
 				t.Fatal(err)
 			}
 			sum, _ := s.Summary(ctx, Year(2026))
 			return sum.NewTotal, 2
-		}, LoadCounts{Lists: 2, History: 3}},
+		}, LoadCounts{Lists: 2, History: 4}},
 	}
 	for _, st := range steps {
 		got, want := st.do()

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -435,6 +436,10 @@ type productCache struct {
 	// waiting to run after a full read.
 	file      string
 	fileTag   []byte
+	rowsTag   []byte // the list tag the rows are of, at least
+	// the decisions tag history and latest are of, at least; nil when
+	// neither is known
+	decisionsTag []byte
 	keepTimer *time.Timer
 
 	lists, histories, files atomic.Int64 // full reads and lists read from the file, for LoadCounts
@@ -454,16 +459,32 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 	if err := c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&version); err != nil {
 		return 0, err
 	}
-	if version != c.version {
-		c.version, c.latestKnown, c.historyKnown, c.past = version, false, false, nil
-		if !c.loaded {
-			c.dirty, c.mark = touches{}, logMark{}
-		} else if t, mark, ok := c.sinceMark(ctx); ok {
-			c.dirty.add(t)
-			c.mark = mark
-		} else {
-			c.loaded, c.dirty, c.mark = false, touches{}, logMark{}
-		}
+	if version == c.version {
+		return version, nil
+	}
+	c.version = version
+	mark, markErr := readMark(ctx, c.watch)
+	tags := readListTags(ctx, c.watch)
+	if c.decisionsTag == nil || !bytes.Equal(tags.decisions, c.decisionsTag) {
+		// The decisions by day and the latest one stand while nothing they
+		// count changed (a product renamed, a setting).
+		c.latestKnown, c.historyKnown, c.decisionsTag = false, false, nil
+	}
+	if c.loaded && !c.dirty.any() && c.rowsTag != nil && markErr == nil && bytes.Equal(tags.list, c.rowsTag) {
+		// A write that left everything the list shows as it was (a
+		// setting, a course, attendance): the rows and what is read
+		// beside them stand, and the log is read from here on.
+		c.mark = mark
+		return version, nil
+	}
+	c.past = nil
+	if !c.loaded {
+		c.dirty, c.mark = touches{}, logMark{}
+	} else if t, mark, ok := c.sinceMark(ctx); ok {
+		c.dirty.add(t)
+		c.mark = mark
+	} else {
+		c.loaded, c.dirty, c.mark = false, touches{}, logMark{}
 	}
 	return version, nil
 }
@@ -514,25 +535,26 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 	if c.loaded && !c.dirty.any() {
 		return c.rows, nil
 	}
+	// The mark and the list tag are read before the rows: a write in
+	// between is read again at the next get.
+	tag := readListTag(ctx, c.watch)
 	if c.loaded {
 		if rows, ok := patch(ctx, c.rows, c.dirty); ok {
-			c.rows, c.dirty, c.lastLen = rows, touches{}, len(rows)
+			c.rows, c.dirty, c.lastLen, c.rowsTag = rows, touches{}, len(rows), tag
 			return rows, nil
 		}
 	}
-	// The mark is read before the rows: a write in between is read again
-	// at the next get.
 	mark, _ := readMark(ctx, c.watch)
-	if rows, ok := c.fromFile(ctx); ok {
-		c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
+	if rows, ok := c.fromFile(ctx, tag); ok {
+		c.rows, c.loaded, c.lastLen, c.dirty, c.mark, c.rowsTag = rows, true, len(rows), touches{}, mark, tag
 		return rows, nil
 	}
 	rows, err := load(ctx)
 	if err != nil {
-		c.loaded, c.mark = false, logMark{}
+		c.loaded, c.mark, c.rowsTag = false, logMark{}, nil
 		return nil, err
 	}
-	c.rows, c.loaded, c.lastLen, c.dirty, c.mark = rows, true, len(rows), touches{}, mark
+	c.rows, c.loaded, c.lastLen, c.dirty, c.mark, c.rowsTag = rows, true, len(rows), touches{}, mark, tag
 	c.keepSoon()
 	return rows, nil
 }
@@ -584,11 +606,13 @@ func (c *productCache) latestLocked(ctx context.Context, db *sql.DB, latest func
 		return "", err
 	}
 	if !c.latestKnown {
+		tag := readListTags(ctx, c.watch).decisions // before the read: a write in between is read again
 		day, err := latest(ctx)
 		if err != nil {
 			return "", err
 		}
 		c.latest, c.latestKnown = day, true
+		c.keepDecisionsTag(tag)
 	}
 	return c.latest, nil
 }
@@ -648,6 +672,25 @@ type historyFlight struct {
 	done    chan struct{} // closed once days and err are set
 	days    []decisionDay
 	err     error
+	tag     []byte // the decisions tag before the read
+}
+
+// keepDecisionsTag notes that what was just read of the decisions is of
+// tag; history and latest, read at different times, are kept only while
+// they are of the same one. c.mu is held.
+func (c *productCache) keepDecisionsTag(tag []byte) {
+	switch {
+	case tag == nil:
+		c.latestKnown, c.historyKnown, c.decisionsTag = false, false, nil
+	case c.decisionsTag == nil || bytes.Equal(tag, c.decisionsTag):
+		c.decisionsTag = tag
+	default:
+		// One read saw a later state than the other: the other is read again.
+		c.decisionsTag = tag
+		if c.latestKnown && c.historyKnown {
+			c.latestKnown, c.historyKnown = false, false
+		}
+	}
 }
 
 // historyFlightLocked returns the read of version's decisions, starting it
@@ -656,7 +699,7 @@ func (c *productCache) historyFlightLocked(ctx context.Context, db *sql.DB, vers
 	if f := c.flight; f != nil && f.version == version {
 		return f
 	}
-	f := &historyFlight{version: version, done: make(chan struct{})}
+	f := &historyFlight{version: version, done: make(chan struct{}), tag: readListTags(ctx, c.watch).decisions}
 	c.flight = f
 	c.flights.Add(1)
 	c.histories.Add(1)
@@ -670,8 +713,9 @@ func (c *productCache) historyFlightLocked(ctx context.Context, db *sql.DB, vers
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if f.err == nil && c.version == version && !c.historyKnown {
+		if f.err == nil && !c.historyKnown && (c.version == version || f.tag != nil && bytes.Equal(f.tag, c.decisionsTag)) {
 			c.history, c.historyKnown = f.days, true
+			c.keepDecisionsTag(f.tag)
 		}
 		if c.flight == f {
 			c.flight = nil
@@ -736,6 +780,7 @@ func (c *productCache) close() {
 		c.watch = nil
 	}
 	c.loaded, c.latestKnown, c.historyKnown, c.past, c.mark = false, false, false, nil, logMark{}
+	c.rowsTag, c.decisionsTag = nil, nil
 }
 
 // LoadCounts counts the store's full reads since it was opened, so that a

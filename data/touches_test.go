@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"testing"
 	"time"
@@ -56,10 +57,16 @@ func TestOwnEditsPatchTheList(t *testing.T) {
 			p.Name = "Hợp tác xã Zô " + p.Name
 			return s.UpdateProducer(ctx, p)
 		}, false},
-		{"a setting (logs nothing)", func() error {
+		{"a setting (logs nothing, leaves the list's tag as it was)", func() error {
 			st, _ := s.Settings(ctx)
 			st.StaffName = "Nguyễn Văn Bình"
 			return s.SaveSettings(ctx, st)
+		}, false},
+		{"a commune renamed (logs nothing, changes the list's tag)", func() error {
+			return s.inTx(ctx, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, "UPDATE communes SET name = name || ' (mới)' WHERE id = (SELECT commune_id FROM producers WHERE id = ?)", first[2].ProducerID)
+				return err
+			})
 		}, true},
 		{"another program's edit (read from the change log)", func() error {
 			return other.AddCertification(ctx, &Certification{ProductID: first[7].ID, DecisionDate: day("2026-11-21"), Stars: 3})
@@ -236,10 +243,14 @@ func TestOtherProgramsWritesPatchTheList(t *testing.T) {
 				"Gừng gió", "Hạt dẻ rang", "Khau nhục", "Lạp sườn", "Măng khô", "Ớt chỉ thiên")
 		}, false},
 		{"the import undone (logs no product)", func() error { return other.UndoImport(ctx, importID) }, true},
-		{"a setting alone (logs nothing)", func() error {
+		{"a setting alone (logs nothing, leaves the list's tag as it was)", func() error {
 			st, _ := other.Settings(ctx)
 			st.StaffName = "Lê Văn Nam"
 			return other.SaveSettings(ctx, st)
+		}, false},
+		{"a commune renamed behind the log's back", func() error {
+			_, err := other.db.Exec("UPDATE communes SET name = name || ' (mới)' WHERE id = (SELECT commune_id FROM producers WHERE id = ?)", first[3].ProducerID)
+			return err
 		}, true},
 		{"a backup taken, then an edit", func() error {
 			var err error

@@ -38,8 +38,9 @@ func BenchmarkReportWorkbook(b *testing.B) {
 	rows, _ := s.ProductsAt(ctx, period.To)
 	st, _ := s.Settings(ctx)
 	expiring, _ := s.ExpiringOf(ctx, rows, period.To, st.ExpiryWindowDays)
-	// Another program's write before each workbook: the store reads its
-	// data afresh, as for the first report after a change.
+	// Another program's edit of a product before each workbook (a second
+	// window, the command line): the store reads again what changed and
+	// the decisions by day, as for the first report after a change.
 	other, err := data.Open(filepath.Join(dir, "large.db"))
 	if err != nil {
 		b.Fatal(err)
@@ -48,7 +49,12 @@ func BenchmarkReportWorkbook(b *testing.B) {
 	changed := 0
 	change := func() {
 		changed++
-		if err := other.SaveTyping(ctx, []string{"telex", ""}[changed%2]); err != nil {
+		p, err := other.Product(ctx, rows[(changed*7919)%len(rows)].ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Name += " mới"
+		if err := other.UpdateProduct(ctx, p); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -434,13 +434,13 @@ type productCache struct {
 	// The file the list is kept in between runs (listcache.go), the tag of
 	// the state it holds as far as this store knows, and the write of it
 	// waiting to run after a full read.
-	file      string
-	fileTag   []byte
-	rowsTag   []byte // the list tag the rows are of, at least
+	file    string
+	fileTag []byte
+	rowsTag []byte // the list tag the rows are of, at least
 	// the decisions tag history and latest are of, at least; nil when
 	// neither is known
 	decisionsTag []byte
-	keepTimer *time.Timer
+	keepTimer    *time.Timer
 
 	lists, histories, files atomic.Int64 // full reads and lists read from the file, for LoadCounts
 }

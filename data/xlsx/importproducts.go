@@ -186,12 +186,17 @@ func DetectProductMapping(t Table) (Mapping, bool) {
 			// A second heading row under merged cells ("Quyết định" over
 			// "Số" and "Ngày", "Kết quả" over "Phân nhóm" and "Hạng sao")
 			// maps a field the first row did not.
+			// It is a heading, not the first product, when the cell under
+			// the product's heading is empty or repeats it (merged down):
+			// a first product whose status reads "Hết hạn" is no heading.
 			next := row(i + 1)
 			sub := mapHeadings(next)
 			more := false
-			for k, c := range sub {
-				if old, ok := cols[k]; !ok || old != c {
-					more = true
+			if pc := cols[FieldProduct]; pc >= len(next) || next[pc] == "" || next[pc] == head[pc] {
+				for k, c := range sub {
+					if old, ok := cols[k]; !ok || old != c {
+						more = true
+					}
 				}
 			}
 			if more {

@@ -164,6 +164,17 @@ func TestImportProductsAndUndo(t *testing.T) {
 func TestExportThenImportRoundTrip(t *testing.T) {
 	src, today := demoStore(t)
 	ctx := context.Background()
+	// The list's first product has expired: its status, "Hết hạn", is no
+	// second heading row (it was once read as one, and the product lost).
+	producers, _ := src.Producers(ctx)
+	first := &data.Product{ProducerID: producers[0].ID, Name: "A giao Mẫu Sơn", SetCode: "I.3.c"}
+	if err := src.AddProduct(ctx, first, &data.Certification{DecisionNo: "12/QĐ-UBND", DecisionDate: today.AddDate(-4, 0, 0),
+		Stars: 3, ValidUntil: today.AddDate(-1, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := src.Products(ctx, data.ProductQuery{AsOf: today}); rows[0].Name != first.Name || rows[0].Status != data.StatusExpired {
+		t.Fatalf("the list begins with %+v", rows[0])
+	}
 	out := filepath.Join(t.TempDir(), "DanhSach.xlsx")
 	if _, err := ExportProducts(ctx, src, out, today); err != nil {
 		t.Fatal(err)

@@ -276,6 +276,33 @@ func TestScreensFitA1024Screen(t *testing.T) {
 	}
 }
 
+// Tổng quan with a national roll-up's figures (six digits) still fits: the
+// cards' figures get smaller, the charts' bars shorter.
+func TestOverviewOfALargeRollUpFitsA1024Screen(t *testing.T) {
+	u := newTestUI(t, true)
+	pending.Wait()
+	big := data.Overview{Producers: 25010}
+	big.Summary = data.Summary{Products: 100024, Certified: 100024,
+		ByStatus: map[data.Status]int{data.StatusValid: 28035, data.StatusExpiring: 8376, data.StatusExpired: 63613}}
+	big.Report = data.ReportSummary{Stars: data.StarCounts{3: 33349, 4: 33341, 5: 33334}, Expired: 63613, Uncertified: 1,
+		ByCommune: []data.NamedCount{{Name: "Hoàng Văn Thụ", Stars: data.StarCounts{3: 154000}}}}
+	big.Dossiers = data.DossierSummary{Open: 12345, Overdue: 2345}
+	for i := range 16565 {
+		big.Reranks = append(big.Reranks, data.RerankDue{State: []data.RerankState{data.RerankMissed, data.RerankOpen}[i%2]})
+	}
+	onUI(func() {
+		u.app.Settings().SetTheme(ocopTheme{})
+		u.show(screenOverview)
+		u.overview.show(big)
+		if m := u.win.Content().MinSize(); m.Width > 1000 {
+			t.Errorf("Tổng quan with six-digit figures needs %.0f wide", m.Width)
+		}
+		if f := u.overview.figures[figProducts]; f.Text != "100024" || f.TextSize >= 30 {
+			t.Errorf("products card %q in %.0f-point type", f.Text, f.TextSize)
+		}
+	})
+}
+
 // cutOff lists the buttons and entries, among objs, whose right end lies
 // past width (a window's edge): on screen they are cut off.
 func cutOff(objs []fyne.CanvasObject, width float32) []string {

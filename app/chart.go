@@ -43,6 +43,8 @@ func newBarList(width float32) *barChart {
 	c := &barChart{width: width}
 	c.list = widget.NewList(func() int { return len(c.items) }, c.newRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) { c.fill(o.(*fyne.Container), c.items[i]) })
+	c.list.HideSeparators = true                                         // bars, as in the short chart
+	c.list.OnSelected = func(widget.ListItemID) { c.list.UnselectAll() } // nothing to pick
 	c.view = c.list
 	return c
 }

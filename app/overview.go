@@ -116,7 +116,7 @@ func newOverviewScreen(u *ui) *overviewScreen {
 		o.list.UnselectAll()
 		u.openFromAlert(o.rows[id].ID)
 	}
-	o.byStars, o.byCommune = newBarChart(84), newBarList(84)
+	o.byStars, o.byCommune = newBarChart(56), newBarList(56)
 	o.training = widget.NewLabel("")
 	o.training.Wrapping = fyne.TextWrapWord
 
@@ -174,6 +174,7 @@ func (o *overviewScreen) show(d data.Overview) {
 		o.figures[key].Text = strconv.Itoa(n)
 		o.figures[key].Refresh()
 	}
+	defer o.fitFigures()
 	set(figProducts, s.Certified)
 	set(figValid, s.ByStatus[data.StatusValid])
 	set(figExpiring, s.ByStatus[data.StatusExpiring])
@@ -211,6 +212,20 @@ func (o *overviewScreen) show(d data.Overview) {
 	o.training.SetText(lang.L("{{.Courses}} lớp tập huấn\n{{.Times}} lượt người tham gia\n{{.People}} người được tập huấn\nNam {{.Men}}, nữ {{.Women}}",
 		map[string]any{"Courses": t.Courses, "Times": t.ParticipantTimes, "People": t.People,
 			"Men": t.ByGender[data.GenderMale], "Women": t.ByGender[data.GenderFemale]}))
+}
+
+// fitFigures sets the cards' figures in one size: smaller when one has
+// five digits or more, so that seven cards still fit a 1024-pixel screen
+// (a province's roll-up, a national one).
+func (o *overviewScreen) fitFigures() {
+	digits := 4
+	for _, f := range o.figures {
+		digits = max(digits, len(f.Text))
+	}
+	for _, f := range o.figures {
+		f.TextSize = 120 / float32(digits)
+		f.Refresh()
+	}
 }
 
 // starTint is the green of k stars: darker for more stars, as in the

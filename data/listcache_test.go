@@ -108,26 +108,8 @@ func TestListReadAgainAfterAChangeBetweenRuns(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
-		{"another SQLite tool renames a commune", func(t *testing.T, path string) {
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Exec("UPDATE communes SET name = 'Tên mới' WHERE name = 'Thất Khê'"); err != nil {
-				t.Fatal(err)
-			}
-		}},
-		{"another SQLite tool ends a certificate", func(t *testing.T, path string) {
-			db, err := sql.Open("sqlite", path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			if _, err := db.Exec("UPDATE certifications SET valid_until = '2026-01-01'"); err != nil {
-				t.Fatal(err)
-			}
-		}},
+		{"another SQLite tool renames a commune", otherTool("UPDATE communes SET name = 'Tên mới' WHERE name = 'Thất Khê'")},
+		{"another SQLite tool ends a certificate", otherTool("UPDATE certifications SET valid_until = '2026-01-01'")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := listStore(t)
@@ -164,6 +146,35 @@ func TestListReadAgainAfterAChangeBetweenRuns(t *testing.T) {
 	}
 }
 
+// writeThenOpen writes b to file, then opens the database at path.
+func writeThenOpen(t *testing.T, file string, b []byte, path string) *Store {
+	t.Helper()
+	if err := os.WriteFile(file, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// otherTool writes query into the database at path, as a SQLite tool other
+// than this program would: no change log, no store.
+func otherTool(query string) func(t *testing.T, path string) {
+	return func(t *testing.T, path string) {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(query); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // A backup copied back over the database is another state, even when the
 // program made as many changes after it as before: the list kept at close
 // is not the backup's.
@@ -191,14 +202,7 @@ func TestListNotTakenForARestoredCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = writeThenOpen(t, path, b, path)
 	got, _ := listOf(t, s)
 	if l := s.Loads(); l.Files != 0 {
 		t.Errorf("reads %+v: the list kept after the copy was taken for the copy's", l)
@@ -246,14 +250,7 @@ func TestListFileDamaged(t *testing.T) {
 	// At start, a damaged file only costs the read from the database.
 	bad := append([]byte(nil), good...)
 	bad[len(bad)/2] ^= 1
-	if err := os.WriteFile(cache, bad, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = writeThenOpen(t, cache, bad, path)
 	got, _ := listOf(t, s)
 	if l := s.Loads(); l.Files != 0 || l.Lists != 1 || !reflect.DeepEqual(want, got) {
 		t.Errorf("with a damaged file: reads %+v, same list %v", l, reflect.DeepEqual(want, got))

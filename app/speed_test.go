@@ -58,14 +58,16 @@ func TestScreensReadOnlyWhenShown(t *testing.T) {
 		}
 	}
 
-	// A product added while Tổng quan is shown: Tổng quan counts it,
+	// A product recognised while Tổng quan is shown: Tổng quan counts it,
 	// reading that product again, not every product nor the decisions;
-	// Báo cáo, hidden, only when it is shown, with the decisions.
+	// Báo cáo, hidden, only when it is shown, with the decisions (which a
+	// product without a decision would have left as they were).
 	rows, err := u.store.Producers(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := u.store.AddProduct(context.Background(), &data.Product{ProducerID: rows[0].ID, Name: "Miến dong mới"}, nil); err != nil {
+	if err := u.store.AddProduct(context.Background(), &data.Product{ProducerID: rows[0].ID, Name: "Miến dong mới"},
+		&data.Certification{DecisionNo: "15/QĐ-UBND", DecisionDate: u.now().AddDate(0, -1, 0), Stars: 3}); err != nil {
 		t.Fatal(err)
 	}
 	onUI(u.dataChanged)

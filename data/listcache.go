@@ -300,8 +300,9 @@ func (c *productCache) keep(ctx context.Context) {
 	c.mu.Unlock()
 }
 
-// keepSoon writes the file a little after a full read, once the screens it
-// was read for are drawn, or at close if that comes first. c.mu is held.
+// keepSoon writes the file a little after a full read or a patch, once the
+// screens it was read for are drawn, or at close if that comes first: one
+// write for a burst of edits. c.mu is held.
 func (c *productCache) keepSoon() {
 	if c.file == "" || c.keepTimer != nil {
 		return
@@ -316,5 +317,5 @@ func (c *productCache) keepSoon() {
 	})
 }
 
-// keepAfter is how long after a full read the list is written to its file.
+// keepAfter is how long after a read the list is written to its file.
 var keepAfter = 3 * time.Second

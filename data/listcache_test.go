@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"os"
@@ -257,25 +258,50 @@ func TestListFileDamaged(t *testing.T) {
 	}
 }
 
-// The list is kept soon after the first full read too, not only at a
-// close that a power cut may never bring.
-func TestListKeptSoonAfterRead(t *testing.T) {
+// The list is kept soon after a full read and after an edit too, not only
+// at a close that a power cut may never bring.
+func TestListKeptSoonAfterReadAndEdit(t *testing.T) {
 	defer func(d time.Duration) { keepAfter = d }(keepAfter)
 	keepAfter = 10 * time.Millisecond
+	ctx := context.Background()
 	s := listStore(t)
-	os.Remove(s.Path() + "-cache")
+	cache := s.Path() + "-cache"
+	os.Remove(cache)
 	s.products.mu.Lock()
 	s.products.loaded = false // read in full again, as at a start
 	s.products.mu.Unlock()
 	listOf(t, s)
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := os.Stat(s.Path() + "-cache"); err == nil {
-			break
+	kept := func(what string, ok func([]byte) bool) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			if b, err := os.ReadFile(cache); err == nil && ok(b) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s was not kept", what)
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
-		if time.Now().After(deadline) {
-			t.Fatal("the list read in full was not kept")
-		}
-		time.Sleep(10 * time.Millisecond)
+	}
+	kept("the list read in full", func([]byte) bool { return true })
+	rows, _ := s.Products(ctx, ProductQuery{})
+	p, _ := s.Product(ctx, rows[3].ID)
+	p.Name = "Mật ong bạc hà"
+	if err := s.UpdateProduct(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := listOf(t, s) // the edit read again alone
+	kept("the edit", func(b []byte) bool { return bytes.Contains(b, []byte("Mật ong bạc hà")) })
+	// The power fails: the store is never closed. The next start reads
+	// the edited list from the file.
+	next, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	got, _ := listOf(t, next)
+	if l := next.Loads(); l.Files != 1 || l.Lists != 0 || !reflect.DeepEqual(want, got) {
+		t.Errorf("after the power cut: reads %+v, same list %v", l, reflect.DeepEqual(want, got))
 	}
 }

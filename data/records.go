@@ -541,6 +541,7 @@ func (c *productCache) getLocked(ctx context.Context, db *sql.DB, load loadFunc,
 	if c.loaded {
 		if rows, ok := patch(ctx, c.rows, c.dirty); ok {
 			c.rows, c.dirty, c.lastLen, c.rowsTag = rows, touches{}, len(rows), tag
+			c.keepSoon() // a power cut before the close keeps the edit's list too
 			return rows, nil
 		}
 	}

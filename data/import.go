@@ -388,6 +388,12 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 		if err != nil {
 			return err
 		}
+		restoreTags := func() error { return nil }
+		if len(p.Rows) > patchAtMost { // the list is read again in full anyway
+			if restoreTags, err = holdListTags(ctx, tx); err != nil {
+				return err
+			}
+		}
 		ex := newStmtCache(tx)
 		defer ex.close()
 		producers := map[string]int64{}
@@ -502,8 +508,10 @@ func (s *Store) CommitImport(ctx context.Context, file string, p ImportPreview) 
 			}
 		}
 		summary := res.String()
-		_, err = tx.ExecContext(ctx, "UPDATE imports SET summary = ? WHERE id = ?", summary, res.ImportID)
-		return err
+		if _, err = tx.ExecContext(ctx, "UPDATE imports SET summary = ? WHERE id = ?", summary, res.ImportID); err != nil {
+			return err
+		}
+		return restoreTags()
 	})
 	if err != nil {
 		return ImportProductsResult{}, err

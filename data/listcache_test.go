@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -303,5 +305,78 @@ func TestListKeptSoonAfterReadAndEdit(t *testing.T) {
 	got, _ := listOf(t, next)
 	if l := next.Loads(); l.Files != 1 || l.Lists != 0 || !reflect.DeepEqual(want, got) {
 		t.Errorf("after the power cut: reads %+v, same list %v", l, reflect.DeepEqual(want, got))
+	}
+}
+
+// A large import drops the tags' triggers for its transaction and puts
+// them back as they were, with new tags; one that fails leaves them as
+// they were too.
+func TestLargeImportKeepsTheTags(t *testing.T) {
+	ctx := context.Background()
+	s := listStore(t)
+	triggers := func() string {
+		var defs string
+		if err := s.db.QueryRow("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'list%' ORDER BY name)").Scan(&defs); err != nil {
+			t.Fatal(err)
+		}
+		return defs
+	}
+	before, tags := triggers(), readListTags(ctx, s.db)
+	if strings.Count(before, "CREATE TRIGGER") != 14 {
+		t.Fatalf("%d triggers to begin with", strings.Count(before, "CREATE TRIGGER"))
+	}
+	other, err := Open(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	listOf(t, other) // a second window holding the list
+	var rows []ImportRow
+	for i := range patchAtMost + 1 {
+		rows = append(rows, ImportRow{Sheet: "DS", Row: i + 2, Product: fmt.Sprintf("Miến dong số %d", i), Producer: "HTX Miến dong Bình Liêu",
+			ProducerType: "htx", Cert: &Certification{DecisionNo: "77/QĐ-UBND", DecisionDate: day("2026-10-01"), Stars: 3}})
+	}
+	plan, err := s.PreviewImport(ctx, rows, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CommitImport(ctx, "DanhSach.xlsx", plan); err != nil {
+		t.Fatal(err)
+	}
+	after := readListTags(ctx, s.db)
+	if got := triggers(); got != before {
+		t.Errorf("the triggers after the import:\n%s\nwant\n%s", got, before)
+	}
+	if bytes.Equal(after.list, tags.list) || bytes.Equal(after.decisions, tags.decisions) {
+		t.Error("the import left a tag as it was")
+	}
+	if got, _ := listOf(t, other); len(got) != len(rows)+5 {
+		t.Errorf("the second window lists %d products, want %d", len(got), len(rows)+5)
+	}
+	// The triggers work again: a rename changes the list's tag.
+	all, _ := s.Products(ctx, ProductQuery{})
+	p, _ := s.Product(ctx, all[0].ID)
+	p.Name += " mới"
+	if err := s.UpdateProduct(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(readListTags(ctx, s.db).list, after.list) {
+		t.Error("a rename after the import left the list's tag as it was")
+	}
+	// An import that fails half way rolls the drop back too.
+	bad := append([]ImportRow(nil), rows...)
+	for i := range bad {
+		bad[i].Product += " lần hai"
+	}
+	plan, err = s.PreviewImport(ctx, bad, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan.Rows[len(plan.Rows)-1].Cert = &Certification{DecisionNo: "x", Stars: 9} // refused as it is written
+	if _, err := s.CommitImport(ctx, "Hong.xlsx", plan); err == nil {
+		t.Fatal("an import with a 9-star decision was written")
+	}
+	if got := triggers(); got != before {
+		t.Errorf("the triggers after a failed import:\n%s", got)
 	}
 }

@@ -8,11 +8,12 @@ import (
 	"github.com/ocopdesk/ocop/data"
 )
 
-// loadsSince is how many full reads the store made since before.
+// loadsSince is how many full reads the store made since before (the
+// product list kept in its file included).
 func loadsSince(u *ui, before data.LoadCounts) data.LoadCounts {
 	pending.Wait()
 	now := u.store.Loads()
-	return data.LoadCounts{Lists: now.Lists - before.Lists, History: now.History - before.History}
+	return data.LoadCounts{Lists: now.Lists - before.Lists, History: now.History - before.History, Files: now.Files - before.Files}
 }
 
 // TestScreensReadOnlyWhenShown counts the store's full reads (every

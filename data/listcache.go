@@ -47,7 +47,7 @@ func listCachePath(dbPath string) string { return dbPath + "-cache" }
 // listAlgo is the checksum of the folding and sort keys the rows were made with.
 var listAlgo = func() uint32 {
 	sample := "Thạch đen Tràng Định\x00HTX Nông sản Ấp Đồi; Miến dong Bình Liêu 1203/QĐ-UBND ƯỚC Ỷ"
-	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
+	h := crc32.New(castagnoli)
 	h.Write([]byte(viet.Fold(sample)))
 	h.Write(viet.SortKey(sample))
 	return h.Sum32()
@@ -71,6 +71,9 @@ func readListTags(ctx context.Context, q execer) listTags {
 
 // readListTag is the list's tag alone.
 func readListTag(ctx context.Context, q execer) []byte { return readListTags(ctx, q).list }
+
+// headerTag is the list tag in a file's header (b holds at least the header).
+func headerTag(b []byte) []byte { return b[len(listMagic)+4 : len(listMagic)+20] }
 
 // encodeList writes rows (in the list's order, with their search text) and
 // tag as the file's bytes.
@@ -136,7 +139,7 @@ func decodeList(b []byte, tag []byte) ([]ProductRow, error) {
 	}
 	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
 	h := b[len(listMagic):]
-	if binary.LittleEndian.Uint32(h) != listFormat || !bytes.Equal(h[4:20], tag) ||
+	if binary.LittleEndian.Uint32(h) != listFormat || !bytes.Equal(headerTag(b), tag) ||
 		binary.LittleEndian.Uint32(h[20:]) != listAlgo || crc32.Checksum(body, castagnoli) != sum {
 		return nil, errListFile
 	}
@@ -216,8 +219,7 @@ func loadListFile(path string, tag []byte) ([]ProductRow, bool) {
 	defer f.Close()
 	// The header first: a file of another state is not read further.
 	head := make([]byte, listHeader)
-	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(listMagic)]) != listMagic ||
-		!bytes.Equal(head[len(listMagic)+4:len(listMagic)+20], tag) {
+	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(listMagic)]) != listMagic || !bytes.Equal(headerTag(head), tag) {
 		return nil, false
 	}
 	fi, err := f.Stat()

@@ -225,7 +225,7 @@ func TestListFileDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tag := good[len(listMagic)+4 : len(listMagic)+20]
+	tag := headerTag(good)
 	rows, err := decodeList(good, tag)
 	if err != nil || len(rows) != len(want) {
 		t.Fatalf("the file as written: %d rows, %v", len(rows), err)

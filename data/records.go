@@ -465,12 +465,8 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 	c.version = version
 	mark, markErr := readMark(ctx, c.watch)
 	tags := readListTags(ctx, c.watch)
-	if c.decisionsTag == nil || !bytes.Equal(tags.decisions, c.decisionsTag) {
-		// The decisions by day and the latest one stand while nothing they
-		// count changed (a product renamed, a setting).
-		c.latestKnown, c.historyKnown, c.decisionsTag = false, false, nil
-	}
-	if c.loaded && !c.dirty.any() && c.rowsTag != nil && markErr == nil && bytes.Equal(tags.list, c.rowsTag) {
+	c.dropDecisionsUnless(tags)
+	if markErr == nil && c.listStands(tags) {
 		// A write that left everything the list shows as it was (a
 		// setting, a course, attendance): the rows and what is read
 		// beside them stand, and the log is read from here on.
@@ -674,6 +670,22 @@ type historyFlight struct {
 	days    []decisionDay
 	err     error
 	tag     []byte // the decisions tag before the read
+}
+
+// listStands tells whether the rows are still what the database holds
+// when its tags are tags: nothing the list shows was written since they
+// were read. c.mu is held.
+func (c *productCache) listStands(tags listTags) bool {
+	return c.loaded && !c.dirty.any() && c.rowsTag != nil && bytes.Equal(tags.list, c.rowsTag)
+}
+
+// dropDecisionsUnless forgets the decisions by day and the latest one
+// unless what they count is still as it was when they were read (a
+// product renamed, a setting: they stand). c.mu is held.
+func (c *productCache) dropDecisionsUnless(tags listTags) {
+	if c.decisionsTag == nil || !bytes.Equal(tags.decisions, c.decisionsTag) {
+		c.latestKnown, c.historyKnown, c.decisionsTag = false, false, nil
+	}
 }
 
 // keepDecisionsTag notes that what was just read of the decisions is of

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -122,24 +121,22 @@ func (c *productCache) committed(ctx context.Context, tx *sql.Tx, current bool, 
 	if err := c.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&version); err != nil || version == c.version {
 		return // not seen, or already read again by a get since the commit
 	}
-	if t.unknown && c.loaded && !c.dirty.any() && c.rowsTag != nil && bytes.Equal(readListTag(ctx, c.watch), c.rowsTag) {
-		// A write that left everything the list shows as it was (a
-		// setting, attendance): the rows and what is read beside them
-		// stand, if nobody else wrote in between.
-		if now, err := readMark(ctx, c.watch); err == nil && mark.ok && now == mark {
-			c.version, c.mark = version, now
-			return
-		}
-	}
-	c.version, c.past = version, nil
-	if c.decisionsTag == nil || !bytes.Equal(readListTags(ctx, c.watch).decisions, c.decisionsTag) {
-		c.latestKnown, c.historyKnown, c.decisionsTag = false, false, nil
-	}
-	c.dirty.add(t)
+	tags := readListTags(ctx, c.watch)
 	// Another program may have committed between tx and the version read
 	// just now: then the database is not tx's mark, and it is read again.
 	now, err := readMark(ctx, c.watch)
-	if !mark.ok || err != nil || now != mark {
+	same := err == nil && mark.ok && now == mark
+	c.version = version
+	c.dropDecisionsUnless(tags)
+	if t.unknown && same && c.listStands(tags) {
+		// A write that left everything the list shows as it was (a
+		// setting, attendance): the rows and what is read beside them stand.
+		c.mark = now
+		return
+	}
+	c.past = nil
+	c.dirty.add(t)
+	if !same {
 		c.mark = logMark{}
 		c.loaded, c.dirty = false, touches{}
 		return

@@ -14,9 +14,10 @@ import (
 	"github.com/ocopdesk/ocop/data"
 )
 
-// The printed phiếu đánh giá carries the sheet's total in its TỔNG ĐIỂM
-// row, the parts' subtotals, the chosen options ticked and the ground ticked.
-func TestWriteScoreSheet(t *testing.T) {
+// gingerSheet is a sheet of set I.3.c with the best option everywhere but
+// 1 point on the raw materials (criterion 1.1), whose evidence it gives.
+func gingerSheet(t *testing.T, evidence string) (*data.CriteriaSet, *data.Sheet, data.SheetResult, time.Time) {
+	t.Helper()
 	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	set, err := data.CriteriaSetFor("I.3.c", day)
 	if err != nil {
@@ -27,26 +28,39 @@ func TestWriteScoreSheet(t *testing.T) {
 		sheet.Choose(c.No, len(c.Options)) // the best option everywhere…
 	}
 	sheet.Choose("1.1", 1) // …but 1 point on the raw materials
-	sheet.Evidence[set.Criterion("1.1").Index] = "Hợp đồng mua gừng"
+	sheet.Evidence[set.Criterion("1.1").Index] = evidence
 	rules, err := data.ReferenceRules()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := rules.ScoreSheet(sheet, day)
-	path := filepath.Join(t.TempDir(), "phieu.xlsx")
-	st := data.Settings{OfficeName: "Phòng Kinh tế", ParentBody: "UBND xã Thất Khê", PlaceName: "Thất Khê", SignerTitle: "Trưởng phòng", SignerName: "Nguyễn Văn A"}
-	if err := WriteScoreSheet(st, set, sheet, res, "Mứt gừng Thất Khê", path, day); err != nil {
-		t.Fatal(err)
-	}
+	return set, sheet, rules.ScoreSheet(sheet, day), day
+}
+
+// sheetRows reads the rows of sheet name in the workbook at path.
+func sheetRows(t *testing.T, path, name string) [][]string {
+	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(ScoreSheetName)
+	rows, err := f.GetRows(name)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return rows
+}
+
+// The printed phiếu đánh giá carries the sheet's total in its TỔNG ĐIỂM
+// row, the parts' subtotals, the chosen options ticked and the ground ticked.
+func TestWriteScoreSheet(t *testing.T) {
+	set, sheet, res, day := gingerSheet(t, "Hợp đồng mua gừng")
+	path := filepath.Join(t.TempDir(), "phieu.xlsx")
+	st := data.Settings{OfficeName: "Phòng Kinh tế", ParentBody: "UBND xã Thất Khê", PlaceName: "Thất Khê", SignerTitle: "Trưởng phòng", SignerName: "Nguyễn Văn A"}
+	if err := WriteScoreSheet(st, set, sheet, res, "Mứt gừng Thất Khê", path, day); err != nil {
+		t.Fatal(err)
+	}
+	rows := sheetRows(t, path, ScoreSheetName)
 	var total, partA, result, ticked string
 	for _, r := range rows {
 		for len(r) < 5 {
@@ -105,34 +119,14 @@ func pdfPage(t *testing.T, path string) {
 // criterion the points chosen with the option and the evidence beside it,
 // and ends with the total and the stars it can reach.
 func TestWritePartIII(t *testing.T) {
-	day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	set, err := data.CriteriaSetFor("I.3.c", day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheet := data.NewSheet(set)
-	for _, c := range set.Criteria {
-		sheet.Choose(c.No, len(c.Options))
-	}
-	sheet.Choose("1.1", 1)
-	sheet.Evidence[set.Criterion("1.1").Index] = "Hợp đồng mua gừng của 12 hộ"
-	rules, _ := data.ReferenceRules()
-	res := rules.ScoreSheet(sheet, day)
+	set, sheet, res, day := gingerSheet(t, "Hợp đồng mua gừng của 12 hộ")
 	path := filepath.Join(t.TempDir(), "phan3.xlsx")
 	st := data.Settings{OfficeName: "UBND xã Thất Khê", ParentBody: "Tỉnh Lạng Sơn", PlaceName: "Thất Khê", SignerTitle: "Chủ tịch", SignerName: "Nguyễn Văn A"}
 	who := PartIII{Product: "Mứt gừng Thất Khê", Producer: "HTX Nông sản Thất Khê", Representative: "Hoàng Văn Tâm"}
 	if err := WritePartIII(st, who, set, sheet, res, path, day); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(PartIIISheetName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, path, PartIIISheetName)
 	var total, crit11, result string
 	var all []string
 	for _, r := range rows {

@@ -68,14 +68,9 @@ func TestWindowsExeUnderWine(t *testing.T) {
 	})
 	winPath := func(p string) string { return "Z:" + strings.ReplaceAll(p, "/", `\`) }
 	db := filepath.Join(dir, "ocop.db")
-	demo, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
+	if code, _, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
 	}
-	if _, err := demo.FillDemo(context.Background(), time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	demo.Close()
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -422,14 +417,9 @@ func TestWindowsInstallerUnderWine(t *testing.T) {
 	}
 	db := filepath.Join(dir, "du-lieu", "ocop.db")
 	os.MkdirAll(filepath.Dir(db), 0o755)
-	demo, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
+	if code, _, errOut := ocop("--db", db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
 	}
-	if _, err := demo.FillDemo(context.Background(), time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	demo.Close()
 	var want strings.Builder
 	if code := mainRun([]string{"--db", db, "list", "products", "--csv"}, &want); code != 0 {
 		t.Fatalf("list products here: exit code %d", code)

@@ -476,7 +476,7 @@ func (c *productCache) check(ctx context.Context, db *sql.DB) (int64, error) {
 	c.past = nil
 	if !c.loaded {
 		c.dirty, c.mark = touches{}, logMark{}
-	} else if t, mark, ok := c.sinceMark(ctx); ok {
+	} else if t, mark, ok := c.sinceMark(ctx, mark); ok {
 		c.dirty.add(t)
 		c.mark = mark
 	} else {

@@ -182,14 +182,13 @@ func readMark(ctx context.Context, q execer) (logMark, error) {
 // change: its rows after the mark follow on without a gap, each names a
 // product, producer, course or participant, the mark's own row is still
 // there unchanged (not another database restored over this one), no import
-// was undone and no migration ran. Anything else is read in full. c.mu is
-// held.
-func (c *productCache) sinceMark(ctx context.Context) (touches, logMark, bool) {
+// was undone and no migration ran. Anything else is read in full. now is
+// where the log stands (readMark). c.mu is held.
+func (c *productCache) sinceMark(ctx context.Context, now logMark) (touches, logMark, bool) {
 	if !c.mark.ok || c.mark.id == 0 {
 		return touches{}, logMark{}, false
 	}
-	now, err := readMark(ctx, c.watch)
-	if err != nil || now.others != c.mark.others || now.id <= c.mark.id || now.id-c.mark.id > patchAtMost {
+	if !now.ok || now.others != c.mark.others || now.id <= c.mark.id || now.id-c.mark.id > patchAtMost {
 		return touches{}, logMark{}, false
 	}
 	var last string
